@@ -1,0 +1,38 @@
+#pragma once
+// What an event is to the kernel: a time, an ordering key and a target to notify.
+// The kernel knows nothing of what the target means; models give `kind` and `subject`
+// their own meaning (e.g. kind = "interview ends", subject = client slot).
+
+#include <cstdint>
+#include <limits>
+
+namespace parcours::core {
+
+/// Simulation time. The unit is the model's choice; parcours models use days.
+using Time = double;
+inline constexpr Time kForever = std::numeric_limits<Time>::infinity();
+
+/// Receives the events it scheduled. One handler typically serves many kinds of events.
+class EventHandler {
+ public:
+  virtual ~EventHandler() = default;
+  virtual void handle(std::uint32_t kind, std::uint64_t subject) = 0;
+};
+
+/// Who is told, about what, concerning whom.
+struct EventTarget {
+  EventHandler* handler = nullptr;
+  std::uint32_t kind = 0;
+  std::uint64_t subject = 0;
+};
+
+/// Names a scheduled event so that it can be cancelled. A handle outlives its event safely:
+/// cancelling an event that already ran (or was cancelled) does nothing and returns false.
+struct EventHandle {
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t slot = kNone;
+  std::uint32_t generation = 0;
+  [[nodiscard]] bool is_set() const { return slot != kNone; }
+};
+
+}  // namespace parcours::core

@@ -1,0 +1,39 @@
+#include "core/resource.hpp"
+
+#include <cassert>
+
+namespace parcours::core {
+
+Resource::Resource(Simulation& sim, int capacity)
+    : sim_(sim), capacity_(capacity), busy_level_(sim.now()), queue_level_(sim.now()) {
+  assert(capacity > 0);
+}
+
+bool Resource::acquire_or_wait(const EventTarget& target) {
+  if (busy_ < capacity_) {
+    ++busy_;
+    busy_level_.set(sim_.now(), busy_);
+    waits_.add(0.0);
+    return true;
+  }
+  queue_.push_back({target, sim_.now()});
+  queue_level_.set(sim_.now(), static_cast<double>(queue_.size()));
+  return false;
+}
+
+void Resource::release() {
+  assert(busy_ > 0);
+  if (queue_.empty()) {
+    --busy_;
+    busy_level_.set(sim_.now(), busy_);
+    return;
+  }
+  // The unit passes straight to the next in line: busy_ is unchanged.
+  const Waiting next = queue_.front();
+  queue_.pop_front();
+  queue_level_.set(sim_.now(), static_cast<double>(queue_.size()));
+  waits_.add(sim_.now() - next.since);
+  sim_.schedule(0.0, next.target);
+}
+
+}  // namespace parcours::core

@@ -1,0 +1,46 @@
+#pragma once
+// A pool of identical servers (agents, organisation slots) with a FIFO queue.
+
+#include <deque>
+
+#include "core/simulation.hpp"
+#include "core/statistics.hpp"
+
+namespace parcours::core {
+
+class Resource {
+ public:
+  Resource(Simulation& sim, int capacity);
+
+  /// Takes a unit now and returns true if one is free; otherwise queues `target`, which is
+  /// delivered as an event when a unit is handed over to it, and returns false.
+  bool acquire_or_wait(const EventTarget& target);
+  /// Gives a unit back; the first waiting request (if any) gets it at once.
+  void release();
+
+  [[nodiscard]] int capacity() const { return capacity_; }
+  [[nodiscard]] int busy() const { return busy_; }
+  [[nodiscard]] std::size_t queue_length() const { return queue_.size(); }
+  /// Time-weighted number of busy units and of waiting requests.
+  [[nodiscard]] const TimeWeighted& busy_level() const { return busy_level_; }
+  [[nodiscard]] const TimeWeighted& queue_level() const { return queue_level_; }
+  TimeWeighted& busy_level() { return busy_level_; }
+  TimeWeighted& queue_level() { return queue_level_; }
+  /// Waits of every request served so far (0 for immediate service).
+  [[nodiscard]] const Tally& waits() const { return waits_; }
+
+ private:
+  struct Waiting {
+    EventTarget target;
+    Time since;
+  };
+  Simulation& sim_;
+  int capacity_;
+  int busy_ = 0;
+  std::deque<Waiting> queue_;
+  TimeWeighted busy_level_;
+  TimeWeighted queue_level_;
+  Tally waits_;
+};
+
+}  // namespace parcours::core

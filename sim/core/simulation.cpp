@@ -1,0 +1,26 @@
+#include "core/simulation.hpp"
+
+#include <cassert>
+#include <cmath>
+
+namespace parcours::core {
+
+EventHandle Simulation::schedule_at(Time time, const EventTarget& target, int priority) {
+  assert(time >= now_ && !std::isnan(time));
+  assert(target.handler != nullptr);
+  return queue_.push(time, priority, target);
+}
+
+void Simulation::run(Time until) {
+  stopping_ = false;
+  while (!queue_.empty() && !stopping_) {
+    if (queue_.next_time() > until) break;
+    const EventQueue::Fired fired = queue_.pop();
+    now_ = fired.time;
+    ++executed_;
+    fired.target.handler->handle(fired.target.kind, fired.target.subject);
+  }
+  if (!stopping_ && std::isfinite(until) && until > now_) now_ = until;
+}
+
+}  // namespace parcours::core

@@ -1,0 +1,52 @@
+#pragma once
+// One simulated world's kernel: the clock, the pending events and the random streams.
+// No singleton: two simulations can live in one process (replications on threads, tests).
+
+#include <cstdint>
+
+#include "core/event.hpp"
+#include "core/event_queue.hpp"
+#include "core/random_stream.hpp"
+
+namespace parcours::core {
+
+class Simulation {
+ public:
+  explicit Simulation(StreamKey key = {}) : key_(key) {}
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  [[nodiscard]] Time now() const { return now_; }
+
+  /// Schedules `target` after `delay` (>= 0) time units.
+  EventHandle schedule(Time delay, const EventTarget& target, int priority = 0) {
+    return schedule_at(now_ + delay, target, priority);
+  }
+  /// Schedules `target` at absolute time `time` (>= now()).
+  EventHandle schedule_at(Time time, const EventTarget& target, int priority = 0);
+  bool cancel(EventHandle handle) { return queue_.cancel(handle); }
+
+  /// Runs events in order until none is left, stop() is called, or the next event lies
+  /// beyond `until`; the clock then reads `until` if it is finite and was reached.
+  void run(Time until = kForever);
+  /// Makes run() return after the event being handled.
+  void stop() { stopping_ = true; }
+
+  [[nodiscard]] std::uint64_t events_executed() const { return executed_; }
+  [[nodiscard]] std::size_t pending() const { return queue_.size(); }
+  [[nodiscard]] const StreamKey& stream_key() const { return key_; }
+
+  /// The stream for (this simulation's seed and replication, entity, purpose).
+  [[nodiscard]] RandomStream stream(std::uint64_t entity, std::uint32_t purpose) const {
+    return RandomStream(key_, entity, purpose);
+  }
+
+ private:
+  StreamKey key_;
+  EventQueue queue_;
+  Time now_ = 0.0;
+  std::uint64_t executed_ = 0;
+  bool stopping_ = false;
+};
+
+}  // namespace parcours::core
