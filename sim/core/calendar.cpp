@@ -65,9 +65,7 @@ FiscalQuarter fiscal_quarter_of(Date date) {
   return FiscalQuarter{y - 1, 4};
 }
 
-int agreement_year_of(Date date) {
-  return month_of(date) >= 7 ? year_of(date) : year_of(date) - 1;
-}
+int agreement_year_of(Date date) { return month_of(date) >= 7 ? year_of(date) : year_of(date) - 1; }
 
 Calendar::Calendar(Date start) : start_(start), start_days_(sys_days{start}) {}
 
@@ -85,18 +83,20 @@ int Calendar::fiscal_year_at(Time t) const { return fiscal_quarter_at(t).year; }
 
 int Calendar::agreement_year_at(Time t) const { return agreement_year_of(date_at(t)); }
 
-Time Calendar::start_of(FiscalQuarter q) const {
+Date FiscalQuarter::first_day() const {
   // Quarter q of fiscal year y starts on the first day of month 4 + 3(q-1) of year y
   // (months past December roll into the next calendar year).
-  int month = 4 + 3 * (q.quarter - 1);
-  int year = q.year;
+  int month = 4 + 3 * (quarter - 1);
+  int y = year;
   if (month > 12) {
     month -= 12;
-    ++year;
+    ++y;
   }
-  return time_of(Date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-                      std::chrono::day{1}});
+  return Date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(month)},
+              std::chrono::day{1}};
 }
+
+Time Calendar::start_of(FiscalQuarter q) const { return time_of(q.first_day()); }
 
 Time Calendar::end_of(FiscalQuarter q) const {
   return start_of(FiscalQuarter::from_index(q.index() + 1));

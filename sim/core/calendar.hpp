@@ -26,6 +26,8 @@ struct FiscalQuarter {
   [[nodiscard]] std::string fiscal_year_label() const;
   /// "2025-2026 Q1"
   [[nodiscard]] std::string label() const;
+  /// The quarter's first civil date (quarter 1 of 2025 starts on 2025-04-01).
+  [[nodiscard]] Date first_day() const;
   auto operator<=>(const FiscalQuarter&) const = default;
 };
 

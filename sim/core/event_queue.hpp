@@ -53,7 +53,9 @@ class EventQueue {
   static bool before(const Entry& a, const Entry& b) {
     return a.time < b.time || (a.time == b.time && a.order < b.order);
   }
-  [[nodiscard]] bool is_live(const Entry& e) const { return slots_[e.slot].generation == e.generation; }
+  [[nodiscard]] bool is_live(const Entry& e) const {
+    return slots_[e.slot].generation == e.generation;
+  }
   void drop_stale_top();
   void remove_top();
   void free_slot(std::uint32_t slot);

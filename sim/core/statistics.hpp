@@ -33,7 +33,8 @@ class Tally {
 /// The integral of a piecewise-constant level over time (queue length, busy servers).
 class TimeWeighted {
  public:
-  explicit TimeWeighted(Time start = 0.0, double level = 0.0) : start_(start), last_(start), level_(level) {}
+  explicit TimeWeighted(Time start = 0.0, double level = 0.0)
+      : start_(start), last_(start), level_(level) {}
   void set(Time t, double level);
   void add(Time t, double delta) { set(t, level_ + delta); }
   [[nodiscard]] double level() const { return level_; }

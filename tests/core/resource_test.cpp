@@ -28,8 +28,13 @@ class MmcQueue : public EventHandler {
  public:
   enum Kind : std::uint32_t { kArrival, kGranted, kDeparture };
   MmcQueue(Simulation& sim, int servers, double lambda, double mu, std::size_t customers)
-      : sim_(sim), servers_(sim, servers), lambda_(lambda), mu_(mu), customers_(customers),
-        arrivals_(sim.stream(0, 0)), services_(sim.stream(0, 1)) {
+      : sim_(sim),
+        servers_(sim, servers),
+        lambda_(lambda),
+        mu_(mu),
+        customers_(customers),
+        arrivals_(sim.stream(0, 0)),
+        services_(sim.stream(0, 1)) {
     sim_.schedule(arrivals_.exponential(1.0 / lambda_), {this, kArrival, 0});
   }
   void handle(std::uint32_t kind, std::uint64_t id) override {

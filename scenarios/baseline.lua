@@ -1,0 +1,128 @@
+-- Baseline scenario: Québec's public employment services, thin first slice.
+--
+-- Every number below is a parameter with its unit and the rule it serves (IDs from
+-- shared/domain/RULES.md). "Source:" names a published figure (BASELINE_DATA.md or a seed
+-- document); "Assumption:" marks a placeholder with no published figure yet, to be replaced
+-- with a region's own data. `parcours check --parameters` lists every key.
+
+scenario {
+  name  = "baseline",
+  start = "2025-04-01",  -- first day of fiscal year 2025-2026
+  years = 3,             -- years simulated
+  seed  = 20250401,      -- base of every random stream (--seed overrides)
+}
+
+-- Rule E1: arrivals at the employment office.
+arrivals {
+  -- clients/year. Source: about 5,000-6,100 new household admissions to last-resort
+  -- assistance a month in 2018-19 (5,397 in March 2019), i.e. ~65,000 a year.
+  per_year = 65000,
+  -- relative weight per month, January first. Assumption: flat until monthly data is in.
+  seasonality = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+  -- probability a client was convened after screening (repérage) rather than coming on
+  -- their own. Assumption.
+  convened_share = 0.6,
+}
+
+-- Rules D1-D3 (thin slice: the full population model comes with the pathway work).
+population {
+  age_min = 18,              -- years
+  age_max = 64,              -- years
+  afdr_share = 0.45,         -- probability: on last-resort assistance. Assumption.
+  ei_share = 0.35,           -- probability: on employment insurance. Assumption.
+  -- probability of each of the eight limiting characteristics of rule D1. Source: the
+  -- published shares of adults without constraints on assistance, 2019 (45+: 38.7 %,
+  -- single parent: 11.1 %, below Secondary V: 59.7 %; 120+ months on assistance: 37.9 %
+  -- in 2012); 0.3 is a single stand-in for those shares until each is drawn on its own.
+  limiting_probability = 0.3,
+}
+
+-- Rules E2, E5, E7: the evaluation interview (EEAE) by employment-assistance agents.
+evaluation {
+  -- agents doing interviews at once; they serve around the clock until working hours land
+  -- with the pathway work. Assumption: sized for ~80 % utilisation.
+  agents = 14,
+  -- hours of agent time per meeting. Assumption.
+  interview_hours = { dist = "lognormal", mean = 1.5, sd = 0.5 },
+  -- probability of a second meeting, "exceptionally" (rule E2). Assumption.
+  second_meeting_probability = 0.05,
+  -- conclusions A (autonomous), B (Parcours), C (specialised evaluation), D (health and
+  -- social services) when policy.conclusion does not decide (rule E5). Assumption.
+  conclusion_shares = { A = 0.35, B = 0.50, C = 0.05, D = 0.10 },
+  -- weeks from referral to the specialised evaluation's recommendation (E5, E7). Assumption.
+  specialised_delay_weeks = { dist = "uniform", min = 4, max = 8 },
+  -- conclusion D: probability of coming back for a new evaluation, and after how many weeks
+  -- (E5, D4: distance changes over time). Assumption.
+  referred_return_probability = 0.4,
+  referred_return_weeks = { dist = "exponential", mean = 26 },
+}
+
+-- Rule P2: activities a plan can hold (services of seed 002; the full catalogue, hours and
+-- costs come with the services and agreements work).
+activity {
+  name = "club_recherche_emploi",            -- job-search club (rule S2)
+  duration_weeks = 3,                        -- weeks. Source: seed 002, 3 weeks at 30 h/week
+  dropout_after = 0.05,                      -- probability. Assumption.
+}
+activity {
+  name = "groupe_d",                         -- specialised services, Groupe D (rule S2)
+  duration_weeks = { dist = "uniform", min = 8, max = 20 },  -- weeks. Assumption.
+  dropout_after = 0.10,                      -- probability. Assumption.
+}
+activity {
+  name = "jeunes_18_29",                     -- specialised services for youth (rule S2)
+  duration_weeks = 26,                       -- weeks. Source: seed 002, "usually 26 weeks"
+  dropout_after = 0.10,                      -- probability. Assumption.
+}
+activity {
+  name = "stage_exploration",                -- exploration internship (rule S3)
+  duration_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks. Source: seed 002, at most 4
+  dropout_after = 0.05,                      -- probability. Assumption.
+}
+
+-- Rules P1, P2, P7, D6: the Parcours.
+parcours {
+  plan = { "groupe_d", "club_recherche_emploi" },  -- default plan, when policy.plan is unset
+  -- weeks from the Parcours start to abandonment; exponential = a constant hazard (D6).
+  -- Assumption: mean 80 weeks, i.e. ~1.25 % a week.
+  dropout_weeks = { dist = "exponential", mean = 80 },
+}
+
+job_search {
+  after_parcours_weeks = { dist = "exponential", mean = 12 },  -- weeks (P7). Assumption.
+  autonomous_weeks = { dist = "exponential", mean = 10 },      -- weeks (E5, A). Assumption.
+}
+
+-- Rules M1-M3 (thin slice: decision and contacts; plans, phases and hours come later).
+retention {
+  share = 0.12,                 -- probability. Source: seed 004, "about 10-15 %" (M1)
+  contacts = 8,                 -- contacts. Source: seed 004, 12-32 h over 15-20 weeks (M2)
+  contact_interval_weeks = 2,   -- weeks between contacts (8 x 2 = 16 weeks, M2)
+}
+
+-- Decision rules. Lua runs only here, at decision points.
+
+-- Rule E5 with D2: up to two limiting characteristics, people leave assistance fairly well
+-- on their own; three or more compromise the return to work.
+policy.conclusion = function(client)
+  if client.after_specialised_evaluation then
+    return math.random() < 0.7 and "B" or "D"   -- probability. Assumption.
+  end
+  local u = math.random()
+  if client.limiting_characteristics <= 2 then
+    if u < 0.50 then return "A" elseif u < 0.93 then return "B"
+    elseif u < 0.97 then return "C" else return "D" end   -- shares. Assumption.
+  end
+  if u < 0.10 then return "A" elseif u < 0.70 then return "B"
+  elseif u < 0.80 then return "C" else return "D" end     -- shares. Assumption.
+end
+
+-- Rule P2: youth 18-29 go to the youth services; people further from the labour market get
+-- Groupe D before the job-search club.
+policy.plan = function(client)
+  if client.age < 30 then return { "jeunes_18_29", "club_recherche_emploi" } end
+  if client.limiting_characteristics >= 3 then
+    return { "stage_exploration", "groupe_d", "club_recherche_emploi" }
+  end
+  return { "club_recherche_emploi" }
+end

@@ -1,0 +1,56 @@
+// parcours check: load a scenario exactly as a run would, report what it defines, and stop.
+
+#include <cstdio>
+#include <string>
+
+#include "app/commands.hpp"
+#include "app/scenario_options.hpp"
+#include "policy/lua_sandbox.hpp"
+#include "policy/parameter_schema.hpp"
+
+namespace parcours::app {
+
+namespace {
+
+void print_parameters() {
+  for (const policy::SectionSpec& section : policy::scenario_schema()) {
+    std::printf("%.*s%s -- %.*s\n", static_cast<int>(section.name.size()), section.name.data(),
+                section.repeated ? " (repeated)" : "", static_cast<int>(section.doc.size()),
+                section.doc.data());
+    for (const policy::ParamSpec& p : section.params) {
+      const std::string type(policy::type_name(p.type));
+      std::printf("  %-28.*s %-34s %-8s %.*s%s\n", static_cast<int>(p.key.size()), p.key.data(),
+                  (type + (p.unit.empty() ? "" : ", " + std::string(p.unit))).c_str(),
+                  p.rule.empty() ? "" : ("rule " + std::string(p.rule)).c_str(),
+                  static_cast<int>(p.doc.size()), p.doc.data(), p.required ? " [required]" : "");
+    }
+  }
+}
+
+}  // namespace
+
+int check_command(const ScenarioOptions& options, bool list_parameters) {
+  if (list_parameters) {
+    print_parameters();
+    return 0;
+  }
+  const experiment::RunSettings settings = settings_from(options);
+  policy::LuaSandbox sandbox;
+  const policy::LoadedScenario scenario =
+      policy::load_scenario(sandbox, settings.source, settings.overrides);
+  const model::ModelParameters& p = scenario.params;
+  std::string hooks;
+  for (const std::string& h : scenario.hooks)
+    hooks += (hooks.empty() ? "" : ", ") + ("policy." + h);
+  std::printf("%s: ok\n", settings.source.name.c_str());
+  std::printf("  scenario     %s, from %s for %g years, seed %llu\n", p.horizon.name.c_str(),
+              core::format_date(p.horizon.start).c_str(), p.horizon.years,
+              static_cast<unsigned long long>(p.horizon.seed));
+  std::printf("  activities   %zu, default plan of %zu\n", p.activities.size(),
+              p.parcours.default_plan.size());
+  std::printf("  hooks        %s\n", hooks.empty() ? "none (parametric rules)" : hooks.c_str());
+  std::printf("  files read   %zu\n", scenario.files.size());
+  return 0;
+}
+
+}  // namespace parcours::app

@@ -1,0 +1,73 @@
+// parcours: the command line. Bad input is reported as one line naming file:line and exits
+// with code 1; anything else unexpected is an internal error (code 3).
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "io/input_error.hpp"
+
+#ifndef PARCOURS_VERSION
+#define PARCOURS_VERSION "unknown"
+#endif
+
+namespace {
+
+void add_scenario_options(CLI::App& command, parcours::app::ScenarioOptions& options) {
+  command.add_option("scenario", options.scenario,
+                     "Lua scenario script (default: the baseline built into the program)");
+  command.add_option("--set", options.sets,
+                     "Override a parameter: section.key=value (value is a Lua expression); "
+                     "repeatable, e.g. --set arrivals.per_year=50000");
+  command.add_option("--seed", options.seed,
+                     "Base seed of every random stream (overrides scenario.seed)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"parcours: a discrete-event microsimulation of Québec's public employment services"};
+  app.set_version_flag("--version", std::string("parcours ") + PARCOURS_VERSION);
+  app.require_subcommand(1);
+
+  parcours::app::RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand("run", "Run a scenario and write its result tables");
+  add_scenario_options(*run_cmd, run.scenario);
+  run_cmd->add_option("--out", run.out, "Result folder (default: results/<scenario file name>)");
+  run_cmd->add_option("--replications,-r", run.replications, "Independent replications")
+      ->check(CLI::Range(1, 100000));
+  run_cmd->add_option("--threads,-j", run.threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  run_cmd->add_flag("--quiet,-q", run.quiet, "No progress or summary on stderr");
+
+  parcours::app::ScenarioOptions check;
+  bool list_parameters = false;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "Validate a scenario without running it (file:line for each problem)");
+  add_scenario_options(*check_cmd, check);
+  check_cmd->add_flag("--parameters", list_parameters, "List every parameter a scenario can set");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  try {
+    if (*run_cmd) return parcours::app::run_command(run);
+    if (*check_cmd) return parcours::app::check_command(check, list_parameters);
+  } catch (const parcours::io::InputError& e) {
+    std::fprintf(stderr, "parcours: error: %s\n", e.what());
+    return 1;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::fprintf(stderr, "parcours: error: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parcours: internal error: %s\n", e.what());
+    return 3;
+  }
+  return 0;
+}

@@ -1,0 +1,91 @@
+// parcours run: check the scenario, run its replications, write the result folder atomically.
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "app/commands.hpp"
+#include "app/progress_bar.hpp"
+#include "app/scenario_options.hpp"
+#include "experiment/replications.hpp"
+#include "experiment/results_writer.hpp"
+#include "io/result_folder.hpp"
+#include "policy/lua_sandbox.hpp"
+
+#ifndef PARCOURS_VERSION
+#define PARCOURS_VERSION "unknown"
+#endif
+
+namespace parcours::app {
+
+namespace {
+
+double peak_memory_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+std::string default_out(const experiment::RunSettings& settings) {
+  return "results/" + std::filesystem::path(settings.source.name).stem().string();
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  experiment::RunSettings settings = settings_from(options.scenario);
+  settings.replications = options.replications;
+  const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  settings.threads = std::min(options.threads > 0 ? options.threads : cores, options.replications);
+
+  // Load once before anything is written: a broken scenario fails here, with no folder.
+  policy::LuaSandbox sandbox;
+  const policy::LoadedScenario scenario =
+      policy::load_scenario(sandbox, settings.source, settings.overrides);
+
+  const std::filesystem::path out = options.out.empty() ? default_out(settings) : options.out;
+  io::ResultFolder folder = io::ResultFolder::open(out);
+
+  std::vector<experiment::ReplicationResult> results;
+  {
+    ProgressBar bar("parcours run " + scenario.params.horizon.name,
+                    !options.quiet && ProgressBar::stderr_is_terminal());
+    results = experiment::run_replications(settings, [&bar](double f) { bar.update(f); });
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  io::Manifest manifest;
+  manifest.program = "parcours";
+  manifest.version = PARCOURS_VERSION;
+  manifest.scenario_name = scenario.params.horizon.name;
+  manifest.scenario_files = scenario.files;
+  manifest.seed = scenario.params.horizon.seed;
+  manifest.replications = settings.replications;
+  manifest.threads = settings.threads;
+  manifest.parameters = nlohmann::json::parse(scenario.resolved().dump());
+  manifest.wall_seconds = seconds;
+  std::uint64_t model_events = 0;
+  for (const auto& r : results) {
+    manifest.events += r.events;
+    model_events += r.model_events;
+  }
+  experiment::write_results(folder.path(), results, manifest);
+  folder.commit();
+
+  if (!options.quiet) {
+    std::fprintf(stderr,
+                 "parcours: wrote %s: %d replication%s, %.3g M model events in %.2f s "
+                 "(%.2f M/s), peak memory %.0f MiB\n",
+                 out.string().c_str(), settings.replications, settings.replications > 1 ? "s" : "",
+                 static_cast<double>(model_events) / 1e6, seconds,
+                 static_cast<double>(model_events) / 1e6 / seconds, peak_memory_mib());
+  }
+  return 0;
+}
+
+}  // namespace parcours::app

@@ -1,0 +1,32 @@
+#include "experiment/replication.hpp"
+
+#include "core/simulation.hpp"
+#include "model/world.hpp"
+#include "policy/lua_rules.hpp"
+#include "policy/lua_sandbox.hpp"
+
+namespace parcours::experiment {
+
+ReplicationResult run_replication(const RunSettings& settings, int index,
+                                  const ReplicationProgress& progress) {
+  policy::LuaSandbox sandbox;
+  const policy::LoadedScenario scenario =
+      policy::load_scenario(sandbox, settings.source, settings.overrides);
+  core::Simulation sim(
+      core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)});
+  policy::LuaRules rules(sandbox, scenario.params, sim);
+  model::World world(sim, scenario.params, rules);
+  world.run(progress);
+
+  ReplicationResult result;
+  result.replication = index;
+  result.quarterly = world.indicators().quarterly_values();
+  result.yearly = world.indicators().yearly_values();
+  result.events = sim.events_executed();
+  result.model_events = world.model_events();
+  result.hook_calls = rules.calls();
+  result.peak_clients = world.peak_clients_in_system();
+  return result;
+}
+
+}  // namespace parcours::experiment

@@ -1,0 +1,39 @@
+#pragma once
+// One replication: a fresh sandbox and simulation, the scenario loaded into it, the model
+// run to the horizon, and its indicator values kept in memory.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "model/indicators.hpp"
+#include "policy/scenario.hpp"
+
+namespace parcours::experiment {
+
+struct RunSettings {
+  policy::ScenarioSource source;
+  std::vector<policy::Override> overrides;  // --seed arrives here as scenario.seed
+  int replications = 1;
+  int threads = 1;
+};
+
+struct ReplicationResult {
+  int replication = 0;
+  std::vector<model::IndicatorValue> quarterly;
+  std::vector<model::IndicatorValue> yearly;
+  std::uint64_t events = 0;        // everything the kernel ran
+  std::uint64_t model_events = 0;  // events that change a client's situation
+  std::uint64_t hook_calls = 0;    // Lua decision hooks called
+  std::size_t peak_clients = 0;    // most clients in the system at once
+};
+
+/// Called with the share of this replication's horizon simulated so far.
+using ReplicationProgress = std::function<void(double fraction)>;
+
+/// Runs replication `index` (0-based) of the scenario. Throws io::InputError on any
+/// scenario problem, including errors raised by hooks during the run.
+ReplicationResult run_replication(const RunSettings& settings, int index,
+                                  const ReplicationProgress& progress = {});
+
+}  // namespace parcours::experiment

@@ -1,0 +1,88 @@
+#include "experiment/results_writer.hpp"
+
+#include <fstream>
+
+#include "experiment/summary.hpp"
+#include "io/csv_writer.hpp"
+
+namespace parcours::experiment {
+
+namespace {
+
+// Groups (regions, client groups) arrive with the population work; until then every value
+// is for all clients, and the column is there so the schema does not change.
+constexpr std::string_view kAllClients = "all";
+
+std::ofstream open_output(const std::filesystem::path& path) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out)
+    throw std::filesystem::filesystem_error("cannot write", path,
+                                            std::make_error_code(std::errc::io_error));
+  return out;
+}
+
+void close_output(std::ofstream& out, const std::filesystem::path& path) {
+  out.close();
+  if (!out)
+    throw std::filesystem::filesystem_error("cannot write", path,
+                                            std::make_error_code(std::errc::io_error));
+}
+
+void write_indicators(const std::filesystem::path& path,
+                      const std::vector<ReplicationResult>& results, Periods periods) {
+  std::ofstream out = open_output(path);
+  io::CsvWriter csv(out);
+  if (periods == Periods::kQuarterly) {
+    csv.header(
+        {"replication", "fiscal_year", "quarter", "period_start", "group", "indicator", "value"});
+  } else {
+    csv.header({"replication", "fiscal_year", "group", "indicator", "value"});
+  }
+  for (const ReplicationResult& r : results) {
+    for (const model::IndicatorValue& v : periods == Periods::kQuarterly ? r.quarterly : r.yearly) {
+      csv.field(r.replication + 1).field(v.period.fiscal_year_label());
+      if (periods == Periods::kQuarterly) {
+        csv.field(v.period.quarter).field(core::format_date(v.period.first_day()));
+      }
+      csv.field(kAllClients).field(v.indicator).field(v.value);
+      csv.end_row();
+    }
+  }
+  close_output(out, path);
+}
+
+void write_summary(const std::filesystem::path& path, const std::vector<ReplicationResult>& results,
+                   Periods periods) {
+  std::ofstream out = open_output(path);
+  io::CsvWriter csv(out);
+  if (periods == Periods::kQuarterly) {
+    csv.header({"fiscal_year", "quarter", "period_start", "group", "indicator", "replications",
+                "mean", "sd", "ci95_low", "ci95_high"});
+  } else {
+    csv.header({"fiscal_year", "group", "indicator", "replications", "mean", "sd", "ci95_low",
+                "ci95_high"});
+  }
+  for (const SummaryRow& row : summarise(results, periods)) {
+    csv.field(row.period.fiscal_year_label());
+    if (periods == Periods::kQuarterly) {
+      csv.field(row.period.quarter).field(core::format_date(row.period.first_day()));
+    }
+    csv.field(kAllClients).field(row.indicator).field(row.replications);
+    csv.field(row.mean).field(row.sd).field(row.ci95_low).field(row.ci95_high);
+    csv.end_row();
+  }
+  close_output(out, path);
+}
+
+}  // namespace
+
+void write_results(const std::filesystem::path& folder,
+                   const std::vector<ReplicationResult>& results, const io::Manifest& manifest) {
+  write_indicators(folder / "indicators_quarterly.csv", results, Periods::kQuarterly);
+  write_indicators(folder / "indicators_yearly.csv", results, Periods::kYearly);
+  write_summary(folder / "summary_quarterly.csv", results, Periods::kQuarterly);
+  write_summary(folder / "summary_yearly.csv", results, Periods::kYearly);
+  io::write_manifest(manifest, folder / "manifest.json");
+}
+
+}  // namespace parcours::experiment

@@ -1,0 +1,72 @@
+// Arrivals (rule E1): a Poisson process, either at a yearly rate shaped by monthly
+// seasonality or a fixed number of clients spread over a window.
+
+#include <cmath>
+
+#include "model/world.hpp"
+
+namespace parcours::model {
+
+void World::schedule_next_arrival() {
+  const ArrivalParameters& a = params_.arrivals;
+  core::Time t = sim_.now();
+  if (a.count > 0) {
+    if (arrivals_ >= a.count) return;
+    t += arrival_stream_.exponential(a.over_days / static_cast<double>(a.count));
+  } else {
+    double weight_sum = 0.0;
+    for (double w : a.monthly_weight) weight_sum += w;
+    if (a.per_year <= 0.0 || weight_sum <= 0.0) return;
+    // Piecewise-constant rate by month: draw at this month's rate; if the draw crosses the
+    // month's end, restart from there (memorylessness keeps this exact).
+    for (;;) {
+      if (t >= horizon_) return;
+      const core::Date today = calendar_.date_at(t);
+      const core::Date month_start{today.year(), today.month(), std::chrono::day{1}};
+      const core::Time month_end = calendar_.time_of(month_start + std::chrono::months{1});
+      const double weight = a.monthly_weight[calendar_.month_at(t) - 1];
+      const double rate_per_day = a.per_year / 365.25 * 12.0 * weight / weight_sum;
+      if (rate_per_day > 0.0) {
+        const core::Time next = t + arrival_stream_.exponential(1.0 / rate_per_day);
+        if (next < month_end) {
+          t = next;
+          break;
+        }
+      }
+      t = month_end;
+    }
+  }
+  if (t > horizon_) return;
+  sim_.schedule_at(t, core::EventTarget{this, kArrival, 0});
+}
+
+void World::on_arrival() {
+  ++arrivals_;
+  const Slot s = admit();
+  Client& c = clients_[s];
+  c.id = arrivals_;
+  c.arrived_at = sim_.now();
+  draw_attributes(c);
+  count(Count::kArrivals);
+  count(c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
+  join_agent_queue(s);
+  schedule_next_arrival();
+}
+
+void World::draw_attributes(Client& c) {
+  const PopulationParameters& p = params_.population;
+  core::RandomStream rng = stream(c, Draw::kAttributes);
+  c.convened = rng.bernoulli(params_.arrivals.convened_share);
+  c.age = rng.uniform(p.age_min, p.age_max);
+  const double u = rng.uniform();
+  c.income_support = u < p.last_resort_share ? IncomeSupport::kLastResort
+                     : u < p.last_resort_share + p.employment_insurance_share
+                         ? IncomeSupport::kEmploymentInsurance
+                         : IncomeSupport::kNone;
+  int limiting = 0;
+  for (int i = 0; i < 8; ++i)
+    limiting += rng.bernoulli(p.limiting_characteristic_probability) ? 1 : 0;
+  c.limiting_characteristics = static_cast<std::uint8_t>(limiting);
+}
+
+}  // namespace parcours::model

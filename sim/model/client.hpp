@@ -1,0 +1,87 @@
+#pragma once
+// A client of the employment office, as the model and the decision rules see them.
+
+#include <cstdint>
+#include <string_view>
+
+#include "core/event.hpp"
+
+namespace parcours::model {
+
+/// Income support status at entry (the first-time "Objectif emploi" flag comes with the
+/// full population of the pathway work).
+enum class IncomeSupport : std::uint8_t {
+  kLastResort,           // aide financière de dernier recours (AFDR)
+  kEmploymentInsurance,  // assurance-emploi
+  kNone,
+};
+std::string_view to_string(IncomeSupport s);
+
+/// How the evaluation interview concludes (rule E5).
+enum class Conclusion : std::uint8_t {
+  kAutonomous,   // A: information and placement tools, no plan
+  kParcours,     // B: a Parcours with an intervention plan starts now
+  kSpecialised,  // C: external specialised evaluation first, then decide
+  kNotNow,       // D: referral to health and social services
+};
+char to_letter(Conclusion c);
+
+/// Where the client is; drives which events are legal.
+enum class Stage : std::uint8_t {
+  kWaitingInterview,
+  kInInterview,
+  kSpecialisedEvaluation,
+  kReferredOut,
+  kInActivity,
+  kJobSearch,
+  kRetention,
+};
+
+/// What a random draw is for. A client's draws come from one stream per (purpose,
+/// occurrence), e.g. (activity duration, 2nd activity of the plan), so that changing one
+/// decision never shifts the draws of another: the same client makes the same draws in two
+/// scenarios wherever their situation is the same (common random numbers).
+enum class Draw : std::uint32_t {
+  kAttributes = 1,
+  kInterviewDuration,
+  kSecondMeeting,
+  kConclusion,  // rule E5 (Lua's math.random inside the hook draws from it too)
+  kSpecialisedDelay,
+  kReferredReturn,
+  kPlan,
+  kActivityDuration,
+  kDropoutTime,
+  kDropoutDecision,
+  kJobSearchTime,
+  kRetentionDecision,
+};
+/// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
+constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {
+  return (static_cast<std::uint32_t>(d) << 16) | (occurrence & 0xffffU);
+}
+
+struct Client {
+  std::uint64_t id = 0;  // arrival number, 1-based: names the client's random streams
+
+  // Attributes (thin first slice; the full population comes with rules D1-D3).
+  double age = 0.0;       // years
+  bool convened = false;  // rule E1: convened after screening vs. came on their own
+  IncomeSupport income_support = IncomeSupport::kNone;
+  std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight
+
+  // Pathway state.
+  Stage stage = Stage::kWaitingInterview;
+  std::uint8_t evaluations = 0;    // interviews completed (C or D can bring a client back)
+  std::uint8_t plan_size = 0;      // activities in the current plan
+  std::uint8_t next_activity = 0;  // index in the plan of the activity under way
+  std::uint8_t plan[8] = {};       // activity ids, in order (rule P2)
+  std::uint8_t contacts_left = 0;  // retention contacts still to come
+  bool in_parcours = false;        // rule P1
+  core::Time arrived_at = 0.0;     // days
+  core::Time queued_at = 0.0;      // days, when the client joined the agent queue
+  core::Time parcours_started_at = 0.0;
+  core::EventHandle next_event;     // the pending end of the current step
+  core::EventHandle dropout_event;  // pending dropout during the Parcours, if any
+};
+
+}  // namespace parcours::model

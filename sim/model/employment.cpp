@@ -1,0 +1,41 @@
+// Job search, the job, and retention support after it (thin first slice of rules M1-M3:
+// a decision, then contacts at a fixed interval).
+
+#include "model/world.hpp"
+
+namespace parcours::model {
+
+void World::start_job_search(Slot s, const core::Distribution& duration) {
+  Client& c = clients_[s];
+  c.stage = Stage::kJobSearch;
+  core::RandomStream rng = stream(c, Draw::kJobSearchTime, c.evaluations);
+  c.next_event = schedule(duration.sample(rng), kJobFound, s);
+}
+
+void World::on_job_found(Slot s) {
+  Client& c = clients_[s];
+  count(Count::kEmployed);
+  if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
+  core::RandomStream rng = stream(c, Draw::kRetentionDecision);
+  const RetentionParameters& r = params_.retention;
+  if (r.contacts > 0 && rules_.retention(c, rng)) {
+    count(Count::kRetentionStarted);
+    c.stage = Stage::kRetention;
+    c.contacts_left = static_cast<std::uint8_t>(r.contacts);
+    c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);
+    return;
+  }
+  leave(s);
+}
+
+void World::on_retention_contact(Slot s) {
+  Client& c = clients_[s];
+  count(Count::kRetentionContacts);
+  if (--c.contacts_left > 0) {
+    c.next_event = schedule(params_.retention.contact_interval_days, kRetentionContact, s);
+  } else {
+    leave(s);
+  }
+}
+
+}  // namespace parcours::model

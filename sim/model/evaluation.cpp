@@ -1,0 +1,88 @@
+// The evaluation interview (EEAE, rule E2) by an employment-assistance agent, and what its
+// conclusion leads to (rule E5): A job search on one's own, B a Parcours, C a specialised
+// evaluation before deciding (E7), D a referral to health and social services.
+
+#include <cassert>
+
+#include "model/world.hpp"
+
+namespace parcours::model {
+
+void World::join_agent_queue(Slot s) {
+  Client& c = clients_[s];
+  c.stage = Stage::kWaitingInterview;
+  c.queued_at = sim_.now();
+  if (agents_.acquire_or_wait(core::EventTarget{this, kAgentGranted, s})) start_interview(s);
+}
+
+void World::start_interview(Slot s) {
+  Client& c = clients_[s];
+  c.stage = Stage::kInInterview;
+  indicators_.at(sim_.now()).interview_wait_days.add(sim_.now() - c.queued_at);
+  const EvaluationParameters& e = params_.evaluation;
+  core::RandomStream duration = stream(c, Draw::kInterviewDuration, c.evaluations);
+  double agent_days = e.interview_days.sample(duration);
+  // Rule E2: exceptionally, a second meeting (for people far from the labour market).
+  core::RandomStream second = stream(c, Draw::kSecondMeeting, c.evaluations);
+  if (second.bernoulli(e.second_meeting_probability)) {
+    count(Count::kSecondMeetings);
+    agent_days += e.interview_days.sample(duration);
+  }
+  c.next_event = schedule(agent_days, kInterviewEnd, s);
+}
+
+void World::on_interview_end(Slot s) {
+  agents_.release();
+  Client& c = clients_[s];
+  count(Count::kInterviews);
+  core::RandomStream rng = stream(c, Draw::kConclusion, c.evaluations);
+  ++c.evaluations;
+  apply_conclusion(s, rules_.conclusion(c, rng));
+}
+
+void World::apply_conclusion(Slot s, Conclusion conclusion) {
+  Client& c = clients_[s];
+  switch (conclusion) {
+    case Conclusion::kAutonomous:
+      count(Count::kConclusionA);
+      start_job_search(s, params_.job_search.autonomous_days);
+      break;
+    case Conclusion::kParcours:
+      count(Count::kConclusionB);
+      start_parcours(s);
+      break;
+    case Conclusion::kSpecialised: {
+      count(Count::kConclusionC);
+      c.stage = Stage::kSpecialisedEvaluation;
+      core::RandomStream rng = stream(c, Draw::kSpecialisedDelay, c.evaluations);
+      c.next_event = schedule(params_.evaluation.specialised_delay_days.sample(rng),
+                              kSpecialisedEvaluationEnd, s);
+      break;
+    }
+    case Conclusion::kNotNow: {
+      count(Count::kConclusionD);
+      c.stage = Stage::kReferredOut;
+      core::RandomStream rng = stream(c, Draw::kReferredReturn, c.evaluations);
+      if (rng.bernoulli(params_.evaluation.referred_return_probability)) {
+        c.next_event =
+            schedule(params_.evaluation.referred_return_days.sample(rng), kReferredReturn, s);
+      } else {
+        leave(s);
+      }
+      break;
+    }
+  }
+}
+
+void World::on_specialised_evaluation_end(Slot s) {
+  Client& c = clients_[s];
+  count(Count::kSpecialisedEvaluations);
+  // Rule E5: the recommendation comes back and the agent decides; the decision rules see
+  // stage == kSpecialisedEvaluation and must not refer again (rule E7).
+  core::RandomStream rng = stream(c, Draw::kConclusion, 0x100U + c.evaluations);
+  const Conclusion next = rules_.conclusion(c, rng);
+  assert(next != Conclusion::kSpecialised);
+  apply_conclusion(s, next);
+}
+
+}  // namespace parcours::model

@@ -1,0 +1,120 @@
+#include "model/indicators.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace parcours::model {
+
+std::string_view name_of(Count c) {
+  switch (c) {
+    case Count::kArrivals:
+      return "arrivals";
+    case Count::kArrivalsConvened:
+      return "arrivals_convened";
+    case Count::kArrivalsSelfReferred:
+      return "arrivals_self_referred";
+    case Count::kInterviews:
+      return "interviews";
+    case Count::kSecondMeetings:
+      return "second_meetings";
+    case Count::kConclusionA:
+      return "conclusion_a";
+    case Count::kConclusionB:
+      return "conclusion_b";
+    case Count::kConclusionC:
+      return "conclusion_c";
+    case Count::kConclusionD:
+      return "conclusion_d";
+    case Count::kSpecialisedEvaluations:
+      return "specialised_evaluations";
+    case Count::kReferredReturns:
+      return "referred_returns";
+    case Count::kParcoursStarted:
+      return "parcours_started";
+    case Count::kParcoursEndedEmployment:
+      return "parcours_ended_employment";
+    case Count::kParcoursEndedDropout:
+      return "parcours_ended_dropout";
+    case Count::kActivitiesStarted:
+      return "activities_started";
+    case Count::kActivitiesCompleted:
+      return "activities_completed";
+    case Count::kEmployed:
+      return "employed";
+    case Count::kRetentionStarted:
+      return "retention_started";
+    case Count::kRetentionContacts:
+      return "retention_contacts";
+    case Count::kSize_:
+      break;
+  }
+  return "?";
+}
+
+void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
+  for (std::size_t i = 0; i < kCountSize; ++i) counts[i] += quarter.counts[i];
+  interview_wait_days.merge(quarter.interview_wait_days);
+  agent_busy_days += quarter.agent_busy_days;
+  agent_queue_days += quarter.agent_queue_days;
+  days += quarter.days;
+  // Stocks: the year's value is its last quarter's.
+  parcours_active_end = quarter.parcours_active_end;
+  clients_in_system_end = quarter.clients_in_system_end;
+}
+
+IndicatorTable::IndicatorTable(const core::Calendar& calendar, core::Time horizon, int agents)
+    : calendar_(calendar),
+      horizon_(horizon),
+      agents_(agents),
+      first_(calendar.fiscal_quarter_at(0.0).index()) {
+  const int last = calendar.fiscal_quarter_at(std::max(0.0, horizon - 1e-9)).index();
+  records_.resize(static_cast<std::size_t>(last - first_ + 1));
+}
+
+PeriodRecord& IndicatorTable::at(core::Time t) {
+  // An event at the horizon itself belongs to the last quarter.
+  const int i = calendar_.fiscal_quarter_at(std::min(t, horizon_ - 1e-9)).index() - first_;
+  assert(i >= 0 && static_cast<std::size_t>(i) < records_.size());
+  return records_[static_cast<std::size_t>(i)];
+}
+
+core::Time IndicatorTable::quarter_end(std::size_t i) const {
+  return std::min(horizon_, calendar_.end_of(quarter(i)));
+}
+
+void IndicatorTable::append_values(const core::FiscalQuarter& period, const PeriodRecord& r,
+                                   std::vector<IndicatorValue>& out) const {
+  for (std::size_t i = 0; i < kCountSize; ++i) {
+    out.push_back({period, name_of(static_cast<Count>(i)), static_cast<double>(r.counts[i])});
+  }
+  const double capacity_days = agents_ * r.days;
+  out.push_back({period, "interview_wait_days_mean", r.interview_wait_days.mean()});
+  out.push_back({period, "interview_wait_days_max",
+                 r.interview_wait_days.count() ? r.interview_wait_days.max() : 0.0});
+  out.push_back(
+      {period, "agent_utilisation", capacity_days > 0 ? r.agent_busy_days / capacity_days : 0.0});
+  out.push_back({period, "agent_queue_mean", r.days > 0 ? r.agent_queue_days / r.days : 0.0});
+  out.push_back({period, "parcours_active_end", r.parcours_active_end});
+  out.push_back({period, "clients_in_system_end", r.clients_in_system_end});
+}
+
+std::vector<IndicatorValue> IndicatorTable::quarterly_values() const {
+  std::vector<IndicatorValue> out;
+  for (std::size_t i = 0; i < records_.size(); ++i) append_values(quarter(i), records_[i], out);
+  return out;
+}
+
+std::vector<IndicatorValue> IndicatorTable::yearly_values() const {
+  std::vector<IndicatorValue> out;
+  std::size_t i = 0;
+  while (i < records_.size()) {
+    const int year = quarter(i).year;
+    PeriodRecord total;
+    for (; i < records_.size() && quarter(i).year == year; ++i) total.merge_into_year(records_[i]);
+    append_values(core::FiscalQuarter{year, 1}, total, out);
+  }
+  return out;
+}
+
+}  // namespace parcours::model

@@ -1,0 +1,87 @@
+#pragma once
+// Every number the model uses, as plain data. The policy layer fills this from a scenario
+// script; the model never holds a default of its own for anything the seeds speak of.
+// Times are in days (the scenario speaks in hours and weeks; the policy layer converts).
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/distribution.hpp"
+
+namespace parcours::model {
+
+struct HorizonParameters {
+  std::string name;
+  core::Date start{};  // day 0
+  double years = 1.0;  // length of the simulated period
+  std::uint64_t seed = 1;
+};
+
+struct ArrivalParameters {  // rule E1
+  /// Either a yearly rate shaped by monthly seasonality ...
+  double per_year = 0.0;
+  std::array<double, 12> monthly_weight{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  // January first
+  /// ... or a fixed number of clients spread evenly (Poisson) over a window; count > 0 wins.
+  std::uint64_t count = 0;
+  double over_days = 0.0;
+  double convened_share = 0.0;  // share identified by screening (repérage)
+};
+
+struct PopulationParameters {  // thin first slice of rules D1-D3
+  double age_min = 18.0;
+  double age_max = 64.0;
+  double last_resort_share = 0.0;                    // AFDR
+  double employment_insurance_share = 0.0;           // EI; the rest have no income support
+  double limiting_characteristic_probability = 0.0;  // each of the eight of rule D1
+};
+
+struct EvaluationParameters {  // rules E2, E5
+  int agents = 1;
+  core::Distribution interview_days;          // one meeting of the EEAE, agent time
+  double second_meeting_probability = 0.0;    // rule E2, exceptional
+  std::array<double, 4> conclusion_shares{};  // A, B, C, D when no rule decides (E5)
+  core::Distribution specialised_delay_days;  // C: referral to its recommendation (E5, E7)
+  double referred_return_probability = 0.0;   // D: comes back for a new evaluation (E5, D4)
+  core::Distribution referred_return_days;
+};
+
+struct ActivityParameters {  // rule P2
+  std::string name;
+  core::Distribution duration_days;
+  double dropout_after = 0.0;  // probability of abandoning at the end of this activity (D6)
+};
+
+struct ParcoursParameters {                // rules P1-P7
+  std::vector<std::uint8_t> default_plan;  // activity ids, when no rule decides
+  /// Time from the Parcours start to abandonment, a hazard family (constant = exponential);
+  /// `dropout_enabled` false means no time-based dropout.
+  bool dropout_enabled = false;
+  core::Distribution dropout_days;
+};
+
+struct JobSearchParameters {
+  core::Distribution after_parcours_days;  // plan completed -> job
+  core::Distribution autonomous_days;      // conclusion A -> job
+};
+
+struct RetentionParameters {  // thin first slice of rules M1-M3
+  double share = 0.0;         // M1: employed participants who get retention support
+  int contacts = 0;
+  double contact_interval_days = 0.0;
+};
+
+struct ModelParameters {
+  HorizonParameters horizon;
+  ArrivalParameters arrivals;
+  PopulationParameters population;
+  EvaluationParameters evaluation;
+  std::vector<ActivityParameters> activities;
+  ParcoursParameters parcours;
+  JobSearchParameters job_search;
+  RetentionParameters retention;
+};
+
+}  // namespace parcours::model

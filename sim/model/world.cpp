@@ -1,0 +1,124 @@
+#include "model/world.hpp"
+
+#include <cassert>
+#include <cmath>
+
+namespace parcours::model {
+
+namespace {
+
+core::Time horizon_of(const core::Calendar& calendar, double years) {
+  const double whole = std::floor(years);
+  const core::Date end = calendar.start() + std::chrono::years{static_cast<int>(whole)};
+  // Whole years follow the calendar (leap days included); a fraction adds average days.
+  return calendar.time_of(core::Date{std::chrono::sys_days{end}}) + (years - whole) * 365.25;
+}
+
+}  // namespace
+
+World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules& rules)
+    : sim_(sim),
+      params_(params),
+      rules_(rules),
+      calendar_(params.horizon.start),
+      horizon_(horizon_of(calendar_, params.horizon.years)),
+      agents_(sim, params.evaluation.agents),
+      indicators_(calendar_, horizon_, params.evaluation.agents),
+      arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {}
+
+void World::run(const Progress& progress) {
+  progress_ = progress;
+  schedule_next_arrival();
+  // Quarter ends run after every other event of their instant (highest priority value), so
+  // a quarter's stocks include everything that happened up to its last moment.
+  sim_.schedule_at(indicators_.quarter_end(0), core::EventTarget{this, kQuarterEnd, 0},
+                   core::EventQueue::kMaxPriority);
+  sim_.run(horizon_);
+}
+
+void World::handle(std::uint32_t kind, std::uint64_t subject) {
+  ++events_by_kind_[kind];
+  const auto s = static_cast<Slot>(subject);
+  switch (static_cast<EventKind>(kind)) {
+    case kArrival:
+      on_arrival();
+      break;
+    case kAgentGranted:
+      start_interview(s);
+      break;
+    case kInterviewEnd:
+      on_interview_end(s);
+      break;
+    case kSpecialisedEvaluationEnd:
+      on_specialised_evaluation_end(s);
+      break;
+    case kReferredReturn:
+      count(Count::kReferredReturns);
+      join_agent_queue(s);
+      break;
+    case kActivityEnd:
+      on_activity_end(s);
+      break;
+    case kDropout:
+      on_dropout(s);
+      break;
+    case kJobFound:
+      on_job_found(s);
+      break;
+    case kRetentionContact:
+      on_retention_contact(s);
+      break;
+    case kQuarterEnd:
+      on_quarter_end(subject);
+      break;
+    case kEventKindCount:
+      assert(false);
+      break;
+  }
+}
+
+std::uint64_t World::model_events() const {
+  std::uint64_t n = 0;
+  for (std::size_t k = 0; k < kEventKindCount; ++k) {
+    if (k != kAgentGranted && k != kQuarterEnd) n += events_by_kind_[k];
+  }
+  return n;
+}
+
+World::Slot World::admit() {
+  if (!free_slots_.empty()) {
+    const Slot s = free_slots_.back();
+    free_slots_.pop_back();
+    clients_[s] = Client{};
+    return s;
+  }
+  clients_.emplace_back();
+  return static_cast<Slot>(clients_.size() - 1);
+}
+
+void World::leave(Slot s) {
+  assert(!clients_[s].in_parcours);
+  free_slots_.push_back(s);
+}
+
+void World::on_quarter_end(std::size_t quarter) {
+  const core::Time now = sim_.now();
+  PeriodRecord& r = indicators_.record(quarter);
+  const double busy = agents_.busy_level().integral(now);
+  const double queue = agents_.queue_level().integral(now);
+  r.agent_busy_days = busy - busy_mark_;
+  r.agent_queue_days = queue - queue_mark_;
+  busy_mark_ = busy;
+  queue_mark_ = queue;
+  r.days = now - (quarter == 0 ? 0.0 : indicators_.quarter_end(quarter - 1));
+  r.parcours_active_end = static_cast<double>(parcours_active_);
+  r.clients_in_system_end = static_cast<double>(clients_in_system());
+  if (progress_) progress_(now / horizon_);
+  if (quarter + 1 < indicators_.quarters()) {
+    sim_.schedule_at(indicators_.quarter_end(quarter + 1),
+                     core::EventTarget{this, kQuarterEnd, quarter + 1},
+                     core::EventQueue::kMaxPriority);
+  }
+}
+
+}  // namespace parcours::model

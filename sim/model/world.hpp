@@ -1,0 +1,117 @@
+#pragma once
+// The simulated employment services of one replication: clients arrive (E1), are evaluated
+// by agents (E2, E5), follow a Parcours of activities (P1, P2, P7) with dropout (D6), search
+// for and find a job, and may get retention support (M1). Each stage's events live in their
+// own file: arrivals.cpp, evaluation.cpp, parcours.cpp, employment.cpp.
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/resource.hpp"
+#include "core/simulation.hpp"
+#include "model/client.hpp"
+#include "model/decision_rules.hpp"
+#include "model/indicators.hpp"
+#include "model/parameters.hpp"
+
+namespace parcours::model {
+
+/// Event kinds of the model. "Model events" are the ones that change a client's situation;
+/// agent hand-overs and period boundaries are bookkeeping.
+enum EventKind : std::uint32_t {
+  kArrival,
+  kAgentGranted,
+  kInterviewEnd,
+  kSpecialisedEvaluationEnd,
+  kReferredReturn,
+  kActivityEnd,
+  kDropout,
+  kJobFound,
+  kRetentionContact,
+  kQuarterEnd,
+  kEventKindCount
+};
+
+class World : public core::EventHandler {
+ public:
+  /// Called at each quarter's end with the share of the horizon simulated so far.
+  using Progress = std::function<void(double fraction)>;
+
+  World(core::Simulation& sim, const ModelParameters& params, DecisionRules& rules);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  /// Runs from day 0 to the horizon.
+  void run(const Progress& progress = {});
+
+  void handle(std::uint32_t kind, std::uint64_t subject) override;
+
+  [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
+  [[nodiscard]] const core::Calendar& calendar() const { return calendar_; }
+  [[nodiscard]] core::Time horizon() const { return horizon_; }
+  [[nodiscard]] std::uint64_t events_of(EventKind k) const { return events_by_kind_[k]; }
+  [[nodiscard]] std::uint64_t model_events() const;
+  [[nodiscard]] std::size_t clients_in_system() const {
+    return clients_.size() - free_slots_.size();
+  }
+  [[nodiscard]] std::size_t peak_clients_in_system() const { return clients_.size(); }
+
+ private:
+  using Slot = std::uint32_t;
+
+  // arrivals.cpp
+  void schedule_next_arrival();
+  void on_arrival();
+  void draw_attributes(Client& c);
+  // evaluation.cpp
+  void join_agent_queue(Slot s);
+  void start_interview(Slot s);
+  void on_interview_end(Slot s);
+  void apply_conclusion(Slot s, Conclusion conclusion);
+  void on_specialised_evaluation_end(Slot s);
+  // parcours.cpp
+  void start_parcours(Slot s);
+  void start_activity(Slot s);
+  void on_activity_end(Slot s);
+  void on_dropout(Slot s);
+  void end_parcours(Slot s, Count reason);
+  // employment.cpp
+  void start_job_search(Slot s, const core::Distribution& duration);
+  void on_job_found(Slot s);
+  void on_retention_contact(Slot s);
+
+  Slot admit();
+  void leave(Slot s);
+  void on_quarter_end(std::size_t quarter);
+  core::RandomStream stream(const Client& c, Draw d, unsigned occurrence = 0) const {
+    return sim_.stream(c.id, purpose(d, occurrence));
+  }
+  core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
+    return sim_.schedule(delay, core::EventTarget{this, kind, s});
+  }
+  void count(Count c) { indicators_.count(sim_.now(), c); }
+
+  core::Simulation& sim_;
+  const ModelParameters& params_;
+  DecisionRules& rules_;
+  core::Calendar calendar_;
+  core::Time horizon_;
+  core::Resource agents_;
+  IndicatorTable indicators_;
+
+  std::vector<Client> clients_;  // slots; grows with the peak in system, not with arrivals
+  std::vector<Slot> free_slots_;
+  std::vector<std::uint8_t> plan_buffer_;
+  core::RandomStream arrival_stream_;
+  std::uint64_t arrivals_ = 0;
+  std::uint64_t parcours_active_ = 0;
+  double busy_mark_ = 0.0;  // agent busy integral at the last quarter end
+  double queue_mark_ = 0.0;
+  std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
+  Progress progress_;
+};
+
+}  // namespace parcours::model

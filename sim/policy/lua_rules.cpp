@@ -1,0 +1,212 @@
+#include "policy/lua_rules.hpp"
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include <cstring>
+
+#include "io/input_error.hpp"
+#include "policy/lua_globals.hpp"
+#include "policy/parameter_schema.hpp"
+
+namespace parcours::policy {
+
+namespace {
+
+constexpr const char* kViewType = "parcours.client";
+constexpr const char* kHookNames[] = {"conclusion", "plan", "dropout_after", "retention"};
+
+// What a hook sees as `client`: one userdata reused for every call, pointing at the client
+// being decided about. Fields are read on demand, so a hook pays only for what it reads.
+struct ClientView {
+  const model::Client* client = nullptr;
+  const core::Simulation* sim = nullptr;
+};
+
+const std::vector<std::string_view>& field_names() {
+  static const std::vector<std::string_view> names{"id",
+                                                   "age",
+                                                   "convened",
+                                                   "income_support",
+                                                   "limiting_characteristics",
+                                                   "evaluations",
+                                                   "after_specialised_evaluation",
+                                                   "in_parcours",
+                                                   "activities_done",
+                                                   "plan_size",
+                                                   "days_since_arrival"};
+  return names;
+}
+
+int view_index(lua_State* L) {
+  const auto* view = static_cast<const ClientView*>(lua_touserdata(L, 1));
+  const char* field = lua_tostring(L, 2);
+  const model::Client& c = *view->client;
+  if (field == nullptr) return luaL_error(L, "client fields are names");
+  if (std::strcmp(field, "id") == 0) {
+    lua_pushinteger(L, static_cast<lua_Integer>(c.id));
+  } else if (std::strcmp(field, "age") == 0) {
+    lua_pushnumber(L, c.age);
+  } else if (std::strcmp(field, "convened") == 0) {
+    lua_pushboolean(L, c.convened);
+  } else if (std::strcmp(field, "income_support") == 0) {
+    const std::string_view s = model::to_string(c.income_support);
+    lua_pushlstring(L, s.data(), s.size());
+  } else if (std::strcmp(field, "limiting_characteristics") == 0) {
+    lua_pushinteger(L, c.limiting_characteristics);
+  } else if (std::strcmp(field, "evaluations") == 0) {
+    lua_pushinteger(L, c.evaluations);
+  } else if (std::strcmp(field, "after_specialised_evaluation") == 0) {
+    lua_pushboolean(L, c.stage == model::Stage::kSpecialisedEvaluation);
+  } else if (std::strcmp(field, "in_parcours") == 0) {
+    lua_pushboolean(L, c.in_parcours);
+  } else if (std::strcmp(field, "activities_done") == 0) {
+    lua_pushinteger(L, c.next_activity);
+  } else if (std::strcmp(field, "plan_size") == 0) {
+    lua_pushinteger(L, c.plan_size);
+  } else if (std::strcmp(field, "days_since_arrival") == 0) {
+    lua_pushnumber(L, view->sim->now() - c.arrived_at);
+  } else {
+    char error[256];
+    std::snprintf(error, sizeof error, "client has no field '%s'%s", field,
+                  suggestion(field, field_names()).c_str());
+    return luaL_error(L, "%s", error);
+  }
+  return 1;
+}
+
+int view_newindex(lua_State* L) { return luaL_error(L, "client fields are read-only"); }
+
+}  // namespace
+
+LuaRules::LuaRules(LuaSandbox& sandbox, const model::ModelParameters& params,
+                   const core::Simulation& sim)
+    : sandbox_(sandbox), params_(params), fallback_(params) {
+  lua_State* L = sandbox_.state();
+  for (int h = 0; h < kHookCount; ++h) {
+    push_policy_hook(L, kHookNames[h]);
+    if (!lua_isfunction(L, -1)) {
+      lua_pop(L, 1);
+      refs_[h] = LUA_NOREF;
+      continue;
+    }
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    lua_getinfo(L, ">S", &ar);
+    where_[h] = std::string(ar.short_src) + ":" + std::to_string(ar.linedefined);
+    refs_[h] = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
+  auto* view = static_cast<ClientView*>(lua_newuserdatauv(L, sizeof(ClientView), 0));
+  *view = ClientView{nullptr, &sim};
+  view_ = view;
+  if (luaL_newmetatable(L, kViewType) != 0) {
+    lua_pushcfunction(L, view_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, view_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushstring(L, "client");
+    lua_setfield(L, -2, "__name");
+  }
+  lua_setmetatable(L, -2);
+  view_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+LuaRules::~LuaRules() {
+  lua_State* L = sandbox_.state();
+  for (int ref : refs_) luaL_unref(L, LUA_REGISTRYINDEX, ref);
+  luaL_unref(L, LUA_REGISTRYINDEX, view_ref_);
+}
+
+void LuaRules::begin_call(Hook hook, const model::Client& client, core::RandomStream& rng) {
+  lua_State* L = sandbox_.state();
+  static_cast<ClientView*>(view_)->client = &client;
+  sandbox_.set_random_stream(&rng);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, refs_[hook]);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, view_ref_);
+}
+
+void LuaRules::call(Hook hook, int nargs) {
+  ++calls_;
+  sandbox_.call(nargs, 1, std::string("policy.") + kHookNames[hook]);
+  sandbox_.set_random_stream(nullptr);
+}
+
+void LuaRules::bad_result(Hook hook, const std::string& expected) {
+  lua_State* L = sandbox_.state();
+  std::string got = luaL_tolstring(L, -1, nullptr);
+  lua_pop(L, 2);
+  const std::size_t colon = where_[hook].rfind(':');
+  throw io::InputError(
+      where_[hook].substr(0, colon), std::stoul(where_[hook].substr(colon + 1)),
+      std::string("policy.") + kHookNames[hook] + " returned " + got + "; expected " + expected);
+}
+
+model::Conclusion LuaRules::conclusion(const model::Client& client, core::RandomStream& rng) {
+  if (refs_[kConclusion] == LUA_NOREF) return fallback_.conclusion(client, rng);
+  lua_State* L = sandbox_.state();
+  begin_call(kConclusion, client, rng);
+  call(kConclusion, 1);
+  std::size_t length = 0;
+  const char* letter = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &length) : nullptr;
+  const bool after_c = client.stage == model::Stage::kSpecialisedEvaluation;
+  if (letter == nullptr || length != 1 || letter[0] < 'A' || letter[0] > 'D' ||
+      (after_c && letter[0] == 'C')) {
+    bad_result(kConclusion, after_c
+                                ? "\"A\", \"B\" or \"D\" after a specialised evaluation (rule E7)"
+                                : "\"A\", \"B\", \"C\" or \"D\" (rule E5)");
+  }
+  const auto result = static_cast<model::Conclusion>(letter[0] - 'A');
+  lua_pop(L, 1);
+  return result;
+}
+
+void LuaRules::plan(const model::Client& client, core::RandomStream& rng,
+                    std::vector<std::uint8_t>& activities) {
+  if (refs_[kPlan] == LUA_NOREF) return fallback_.plan(client, rng, activities);
+  lua_State* L = sandbox_.state();
+  begin_call(kPlan, client, rng);
+  call(kPlan, 1);
+  if (!lua_istable(L, -1)) bad_result(kPlan, "a list of activity names");
+  activities.clear();
+  const auto n = static_cast<lua_Integer>(lua_rawlen(L, -1));
+  if (n > 8) bad_result(kPlan, "at most 8 activities");
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_rawgeti(L, -1, i);
+    const char* name = lua_tostring(L, -1);
+    std::size_t id = params_.activities.size();
+    for (std::size_t a = 0; name != nullptr && a < params_.activities.size(); ++a) {
+      if (params_.activities[a].name == name) id = a;
+    }
+    lua_pop(L, 1);
+    if (id == params_.activities.size()) bad_result(kPlan, "names of defined activities");
+    activities.push_back(static_cast<std::uint8_t>(id));
+  }
+  lua_pop(L, 1);
+}
+
+bool LuaRules::drops_out_after(const model::Client& client, std::uint8_t activity,
+                               core::RandomStream& rng) {
+  if (refs_[kDropoutAfter] == LUA_NOREF) return fallback_.drops_out_after(client, activity, rng);
+  lua_State* L = sandbox_.state();
+  begin_call(kDropoutAfter, client, rng);
+  const std::string& name = params_.activities[activity].name;
+  lua_pushlstring(L, name.data(), name.size());
+  call(kDropoutAfter, 2);
+  if (!lua_isboolean(L, -1)) bad_result(kDropoutAfter, "true (drops out) or false");
+  const bool result = lua_toboolean(L, -1) != 0;
+  lua_pop(L, 1);
+  return result;
+}
+
+bool LuaRules::retention(const model::Client& client, core::RandomStream& rng) {
+  if (refs_[kRetention] == LUA_NOREF) return fallback_.retention(client, rng);
+  lua_State* L = sandbox_.state();
+  begin_call(kRetention, client, rng);
+  call(kRetention, 1);
+  if (!lua_isboolean(L, -1)) bad_result(kRetention, "true (retention support) or false");
+  const bool result = lua_toboolean(L, -1) != 0;
+  lua_pop(L, 1);
+  return result;
+}
+
+}  // namespace parcours::policy

@@ -1,0 +1,126 @@
+// From checked section values to the model's parameters: unit conversions (hours and weeks
+// to days) and the checks that involve more than one key.
+
+#include <algorithm>
+#include <cmath>
+
+#include "io/input_error.hpp"
+#include "policy/scenario.hpp"
+
+namespace parcours::policy {
+
+namespace {
+
+constexpr double kDaysPerWeek = 7.0;
+constexpr double kHoursPerDay = 24.0;  // agents serve around the clock until working hours land
+constexpr std::size_t kMaxPlanLength = 8;
+
+const SectionValues& section(const std::vector<SectionValues>& sections, std::string_view name) {
+  for (const SectionValues& s : sections) {
+    if (s.spec->name == name) return s;
+  }
+  throw std::logic_error("section resolved without values: " + std::string(name));
+}
+
+[[noreturn]] void fail(const SectionValues& s, const std::string& message) {
+  throw io::InputError(s.origin.file, s.origin.line, std::string(s.spec->name) + ": " + message);
+}
+
+}  // namespace
+
+model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
+                                        const std::string& file) {
+  model::ModelParameters p;
+
+  const SectionValues& sc = section(sections, "scenario");
+  p.horizon.name = sc.text("name");
+  p.horizon.start = *core::parse_date(sc.text("start"));
+  p.horizon.years = sc.number("years");
+  p.horizon.seed = static_cast<std::uint64_t>(sc.number("seed"));
+
+  const SectionValues& ar = section(sections, "arrivals");
+  const bool by_rate = ar.has("per_year");
+  const bool by_count = ar.has("count");
+  if (by_rate == by_count)
+    fail(ar, "give either per_year (a rate) or count (a fixed number), not both or neither");
+  if (by_count && !ar.has("over_weeks"))
+    fail(ar, "count needs over_weeks, the window the clients arrive over");
+  if (by_rate) p.arrivals.per_year = ar.number("per_year");
+  if (by_count) {
+    p.arrivals.count = static_cast<std::uint64_t>(ar.number("count"));
+    p.arrivals.over_days = ar.number("over_weeks") * kDaysPerWeek;
+  }
+  const std::vector<double>& season = ar.numbers("seasonality");
+  if (season.size() != 12)
+    fail(ar, "seasonality needs 12 monthly weights, got " + std::to_string(season.size()));
+  std::copy(season.begin(), season.end(), p.arrivals.monthly_weight.begin());
+  p.arrivals.convened_share = ar.number("convened_share");
+
+  const SectionValues& po = section(sections, "population");
+  p.population.age_min = po.number("age_min");
+  p.population.age_max = po.number("age_max");
+  if (p.population.age_min > p.population.age_max) fail(po, "age_min is above age_max");
+  p.population.last_resort_share = po.number("afdr_share");
+  p.population.employment_insurance_share = po.number("ei_share");
+  if (p.population.last_resort_share + p.population.employment_insurance_share > 1.0 + 1e-12) {
+    fail(po, "afdr_share + ei_share must not exceed 1");
+  }
+  p.population.limiting_characteristic_probability = po.number("limiting_probability");
+
+  const SectionValues& ev = section(sections, "evaluation");
+  p.evaluation.agents = static_cast<int>(ev.number("agents"));
+  p.evaluation.interview_days = ev.distribution("interview_hours").scaled(1.0 / kHoursPerDay);
+  p.evaluation.second_meeting_probability = ev.number("second_meeting_probability");
+  const Shares& shares = ev.shares("conclusion_shares");
+  for (const auto& [letter, share] : shares) {
+    if (letter.size() != 1 || letter[0] < 'A' || letter[0] > 'D') {
+      fail(ev, "conclusion_shares: unknown conclusion '" + letter + "' (expected A, B, C, D)");
+    }
+    p.evaluation.conclusion_shares[static_cast<std::size_t>(letter[0] - 'A')] = share;
+  }
+  p.evaluation.specialised_delay_days =
+      ev.distribution("specialised_delay_weeks").scaled(kDaysPerWeek);
+  p.evaluation.referred_return_probability = ev.number("referred_return_probability");
+  p.evaluation.referred_return_days = ev.distribution("referred_return_weeks").scaled(kDaysPerWeek);
+
+  for (const SectionValues& s : sections) {
+    if (s.spec->name != "activity") continue;
+    model::ActivityParameters a;
+    a.name = s.text("name");
+    a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
+    a.dropout_after = s.number("dropout_after");
+    p.activities.push_back(a);
+  }
+  if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
+
+  const SectionValues& pa = section(sections, "parcours");
+  const std::vector<std::string>& plan = pa.texts("plan");
+  if (plan.size() > kMaxPlanLength) fail(pa, "a plan holds at most 8 activities");
+  for (const std::string& name : plan) {
+    const auto it =
+        std::find_if(p.activities.begin(), p.activities.end(),
+                     [&](const model::ActivityParameters& a) { return a.name == name; });
+    if (it == p.activities.end()) {
+      std::vector<std::string_view> names;
+      for (const auto& a : p.activities) names.push_back(a.name);
+      fail(pa, "plan names '" + name + "', which no activity { name = ... } defines" +
+                   suggestion(name, names));
+    }
+    p.parcours.default_plan.push_back(static_cast<std::uint8_t>(it - p.activities.begin()));
+  }
+  p.parcours.dropout_enabled = pa.has("dropout_weeks");
+  if (p.parcours.dropout_enabled)
+    p.parcours.dropout_days = pa.distribution("dropout_weeks").scaled(kDaysPerWeek);
+
+  const SectionValues& js = section(sections, "job_search");
+  p.job_search.after_parcours_days = js.distribution("after_parcours_weeks").scaled(kDaysPerWeek);
+  p.job_search.autonomous_days = js.distribution("autonomous_weeks").scaled(kDaysPerWeek);
+
+  const SectionValues& re = section(sections, "retention");
+  p.retention.share = re.number("share");
+  p.retention.contacts = static_cast<int>(re.number("contacts"));
+  p.retention.contact_interval_days = re.number("contact_interval_weeks") * kDaysPerWeek;
+  return p;
+}
+
+}  // namespace parcours::policy

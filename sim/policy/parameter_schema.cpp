@@ -1,0 +1,193 @@
+#include "policy/parameter_schema.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace parcours::policy {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+using T = ParamType;
+
+std::vector<SectionSpec> build_schema() {
+  return {
+      {"scenario",
+       false,
+       "What the run is: name, start date, length and seed.",
+       {
+           {"name", T::kString, 0, 0, true, "", "", "", "short name, used in outputs"},
+           {"start", T::kDate, 0, 0, true, "", "date", "", "first simulated day (day 0)"},
+           {"years", T::kNumber, 0.25, 50, true, "", "years", "", "length of the simulated period"},
+           {"seed", T::kInteger, 0, 9.0e15, false, "1", "", "", "base of every random stream"},
+       }},
+      {"arrivals",
+       false,
+       "How clients arrive (rule E1): a yearly rate with monthly seasonality, or a fixed count "
+       "spread over a window.",
+       {
+           {"per_year", T::kNumber, 0, 1e8, false, "", "clients/year", "E1", "yearly arrival rate"},
+           {"seasonality", T::kNumberList, 0, 1e6, false, "{1,1,1,1,1,1,1,1,1,1,1,1}",
+            "relative weight", "E1", "12 monthly weights, January first; only their ratios matter"},
+           {"count", T::kInteger, 0, 1e9, false, "", "clients", "E1",
+            "fixed number of arrivals (instead of per_year)"},
+           {"over_weeks", T::kNumber, 1e-6, 1e4, false, "", "weeks", "E1",
+            "window over which `count` clients arrive"},
+           {"convened_share", T::kNumber, 0, 1, true, "", "probability", "E1",
+            "share convened after screening (repérage) rather than self-referred"},
+       }},
+      {"population",
+       false,
+       "Who the clients are (thin first slice of rules D1-D3).",
+       {
+           {"age_min", T::kNumber, 15, 100, false, "18", "years", "D1", "youngest age at entry"},
+           {"age_max", T::kNumber, 15, 100, false, "64", "years", "D1", "oldest age at entry"},
+           {"afdr_share", T::kNumber, 0, 1, false, "0", "probability", "P6",
+            "share on last-resort assistance (AFDR)"},
+           {"ei_share", T::kNumber, 0, 1, false, "0", "probability", "P6",
+            "share on employment insurance"},
+           {"limiting_probability", T::kNumber, 0, 1, false, "0", "probability", "D1",
+            "chance of each of the eight limiting characteristics"},
+       }},
+      {"evaluation",
+       false,
+       "The evaluation interview (EEAE) by agents and its conclusion (rules E2, E5, E7).",
+       {
+           {"agents", T::kInteger, 1, 1e6, true, "", "agents", "E2",
+            "agents doing evaluation interviews at once"},
+           {"interview_hours", T::kDistribution, 0, 1e4, true, "", "hours", "E2",
+            "agent time of one meeting"},
+           {"second_meeting_probability", T::kNumber, 0, 1, false, "0", "probability", "E2",
+            "chance an evaluation needs a second meeting"},
+           {"conclusion_shares", T::kShares, 0, 1, true, "", "probability", "E5",
+            "shares of conclusions A, B, C, D when policy.conclusion is not set"},
+           {"specialised_delay_weeks", T::kDistribution, 0, 1e3, false, "0", "weeks", "E5",
+            "conclusion C: referral to the specialised evaluation's recommendation"},
+           {"referred_return_probability", T::kNumber, 0, 1, false, "0", "probability", "E5",
+            "conclusion D: chance the client comes back for a new evaluation"},
+           {"referred_return_weeks", T::kDistribution, 0, 1e3, false, "0", "weeks", "D4",
+            "conclusion D: time until that return"},
+       }},
+      {"activity",
+       true,
+       "One activity a plan can hold (rule P2); call once per activity.",
+       {
+           {"name", T::kString, 0, 0, true, "", "", "P2", "name used by plans"},
+           {"duration_weeks", T::kDistribution, 0, 1e3, true, "", "weeks", "P2",
+            "time from start to end"},
+           {"dropout_after", T::kNumber, 0, 1, false, "0", "probability", "D6",
+            "chance of abandoning at the end of this activity"},
+       }},
+      {"parcours",
+       false,
+       "The Parcours: default plan and time-based dropout (rules P1, P2, P7).",
+       {
+           {"plan", T::kStringList, 0, 0, true, "", "activity names", "P2",
+            "activities in order, when policy.plan is not set"},
+           {"dropout_weeks", T::kDistribution, 0, 1e4, false, "", "weeks", "D6",
+            "time from the Parcours start to abandonment (exponential = constant hazard); "
+            "absent = none"},
+       }},
+      {"job_search",
+       false,
+       "Time to find a job.",
+       {
+           {"after_parcours_weeks", T::kDistribution, 0, 1e4, true, "", "weeks", "P7",
+            "job search after a completed plan"},
+           {"autonomous_weeks", T::kDistribution, 0, 1e4, true, "", "weeks", "E5",
+            "job search after conclusion A"},
+       }},
+      {"retention",
+       false,
+       "Retention support after a job (thin first slice of rules M1-M3).",
+       {
+           {"share", T::kNumber, 0, 1, false, "0", "probability", "M1",
+            "employed clients who get retention support, when policy.retention is not set"},
+           {"contacts", T::kInteger, 0, 255, false, "0", "contacts", "M3",
+            "number of retention contacts"},
+           {"contact_interval_weeks", T::kNumber, 1e-6, 1e3, false, "1", "weeks", "M3",
+            "time between contacts"},
+       }},
+  };
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string_view type_name(ParamType type) {
+  switch (type) {
+    case T::kNumber:
+      return "a number";
+    case T::kInteger:
+      return "an integer";
+    case T::kBoolean:
+      return "a boolean";
+    case T::kString:
+      return "a string";
+    case T::kDate:
+      return "a date \"YYYY-MM-DD\"";
+    case T::kDistribution:
+      return "a number or a distribution table";
+    case T::kNumberList:
+      return "a list of numbers";
+    case T::kStringList:
+      return "a list of strings";
+    case T::kShares:
+      return "a table of shares";
+  }
+  return "?";
+}
+
+const ParamSpec* SectionSpec::find(std::string_view key) const {
+  for (const ParamSpec& p : params) {
+    if (p.key == key) return &p;
+  }
+  return nullptr;
+}
+
+std::span<const SectionSpec> scenario_schema() {
+  static const std::vector<SectionSpec> schema = build_schema();  // immutable after first use
+  return schema;
+}
+
+const SectionSpec* find_section(std::string_view name) {
+  for (const SectionSpec& s : scenario_schema()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string_view>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
+  for (std::string_view c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(c);
+    }
+  }
+  return best;
+}
+
+std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
+  const auto best = did_you_mean(word, candidates);
+  return best ? " (did you mean '" + *best + "'?)" : "";
+}
+
+}  // namespace parcours::policy

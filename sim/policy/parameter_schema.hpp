@@ -1,0 +1,61 @@
+#pragma once
+// The parameters a scenario may set: per section, each key's type, range, unit and rule.
+// One table drives validation (types, ranges, unknown keys with "did you mean"), --set
+// overrides, the manifest's resolved parameters and `parcours check --parameters`.
+// Domain numbers are never defaults here: they live in scenarios/baseline.lua. The only
+// defaults are neutral values (zero probabilities, flat seasonality, seed 1).
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parcours::policy {
+
+enum class ParamType {
+  kNumber,
+  kInteger,
+  kBoolean,
+  kString,
+  kDate,          // "YYYY-MM-DD"
+  kDistribution,  // a number (fixed) or { dist = "exponential", mean = 2 } ...
+  kNumberList,
+  kStringList,
+  kShares,  // { A = 0.3, B = 0.5, ... }: named probabilities summing to 1
+};
+std::string_view type_name(ParamType type);
+
+struct ParamSpec {
+  std::string_view key;
+  ParamType type;
+  double min = 0.0;  // for numbers, integers, list elements and distribution parameters
+  double max = 0.0;
+  bool required = false;
+  std::string_view fallback;  // neutral default as Lua text, when not required ("" = absent)
+  std::string_view unit;
+  std::string_view rule;
+  std::string_view doc;
+};
+
+struct SectionSpec {
+  std::string_view name;
+  bool repeated = false;  // called once per item (e.g. one `activity { name = ... }` each)
+  std::string_view doc;
+  std::vector<ParamSpec> params;
+
+  [[nodiscard]] const ParamSpec* find(std::string_view key) const;
+};
+
+/// Every section a scenario may call, in the order the docs list them.
+std::span<const SectionSpec> scenario_schema();
+const SectionSpec* find_section(std::string_view name);
+
+/// The candidate closest to `word` if it is plausibly a typo of it (edit distance at most
+/// a third of the word's length, and at least 1 allowed).
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string_view>& candidates);
+/// " (did you mean 'x'?)" or "".
+std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates);
+
+}  // namespace parcours::policy

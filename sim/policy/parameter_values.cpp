@@ -1,0 +1,316 @@
+#include "policy/parameter_values.hpp"
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "core/calendar.hpp"
+
+namespace parcours::policy {
+
+namespace {
+
+using Family = core::Distribution::Family;
+
+std::string describe_lua_value(lua_State* L, int index) {
+  switch (lua_type(L, index)) {
+    case LUA_TSTRING:
+      return std::string("the string \"") + lua_tostring(L, index) + "\"";
+    case LUA_TNUMBER: {
+      std::ostringstream out;
+      out << "the number " << lua_tonumber(L, index);
+      return out.str();
+    }
+    default:
+      return std::string("a ") + luaL_typename(L, index);
+  }
+}
+
+std::string range_text(const ParamSpec& spec) {
+  std::ostringstream out;
+  out << "between " << spec.min << " and " << spec.max;
+  if (!spec.unit.empty()) out << " (" << spec.unit << ")";
+  return out.str();
+}
+
+std::string check_number(lua_State* L, int index, const ParamSpec& spec, std::string_view what,
+                         double& out) {
+  if (lua_type(L, index) != LUA_TNUMBER) {
+    return std::string(what) + " must be a number, got " + describe_lua_value(L, index);
+  }
+  out = lua_tonumber(L, index);
+  if (!(out >= spec.min && out <= spec.max)) {  // also refuses NaN
+    std::ostringstream msg;
+    msg << what << " must be " << range_text(spec) << ", got " << out;
+    return msg.str();
+  }
+  return "";
+}
+
+// Distribution tables: { dist = "family", <its parameters> }.
+std::string read_distribution(lua_State* L, int index, const ParamSpec& spec,
+                              core::Distribution& out) {
+  const std::string key(spec.key);
+  if (lua_type(L, index) == LUA_TNUMBER) {
+    double v = 0;
+    std::string err = check_number(L, index, spec, key, v);
+    out = core::Distribution::fixed(v);
+    return err;
+  }
+  if (!lua_istable(L, index)) {
+    return key + " must be " + std::string(type_name(spec.type)) + ", got " +
+           describe_lua_value(L, index);
+  }
+  index = lua_absindex(L, index);
+  lua_getfield(L, index, "dist");
+  const std::string family = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+  lua_pop(L, 1);
+  struct Form {
+    const char* name;
+    Family family;
+    std::vector<const char*> params;
+  };
+  static const std::vector<Form> forms = {
+      {"fixed", Family::kFixed, {"value"}},
+      {"exponential", Family::kExponential, {"mean"}},
+      {"uniform", Family::kUniform, {"min", "max"}},
+      {"lognormal", Family::kLognormal, {"mean", "sd"}},
+      {"weibull", Family::kWeibull, {"shape", "scale"}},
+      {"triangular", Family::kTriangular, {"min", "mode", "max"}},
+  };
+  const Form* form = nullptr;
+  std::vector<std::string_view> names;
+  for (const Form& f : forms) {
+    names.emplace_back(f.name);
+    if (family == f.name) form = &f;
+  }
+  if (form == nullptr) {
+    return key +
+           ": dist must be one of fixed, exponential, uniform, lognormal, weibull, "
+           "triangular, got '" +
+           family + "'" + suggestion(family, names);
+  }
+  // Refuse keys that belong to no parameter of this family (typos would else be ignored).
+  std::vector<std::string_view> allowed{"dist"};
+  for (const char* p : form->params) allowed.emplace_back(p);
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    const std::string k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+    lua_pop(L, 1);
+    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+      lua_pop(L, 1);
+      return key + ": unknown key '" + k + "' for a " + form->name + " distribution" +
+             suggestion(k, allowed);
+    }
+  }
+  double v[3] = {0, 0, 0};
+  for (std::size_t i = 0; i < form->params.size(); ++i) {
+    lua_getfield(L, index, form->params[i]);
+    ParamSpec element = spec;
+    if (form->family == Family::kWeibull && i == 0) element.max = 100;  // shape: unitless
+    std::string err = lua_isnil(L, -1)
+                          ? key + "." + form->params[i] + " is missing"
+                          : check_number(L, -1, element, key + "." + form->params[i], v[i]);
+    lua_pop(L, 1);
+    if (!err.empty()) return err;
+  }
+  out = core::Distribution{form->family, v[0], v[1], v[2]};
+  if (form->family == Family::kUniform && !(v[0] <= v[1])) return key + ": needs min <= max";
+  if (form->family == Family::kTriangular && !(v[0] <= v[1] && v[1] <= v[2] && v[0] < v[2])) {
+    return key + ": needs min <= mode <= max and min < max";
+  }
+  if ((form->family == Family::kWeibull || form->family == Family::kLognormal) && v[0] <= 0) {
+    return key + ": " + form->params[0] + " must be positive";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValue& out) {
+  const std::string key(spec.key);
+  const std::string expected = key + " must be " + std::string(type_name(spec.type)) + ", got ";
+  index = lua_absindex(L, index);
+  switch (spec.type) {
+    case ParamType::kNumber: {
+      double v = 0;
+      std::string err = check_number(L, index, spec, key, v);
+      out = v;
+      return err;
+    }
+    case ParamType::kInteger: {
+      double v = 0;
+      std::string err = check_number(L, index, spec, key, v);
+      if (err.empty() && v != std::floor(v))
+        err = key + " must be a whole number, got " + std::to_string(v);
+      out = v;
+      return err;
+    }
+    case ParamType::kBoolean:
+      if (!lua_isboolean(L, index)) return expected + describe_lua_value(L, index);
+      out = static_cast<bool>(lua_toboolean(L, index));
+      return "";
+    case ParamType::kString:
+      if (lua_type(L, index) != LUA_TSTRING) return expected + describe_lua_value(L, index);
+      out = std::string(lua_tostring(L, index));
+      return "";
+    case ParamType::kDate: {
+      if (lua_type(L, index) != LUA_TSTRING) return expected + describe_lua_value(L, index);
+      std::string text = lua_tostring(L, index);
+      if (!core::parse_date(text))
+        return key + " must be a real date \"YYYY-MM-DD\", got \"" + text + "\"";
+      out = text;
+      return "";
+    }
+    case ParamType::kDistribution: {
+      core::Distribution d;
+      std::string err = read_distribution(L, index, spec, d);
+      out = d;
+      return err;
+    }
+    case ParamType::kNumberList:
+    case ParamType::kStringList: {
+      if (!lua_istable(L, index)) return expected + describe_lua_value(L, index);
+      const auto n = static_cast<lua_Integer>(luaL_len(L, index));
+      std::vector<double> numbers;
+      std::vector<std::string> texts;
+      for (lua_Integer i = 1; i <= n; ++i) {
+        lua_rawgeti(L, index, i);
+        std::string err;
+        const std::string what = key + "[" + std::to_string(i) + "]";
+        if (spec.type == ParamType::kNumberList) {
+          double v = 0;
+          err = check_number(L, -1, spec, what, v);
+          numbers.push_back(v);
+        } else if (lua_type(L, -1) != LUA_TSTRING) {
+          err = what + " must be a string, got " + describe_lua_value(L, -1);
+        } else {
+          texts.emplace_back(lua_tostring(L, -1));
+        }
+        lua_pop(L, 1);
+        if (!err.empty()) return err;
+      }
+      if (spec.type == ParamType::kNumberList) {
+        out = std::move(numbers);
+      } else {
+        out = std::move(texts);
+      }
+      return "";
+    }
+    case ParamType::kShares: {
+      if (!lua_istable(L, index)) return expected + describe_lua_value(L, index);
+      Shares shares;
+      double total = 0.0;
+      lua_pushnil(L);
+      while (lua_next(L, index) != 0) {
+        std::string err;
+        if (lua_type(L, -2) != LUA_TSTRING) {
+          err = key + ": keys must be names";
+        } else {
+          const std::string name = lua_tostring(L, -2);
+          double v = 0;
+          err = check_number(L, -1, spec, key + "." + name, v);
+          shares[name] = v;
+          total += v;
+        }
+        lua_pop(L, 1);
+        if (!err.empty()) {
+          lua_pop(L, 1);
+          return err;
+        }
+      }
+      if (std::abs(total - 1.0) > 1e-9) {
+        std::ostringstream msg;
+        msg << key << ": shares must add up to 1, they add up to " << total;
+        return msg.str();
+      }
+      out = std::move(shares);
+      return "";
+    }
+  }
+  return "unknown type";
+}
+
+void push_param(lua_State* L, const ParamValue& value) {
+  std::visit(
+      [L](const auto& v) {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, double>) {
+          if (v == std::floor(v) && std::abs(v) < 9.0e15) {
+            lua_pushinteger(L, static_cast<lua_Integer>(v));
+          } else {
+            lua_pushnumber(L, v);
+          }
+        } else if constexpr (std::is_same_v<V, bool>) {
+          lua_pushboolean(L, v);
+        } else if constexpr (std::is_same_v<V, std::string>) {
+          lua_pushlstring(L, v.data(), v.size());
+        } else if constexpr (std::is_same_v<V, core::Distribution>) {
+          lua_createtable(L, 0, 4);
+          const std::string family(core::family_name(v.family));
+          lua_pushstring(L, family.c_str());
+          lua_setfield(L, -2, "dist");
+          lua_pushnumber(L, v.mean());
+          lua_setfield(L, -2, "expected");  // handy in scripts; not read back
+        } else if constexpr (std::is_same_v<V, std::vector<double>>) {
+          lua_createtable(L, static_cast<int>(v.size()), 0);
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            lua_pushnumber(L, v[i]);
+            lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+          }
+        } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+          lua_createtable(L, static_cast<int>(v.size()), 0);
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            lua_pushstring(L, v[i].c_str());
+            lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+          }
+        } else {
+          lua_createtable(L, 0, static_cast<int>(v.size()));
+          for (const auto& [name, share] : v) {
+            lua_pushnumber(L, share);
+            lua_setfield(L, -2, name.c_str());
+          }
+        }
+      },
+      value);
+}
+
+nlohmann::ordered_json to_json(const ParamValue& value) {
+  return std::visit(
+      [](const auto& v) -> nlohmann::ordered_json {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, core::Distribution>) {
+          return v.describe();
+        } else if constexpr (std::is_same_v<V, Shares>) {
+          nlohmann::ordered_json out = nlohmann::ordered_json::object();
+          for (const auto& [name, share] : v) out[name] = share;
+          return out;
+        } else {
+          return v;
+        }
+      },
+      value);
+}
+
+double SectionValues::number(std::string_view key) const {
+  return std::get<double>(values.find(key)->second);
+}
+const std::string& SectionValues::text(std::string_view key) const {
+  return std::get<std::string>(values.find(key)->second);
+}
+const core::Distribution& SectionValues::distribution(std::string_view key) const {
+  return std::get<core::Distribution>(values.find(key)->second);
+}
+const std::vector<double>& SectionValues::numbers(std::string_view key) const {
+  return std::get<std::vector<double>>(values.find(key)->second);
+}
+const std::vector<std::string>& SectionValues::texts(std::string_view key) const {
+  return std::get<std::vector<std::string>>(values.find(key)->second);
+}
+const Shares& SectionValues::shares(std::string_view key) const {
+  return std::get<Shares>(values.find(key)->second);
+}
+
+}  // namespace parcours::policy

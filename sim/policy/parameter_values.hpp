@@ -1,0 +1,48 @@
+#pragma once
+// Values of scenario parameters once read from Lua and checked against their spec.
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/distribution.hpp"
+#include "policy/parameter_schema.hpp"
+
+struct lua_State;
+
+namespace parcours::policy {
+
+using Shares = std::map<std::string, double>;
+using ParamValue = std::variant<double, bool, std::string, core::Distribution, std::vector<double>,
+                                std::vector<std::string>, Shares>;
+
+/// Where a value or a section was set: the scenario line, or "--set" for overrides.
+struct Origin {
+  std::string file;
+  std::size_t line = 0;
+};
+
+struct SectionValues {
+  const SectionSpec* spec = nullptr;
+  Origin origin;  // the call `section { ... }`
+  std::map<std::string, ParamValue, std::less<>> values;
+
+  [[nodiscard]] bool has(std::string_view key) const { return values.find(key) != values.end(); }
+  [[nodiscard]] double number(std::string_view key) const;
+  [[nodiscard]] const std::string& text(std::string_view key) const;
+  [[nodiscard]] const core::Distribution& distribution(std::string_view key) const;
+  [[nodiscard]] const std::vector<double>& numbers(std::string_view key) const;
+  [[nodiscard]] const std::vector<std::string>& texts(std::string_view key) const;
+  [[nodiscard]] const Shares& shares(std::string_view key) const;
+};
+
+/// Reads the Lua value at `index` as `spec` says. Returns an error message ("" when fine);
+/// never raises a Lua error, so callers can release C++ state before reporting it.
+std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValue& out);
+/// Pushes a value back to Lua (so a section call returns its resolved table).
+void push_param(lua_State* L, const ParamValue& value);
+nlohmann::ordered_json to_json(const ParamValue& value);
+
+}  // namespace parcours::policy

@@ -1,0 +1,63 @@
+#pragma once
+// Loading a scenario script: the sections it calls (validated against the schema), the
+// --set overrides, the policy hooks it defines, and the model parameters they resolve to.
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "policy/lua_sandbox.hpp"
+#include "policy/parameter_values.hpp"
+
+namespace parcours::policy {
+
+/// The text of a scenario and where it came from.
+struct ScenarioSource {
+  std::string name;  // as shown in messages: the path given, or "baseline.lua"
+  std::string text;
+  std::filesystem::path directory;  // `csv "file"` is read relative to it
+  bool embedded = false;            // compiled into the program (then csv reads embedded files)
+};
+
+ScenarioSource scenario_from_file(const std::filesystem::path& path);
+/// A scenario compiled into the program ("baseline.lua"); throws InputError if unknown.
+ScenarioSource scenario_from_embedded(const std::string& name);
+
+/// `--set section.key=value` or `--set activity.NAME.key=value`; the value is a Lua
+/// expression (`3`, `{dist="exponential", mean=4}`), or taken as a string if it is not one.
+struct Override {
+  std::string section;
+  std::string item;  // activity name, for repeated sections
+  std::string key;
+  std::string expression;
+  [[nodiscard]] std::string target() const;
+};
+/// Parses and checks against the schema; throws InputError naming "--set".
+Override parse_override(const std::string& text);
+
+struct LoadedScenario {
+  model::ModelParameters params;
+  std::vector<SectionValues> sections;                     // as resolved, in call order
+  std::vector<std::pair<std::string, std::string>> files;  // every file read -> sha256
+  std::vector<std::string> hooks;                          // policy functions the script defined
+  /// { section: { key: value } }, activities as a list: what the manifest records.
+  [[nodiscard]] nlohmann::ordered_json resolved() const;
+};
+
+/// Runs the scenario in `sandbox` (which keeps its policy hooks for LuaRules) and resolves
+/// its parameters. Throws io::InputError naming file and line on any problem.
+LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
+                             const std::vector<Override>& overrides);
+
+/// Turns checked section values into the model's parameters (unit conversions, cross-field
+/// checks such as "the plan names known activities"). Throws io::InputError.
+model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
+                                        const std::string& file);
+
+/// The names a scenario may assign in `policy`: decision hooks the model calls.
+const std::vector<std::string_view>& policy_hook_names();
+
+}  // namespace parcours::policy

@@ -1,0 +1,252 @@
+// Running a scenario script: each section function (scenario, arrivals, ...) checks its
+// table against the schema at the moment it is called, so errors point at the line of the
+// call; --set overrides are merged in before the check, and the resolved table is returned
+// to the script so later lines can build on it.
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "io/input_error.hpp"
+#include "io/read_file.hpp"
+#include "io/sha256.hpp"
+#include "policy/embedded_files.hpp"
+#include "policy/lua_globals.hpp"
+#include "policy/scenario.hpp"
+
+namespace parcours::policy {
+
+namespace {
+
+constexpr std::size_t kMessageSize = 1024;
+
+struct LoadContext {
+  const ScenarioSource* source = nullptr;
+  const std::vector<Override>* overrides = nullptr;
+  std::vector<SectionValues> sections;
+  std::vector<std::pair<std::string, std::string>> files;
+};
+
+LoadContext& context_of(lua_State* L) {
+  return *static_cast<LoadContext*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+// Pushes the value of a Lua expression; text that is no expression becomes a string, so
+// `--set scenario.name=pilot` needs no quotes.
+void push_expression(lua_State* L, const std::string& expression) {
+  const std::string chunk = "return " + expression;
+  if (luaL_loadbufferx(L, chunk.data(), chunk.size(), "=--set", "t") == LUA_OK &&
+      lua_pcall(L, 0, 1, 0) == LUA_OK && !lua_isnil(L, -1)) {
+    return;
+  }
+  lua_pop(L, 1);
+  lua_pushlstring(L, expression.data(), expression.size());
+}
+
+std::string section_key_list(const SectionSpec& spec) {
+  std::string list;
+  for (const ParamSpec& p : spec.params) {
+    if (!list.empty()) list += ", ";
+    list += p.key;
+  }
+  return list;
+}
+
+// Checks the table at index 1 against `spec` and records it. Fills `error` and returns false
+// instead of raising, so no C++ object is alive when the caller raises the Lua error.
+bool resolve_section(lua_State* L, const SectionSpec& spec, const Origin& origin, LoadContext& ctx,
+                     char* error) {
+  auto fail = [&](const std::string& message) {
+    std::snprintf(error, kMessageSize, "%s", message.c_str());
+    return false;
+  };
+  const std::string section(spec.name);
+  if (!lua_istable(L, 1)) {
+    return fail(section + " expects a table: " + section + " { key = value, ... }");
+  }
+  if (!spec.repeated) {
+    for (const SectionValues& s : ctx.sections) {
+      if (s.spec == &spec) {
+        return fail(section + " is set twice (first at " + s.origin.file + ":" +
+                    std::to_string(s.origin.line) + ")");
+      }
+    }
+  }
+  std::string item;
+  if (spec.repeated) {
+    lua_getfield(L, 1, "name");
+    if (lua_type(L, -1) == LUA_TSTRING) item = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    for (const SectionValues& s : ctx.sections) {
+      if (s.spec == &spec && s.has("name") && s.text("name") == item) {
+        return fail(section + " '" + item + "' is defined twice (first at " + s.origin.file + ":" +
+                    std::to_string(s.origin.line) + ")");
+      }
+    }
+  }
+  for (const Override& o : *ctx.overrides) {
+    if (o.section == section && o.item == item) {
+      push_expression(L, o.expression);
+      lua_setfield(L, 1, o.key.c_str());
+    }
+  }
+  std::vector<std::string_view> keys;
+  for (const ParamSpec& p : spec.params) keys.push_back(p.key);
+  lua_pushnil(L);
+  while (lua_next(L, 1) != 0) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING) {
+      lua_pop(L, 1);
+      return fail(section + ": keys must be names (" + section_key_list(spec) + ")");
+    }
+    const std::string key = lua_tostring(L, -1);
+    if (spec.find(key) == nullptr) {
+      lua_pop(L, 1);
+      return fail(section + ": unknown key '" + key + "'" + suggestion(key, keys) +
+                  "; known keys: " + section_key_list(spec));
+    }
+  }
+  SectionValues values{&spec, origin, {}};
+  for (const ParamSpec& p : spec.params) {
+    lua_getfield(L, 1, std::string(p.key).c_str());
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      if (p.required) {
+        return fail(section + ": '" + std::string(p.key) + "' is required (" +
+                    std::string(type_name(p.type)) +
+                    (p.unit.empty() ? "" : ", in " + std::string(p.unit)) +
+                    (p.rule.empty() ? "" : ", rule " + std::string(p.rule)) + ")");
+      }
+      if (p.fallback.empty()) continue;
+      push_expression(L, std::string(p.fallback));
+      lua_pushvalue(L, -1);
+      lua_setfield(L, 1, std::string(p.key).c_str());  // the returned table shows the default
+    }
+    ParamValue value;
+    std::string err = read_param(L, -1, p, value);
+    lua_pop(L, 1);
+    if (!err.empty()) return fail(section + "." + err);
+    values.values.emplace(std::string(p.key), std::move(value));
+  }
+  ctx.sections.push_back(std::move(values));
+  return true;
+}
+
+int section_function(lua_State* L) {
+  LoadContext& ctx = context_of(L);
+  const auto* spec = static_cast<const SectionSpec*>(lua_touserdata(L, lua_upvalueindex(2)));
+  lua_settop(L, 1);
+  char error[kMessageSize] = {0};
+  bool ok = false;
+  {
+    Origin origin{ctx.source->name, 0};
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "l", &ar) != 0 && ar.currentline > 0) {
+      origin.line = static_cast<std::size_t>(ar.currentline);
+    }
+    ok = resolve_section(L, *spec, origin, ctx, error);
+  }
+  if (!ok) return luaL_error(L, "%s", error);
+  return 1;  // the resolved table
+}
+
+// csv "file.csv": the rows of a CSV file next to the scenario, as tables keyed by header;
+// fields that read as numbers become numbers.
+int csv_function(lua_State* L) {
+  LoadContext& ctx = context_of(L);
+  const char* relative = luaL_checkstring(L, 1);
+  char error[kMessageSize] = {0};
+  {
+    try {
+      const std::string text = read_scenario_file(*ctx.source, relative);
+      ctx.files.emplace_back(relative, io::sha256_hex(text));
+      push_csv_rows(L, text, relative);
+    } catch (const std::exception& e) {
+      std::snprintf(error, kMessageSize, "%s", e.what());
+    }
+  }
+  if (error[0] != '\0') return luaL_error(L, "csv \"%s\": %s", relative, error);
+  return 1;
+}
+
+}  // namespace
+
+LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
+                             const std::vector<Override>& overrides) {
+  lua_State* L = sandbox.state();
+  LoadContext ctx;
+  ctx.source = &source;
+  ctx.overrides = &overrides;
+
+  for (const SectionSpec& spec : scenario_schema()) {
+    lua_pushlightuserdata(L, &ctx);
+    lua_pushlightuserdata(L, const_cast<SectionSpec*>(&spec));
+    lua_pushcclosure(L, section_function, 2);
+    lua_setglobal(L, std::string(spec.name).c_str());
+  }
+  lua_pushlightuserdata(L, &ctx);
+  lua_pushcclosure(L, csv_function, 1);
+  lua_setglobal(L, "csv");
+  install_policy_table(L);
+  install_strict_globals(L);
+
+  sandbox.run_chunk(source.text, source.name);
+
+  // Sections the script never called still get their defaults and overrides, and must not
+  // lack a required key.
+  for (const SectionSpec& spec : scenario_schema()) {
+    if (spec.repeated) continue;
+    const bool called = std::any_of(ctx.sections.begin(), ctx.sections.end(),
+                                    [&](const SectionValues& s) { return s.spec == &spec; });
+    if (called) continue;
+    lua_getglobal(L, std::string(spec.name).c_str());
+    lua_newtable(L);
+    try {
+      sandbox.call(1, 0, spec.name);
+    } catch (const io::InputError& e) {
+      throw io::InputError(source.name, e.message() + "; the scenario never calls " +
+                                            std::string(spec.name) + " { ... }");
+    }
+  }
+  for (const Override& o : overrides) {
+    if (o.item.empty()) continue;
+    const bool found =
+        std::any_of(ctx.sections.begin(), ctx.sections.end(), [&](const SectionValues& s) {
+          return s.spec->name == o.section && s.has("name") && s.text("name") == o.item;
+        });
+    if (!found)
+      throw io::InputError("--set", "--set " + o.target() + ": no " + o.section + " named '" +
+                                        o.item + "' in " + source.name);
+  }
+
+  LoadedScenario loaded;
+  loaded.params = build_parameters(ctx.sections, source.name);
+  loaded.sections = std::move(ctx.sections);
+  loaded.files.emplace_back(source.name, io::sha256_hex(source.text));
+  for (auto& f : ctx.files) loaded.files.push_back(std::move(f));
+  loaded.hooks = defined_policy_hooks(L);
+  return loaded;
+}
+
+nlohmann::ordered_json LoadedScenario::resolved() const {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const SectionValues& s : sections) {
+    nlohmann::ordered_json section = nlohmann::ordered_json::object();
+    for (const ParamSpec& p : s.spec->params) {
+      const auto it = s.values.find(p.key);
+      if (it != s.values.end()) section[std::string(p.key)] = to_json(it->second);
+    }
+    const std::string name(s.spec->name);
+    if (s.spec->repeated) {
+      out[name == "activity" ? "activities" : name + "s"].push_back(section);
+    } else {
+      out[name] = section;
+    }
+  }
+  out["policy_hooks"] = hooks;
+  return out;
+}
+
+}  // namespace parcours::policy
