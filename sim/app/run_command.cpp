@@ -69,11 +69,13 @@ int run_command(const RunOptions& options) {
   manifest.threads = settings.threads;
   manifest.parameters = nlohmann::json::parse(scenario.resolved().dump());
   manifest.wall_seconds = seconds;
-  std::uint64_t model_events = 0;
   for (const auto& r : results) {
     manifest.events += r.events;
-    model_events += r.model_events;
+    manifest.model_events += r.model_events;
+    manifest.hook_calls += r.hook_calls;
   }
+  manifest.peak_memory_mib = peak_memory_mib();
+  const std::uint64_t model_events = manifest.model_events;
   experiment::write_results(folder.path(), results, manifest);
   folder.commit();
 

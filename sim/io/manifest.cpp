@@ -31,6 +31,9 @@ nlohmann::ordered_json manifest_to_json(const Manifest& manifest) {
   json["parameters"] = nlohmann::ordered_json::parse(manifest.parameters.dump());
   json["wall_seconds"] = manifest.wall_seconds;
   json["events"] = manifest.events;
+  json["model_events"] = manifest.model_events;
+  json["hook_calls"] = manifest.hook_calls;
+  json["peak_memory_mib"] = manifest.peak_memory_mib;
   return json;
 }
 

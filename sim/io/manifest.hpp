@@ -30,12 +30,19 @@ struct Manifest {
   double wall_seconds = 0.0;
   /// Events executed, summed over replications.
   std::uint64_t events = 0;
+  /// Of those, events that change a client's situation (the benchmark's "model events").
+  std::uint64_t model_events = 0;
+  /// Lua decision hooks called, summed over replications.
+  std::uint64_t hook_calls = 0;
+  /// Peak resident memory of the process, MiB (like wall_seconds, varies run to run).
+  double peak_memory_mib = 0.0;
 };
 
 /// The manifest as JSON with a fixed key order:
 ///   program, version, created_utc (if set),
 ///   scenario {name, files [{path, sha256}...]},
-///   seed, replications, threads, parameters, wall_seconds, events
+///   seed, replications, threads, parameters, wall_seconds, events, model_events,
+///   hook_calls, peak_memory_mib
 /// The seed is also a JSON number; readers that keep only doubles (R's jsonlite, JavaScript)
 /// should read it as a 64-bit integer, since seeds above 2^53 would be rounded.
 [[nodiscard]] nlohmann::ordered_json manifest_to_json(const Manifest& manifest);

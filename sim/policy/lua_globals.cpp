@@ -59,8 +59,17 @@ int strict_index(lua_State* L) {  // _G[name] for a name never set
       if (lua_type(L, -1) == LUA_TSTRING) globals.emplace_back(lua_tostring(L, -1));
     }
     const std::vector<std::string_view> names(globals.begin(), globals.end());
-    std::snprintf(error, kMessageSize, "unknown name '%s'%s", name.c_str(),
-                  suggestion(name, names).c_str());
+    static const std::vector<std::string_view> removed{
+        "io", "os", "package", "debug", "require", "dofile", "loadfile", "collectgarbage"};
+    if (std::find(removed.begin(), removed.end(), name) != removed.end()) {
+      std::snprintf(error, kMessageSize,
+                    "'%s' is not available in a scenario: scenarios cannot reach files, the "
+                    "system or other modules (data comes in through csv \"file\")",
+                    name.c_str());
+    } else {
+      std::snprintf(error, kMessageSize, "unknown name '%s'%s", name.c_str(),
+                    suggestion(name, names).c_str());
+    }
   }
   return luaL_error(L, "%s", error);
 }

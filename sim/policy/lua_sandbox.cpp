@@ -22,8 +22,12 @@ constexpr int kTracebackLines = 6;
 thread_local std::uint64_t current_budget = 0;
 
 void instruction_limit_hook(lua_State* L, lua_Debug*) {
-  luaL_error(L, "instruction limit of %I exceeded (an endless loop?)",
-             static_cast<lua_Integer>(current_budget));
+  // Inside a hook, level 0 is the Lua function that was running: name its line.
+  luaL_where(L, 0);
+  lua_pushfstring(L, "instruction limit of %I exceeded (an endless loop?)",
+                  static_cast<lua_Integer>(current_budget));
+  lua_concat(L, 2);
+  lua_error(L);
 }
 
 int message_handler(lua_State* L) {
@@ -106,6 +110,8 @@ std::string short_traceback(const std::string& traceback) {
     out += "\n  ";
     out += row.substr(row.find_first_not_of(" \t"));
   }
+  // A lone "in main chunk" frame repeats the position already given: leave it out.
+  if (kept <= 1 && out.find("in main chunk") != std::string::npos) return "";
   return out.empty() ? out : "\ntraceback:" + out;
 }
 

@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -16,7 +16,7 @@ using parcours::io::CsvTable;
 using parcours::io::InputError;
 using parcours::io::parse_csv;
 using parcours::io::read_csv_file;
-using parcours::io::testing::TempDir;
+using parcours::testing::TempDir;
 
 // Runs `f`, which must throw InputError, and returns it.
 InputError input_error(const std::function<void()>& f) {

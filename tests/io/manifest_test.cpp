@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -51,7 +51,8 @@ TEST(Manifest, ContainsEveryFieldInAStableOrder) {
   for (const auto& item : json.items()) keys.push_back(item.key());
   EXPECT_EQ(keys,
             (std::vector<std::string>{"program", "version", "scenario", "seed", "replications",
-                                      "threads", "parameters", "wall_seconds", "events"}));
+                                      "threads", "parameters", "wall_seconds", "events",
+                                      "model_events", "hook_calls", "peak_memory_mib"}));
 }
 
 TEST(Manifest, PrettyPrintedWithTrailingNewline) {
@@ -68,7 +69,7 @@ TEST(Manifest, PrettyPrintedWithTrailingNewline) {
 }
 
 TEST(Manifest, WritesTheFile) {
-  const parcours::io::testing::TempDir dir;
+  const parcours::testing::TempDir dir;
   const auto path = dir / "manifest.json";
   write_manifest(example(), path);
   std::ifstream in(path, std::ios::binary);

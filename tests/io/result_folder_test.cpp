@@ -9,13 +9,13 @@
 
 #include <gtest/gtest.h>
 
-#include "io/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using parcours::io::ResultFolder;
-using parcours::io::testing::TempDir;
+using parcours::testing::TempDir;
 
 void write_file(const fs::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "io/input_error.hpp"
-#include "io/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -43,7 +43,7 @@ TEST(Sha256, IncrementalUpdatesMatchOneShot) {
 }
 
 TEST(Sha256, HashesFiles) {
-  const parcours::io::testing::TempDir dir;
+  const parcours::testing::TempDir dir;
   const auto path = dir / "abc.txt";
   std::ofstream(path, std::ios::binary) << "abc";
   EXPECT_EQ(sha256_file_hex(path),

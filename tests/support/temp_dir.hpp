@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-namespace parcours::io::testing {
+namespace parcours::testing {
 
 class TempDir {
  public:
@@ -19,7 +19,7 @@ class TempDir {
                                  : std::string("test");
     static int counter = 0;
     path_ = std::filesystem::temp_directory_path() /
-            ("parcours-io-" + test + "-" + std::to_string(::getpid()) + "-" +
+            ("parcours-test-" + test + "-" + std::to_string(::getpid()) + "-" +
              std::to_string(++counter));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
@@ -40,4 +40,4 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace parcours::io::testing
+}  // namespace parcours::testing

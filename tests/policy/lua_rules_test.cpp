@@ -1,0 +1,106 @@
+#include "policy/lua_rules.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "io/input_error.hpp"
+#include "policy/scenario.hpp"
+#include "support/scenarios.hpp"
+
+namespace parcours::policy {
+namespace {
+
+// A loaded scenario with extra hook code, and LuaRules over it.
+struct Rig {
+  explicit Rig(const std::string& hooks)
+      : scenario(load_scenario(
+            sandbox, ScenarioSource{"s.lua", parcours::testing::kSmallScenario + hooks, {}, false},
+            {})),
+        rules(sandbox, scenario.params, sim) {}
+  LuaSandbox sandbox;
+  LoadedScenario scenario;
+  core::Simulation sim;
+  LuaRules rules;
+};
+
+model::Client client(std::uint64_t id, std::uint8_t limiting) {
+  model::Client c;
+  c.id = id;
+  c.age = 40;
+  c.limiting_characteristics = limiting;
+  return c;
+}
+
+TEST(LuaRules, ConclusionHookReadsClientFields) {  // rule E5
+  Rig rig(
+      "policy.conclusion = function(c) if c.limiting_characteristics >= 3 then return 'B' end "
+      "return 'A' end\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  EXPECT_EQ(rig.rules.conclusion(client(1, 4), rng), model::Conclusion::kParcours);
+  EXPECT_EQ(rig.rules.conclusion(client(2, 0), rng), model::Conclusion::kAutonomous);
+  EXPECT_EQ(rig.rules.calls(), 2U);
+}
+
+TEST(LuaRules, MathRandomInAHookFollowsTheClientsStream) {
+  Rig a("policy.retention = function(c) return math.random() < 0.5 end\n");
+  Rig b("policy.retention = function(c) return math.random() < 0.5 end\n");
+  int agree = 0;
+  int yes = 0;
+  for (std::uint64_t id = 1; id <= 200; ++id) {
+    core::RandomStream ra(core::StreamKey{3, 0}, id, 9);
+    core::RandomStream rb(core::StreamKey{3, 0}, id, 9);
+    const bool da = a.rules.retention(client(id, 0), ra);
+    agree += da == b.rules.retention(client(id, 0), rb) ? 1 : 0;
+    yes += da ? 1 : 0;
+  }
+  EXPECT_EQ(agree, 200) << "the same client's draw must give the same decision";
+  EXPECT_GT(yes, 60);
+  EXPECT_LT(yes, 140);
+}
+
+TEST(LuaRules, UndefinedHooksFallBackToParameters) {
+  Rig rig("");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  std::vector<std::uint8_t> plan;
+  rig.rules.plan(client(1, 0), rng, plan);
+  EXPECT_EQ(plan, rig.scenario.params.parcours.default_plan);
+  EXPECT_EQ(rig.rules.calls(), 0U);
+}
+
+TEST(LuaRules, PlanAndDropoutHooksSpeakInActivityNames) {  // rules P2, D6
+  Rig rig(
+      "policy.plan = function(c) return { 'club' } end\n"
+      "policy.dropout_after = function(c, activity) return activity == 'groupe_d' end\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  std::vector<std::uint8_t> plan;
+  rig.rules.plan(client(1, 0), rng, plan);
+  EXPECT_EQ(plan, (std::vector<std::uint8_t>{0}));
+  EXPECT_FALSE(rig.rules.drops_out_after(client(1, 0), 0, rng));
+  EXPECT_TRUE(rig.rules.drops_out_after(client(1, 0), 1, rng));
+}
+
+std::string error_of_conclusion(const std::string& hook) {
+  Rig rig(hook);
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  try {
+    rig.rules.conclusion(client(1, 0), rng);
+  } catch (const io::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(LuaRules, BadResultsNameTheHooksDefinition) {
+  std::string e = error_of_conclusion("\npolicy.conclusion = function(c)\n  return 'E'\nend\n");
+  EXPECT_NE(e.find("s.lua:18:"), std::string::npos) << e;
+  EXPECT_NE(e.find("policy.conclusion returned E"), std::string::npos) << e;
+  e = error_of_conclusion("policy.conclusion = function(c) return c.limiting_characteristic end\n");
+  EXPECT_NE(e.find("s.lua:17:"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean 'limiting_characteristics'?"), std::string::npos) << e;
+  e = error_of_conclusion("policy.conclusion = function(c) while true do end end\n");
+  EXPECT_NE(e.find("instruction limit"), std::string::npos) << e;
+}
+
+}  // namespace
+}  // namespace parcours::policy

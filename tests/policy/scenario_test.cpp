@@ -1,0 +1,203 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+#include "io/input_error.hpp"
+#include "policy/scenario.hpp"
+#include "support/scenarios.hpp"
+#include "support/temp_dir.hpp"
+
+namespace parcours::policy {
+namespace {
+
+using parcours::testing::kSmallScenario;
+
+ScenarioSource source(const std::string& text) { return ScenarioSource{"s.lua", text, {}, false}; }
+
+LoadedScenario load(const std::string& text, const std::vector<Override>& overrides = {}) {
+  LuaSandbox sandbox;
+  return load_scenario(sandbox, source(text), overrides);
+}
+
+std::string error_of(const std::string& text, const std::vector<std::string>& sets = {}) {
+  try {
+    std::vector<Override> overrides;
+    for (const auto& s : sets) overrides.push_back(parse_override(s));
+    load(text, overrides);
+  } catch (const io::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(Scenario, SmallScenarioResolvesToModelParametersInDays) {
+  const LoadedScenario s = load(kSmallScenario);
+  const model::ModelParameters& p = s.params;
+  EXPECT_EQ(p.horizon.name, "small");
+  EXPECT_EQ(p.horizon.seed, 7U);
+  EXPECT_EQ(p.arrivals.per_year, 2000);
+  EXPECT_EQ(p.evaluation.agents, 2);
+  EXPECT_DOUBLE_EQ(p.evaluation.interview_days.mean(), 1.5 / 24);  // hours -> days
+  EXPECT_DOUBLE_EQ(p.activities[0].duration_days.mean(), 21);      // weeks -> days
+  EXPECT_EQ(p.parcours.default_plan, (std::vector<std::uint8_t>{1, 0}));
+  EXPECT_TRUE(p.parcours.dropout_enabled);
+  EXPECT_DOUBLE_EQ(p.evaluation.conclusion_shares[2], 0.1);
+  EXPECT_DOUBLE_EQ(p.retention.contact_interval_days, 14);
+  EXPECT_EQ(s.resolved()["arrivals"]["seasonality"].size(), 12U);  // neutral default filled in
+  EXPECT_EQ(s.files.size(), 1U);
+  EXPECT_EQ(s.files[0].second.size(), 64U);  // sha256 hex
+}
+
+TEST(Scenario, ProbabilityAboveOneNamesFileLineAndRange) {
+  const std::string e =
+      error_of(replace(kSmallScenario, "convened_share = 0.5", "convened_share = 1.3"));
+  EXPECT_NE(e.find("s.lua:2:"), std::string::npos) << e;
+  EXPECT_NE(e.find("arrivals.convened_share must be between 0 and 1"), std::string::npos) << e;
+  EXPECT_NE(e.find("got 1.3"), std::string::npos) << e;
+}
+
+TEST(Scenario, UnknownKeySuggestsTheClosestOne) {
+  const std::string e = error_of(replace(kSmallScenario, "agents = 2", "agnets = 2"));
+  EXPECT_NE(e.find("s.lua:4:"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown key 'agnets' (did you mean 'agents'?)"), std::string::npos) << e;
+}
+
+TEST(Scenario, MisspelledSectionSuggestsTheClosestName) {
+  const std::string e = error_of(replace(kSmallScenario, "job_search {", "job_serch {"));
+  EXPECT_NE(e.find("s.lua:15:"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean 'job_search'?"), std::string::npos) << e;
+}
+
+TEST(Scenario, MissingRequiredKeyIsNamedWithItsUnitAndRule) {
+  const std::string e = error_of(replace(kSmallScenario, "  agents = 2,\n", ""));
+  EXPECT_NE(e.find("s.lua:4:"), std::string::npos) << e;
+  EXPECT_NE(e.find("'agents' is required"), std::string::npos) << e;
+  EXPECT_NE(e.find("rule E2"), std::string::npos) << e;
+}
+
+TEST(Scenario, SectionNeverCalledIsReported) {
+  const std::string e = error_of(replace(kSmallScenario, "job_search {", "local unused = {"));
+  EXPECT_NE(e.find("s.lua"), std::string::npos) << e;
+  EXPECT_NE(e.find("never calls job_search"), std::string::npos) << e;
+}
+
+TEST(Scenario, WrongTypesAreExplained) {
+  std::string e = error_of(replace(kSmallScenario, "agents = 2", "agents = 'two'"));
+  EXPECT_NE(e.find("agents must be a number, got the string \"two\""), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "agents = 2", "agents = 2.5"));
+  EXPECT_NE(e.find("whole number"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "2025-04-01", "2025-02-30"));
+  EXPECT_NE(e.find("real date"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "dist = \"exponential\", mean = 1.5",
+                       "dist = \"exponentail\", mean = 1.5"));
+  EXPECT_NE(e.find("did you mean 'exponential'?"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "min = 8, max = 12", "min = 8, maks = 12"));
+  EXPECT_NE(e.find("unknown key 'maks'"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "C = 0.1, D = 0.1", "C = 0.1, D = 0.2"));
+  EXPECT_NE(e.find("add up to 1"), std::string::npos) << e;
+}
+
+TEST(Scenario, CrossFieldChecksPointAtTheSection) {
+  std::string e =
+      error_of(replace(kSmallScenario, "\"groupe_d\", \"club\"", "\"groupe_d\", \"clubb\""));
+  EXPECT_NE(e.find("s.lua:14:"), std::string::npos) << e;
+  EXPECT_NE(e.find("'clubb'"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean 'club'?"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "per_year = 2000,", "per_year = 2000, count = 5,"));
+  EXPECT_NE(e.find("either per_year"), std::string::npos) << e;
+  e = error_of(
+      replace(kSmallScenario, "activity { name = \"club\"", "activity { name = \"groupe_d\""));
+  EXPECT_NE(e.find("defined twice"), std::string::npos) << e;
+}
+
+TEST(Scenario, OverridesWinAndAreReturnedToTheScript) {
+  const std::string text = kSmallScenario + "assert(arrivals_seen == nil)\n";
+  const LoadedScenario s =
+      load(replace(kSmallScenario, "arrivals {", "local a = arrivals {") +
+               "assert(a.per_year == 500, 'override not visible')\n",
+           {parse_override("arrivals.per_year=500"),
+            parse_override("activity.club.duration_weeks={dist='exponential', mean=2}"),
+            parse_override("scenario.name=pilot")});
+  EXPECT_EQ(s.params.arrivals.per_year, 500);
+  EXPECT_EQ(s.params.horizon.name, "pilot");
+  EXPECT_EQ(s.params.activities[0].duration_days.family, core::Distribution::Family::kExponential);
+  (void)text;
+}
+
+TEST(Scenario, BadOverridesAreRefusedWithASuggestion) {
+  std::string e = error_of(kSmallScenario, {"arrivals.per_yer=5"});
+  EXPECT_NE(e.find("--set"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean 'per_year'?"), std::string::npos) << e;
+  e = error_of(kSmallScenario, {"arivals.per_year=5"});
+  EXPECT_NE(e.find("did you mean 'arrivals'?"), std::string::npos) << e;
+  e = error_of(kSmallScenario, {"arrivals.per_year"});
+  EXPECT_NE(e.find("expected section.key=value"), std::string::npos) << e;
+  e = error_of(kSmallScenario, {"activity.nope.duration_weeks=2"});
+  EXPECT_NE(e.find("no activity named 'nope'"), std::string::npos) << e;
+  e = error_of(kSmallScenario, {"arrivals.convened_share=1.3"});
+  EXPECT_NE(e.find("between 0 and 1"), std::string::npos) << e;
+}
+
+TEST(Scenario, UndefinedGlobalsAreErrorsWithASuggestion) {
+  const std::string e = error_of(kSmallScenario + "local x = arivals\n");
+  EXPECT_NE(e.find("s.lua:17:"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown name 'arivals' (did you mean 'arrivals'?)"), std::string::npos) << e;
+}
+
+TEST(Scenario, PolicyAcceptsOnlyKnownHooks) {
+  std::string e = error_of(kSmallScenario + "policy.conclusoin = function(c) return 'A' end\n");
+  EXPECT_NE(e.find("s.lua:17:"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean 'conclusion'?"), std::string::npos) << e;
+  e = error_of(kSmallScenario + "policy.plan = 3\n");
+  EXPECT_NE(e.find("must be a function"), std::string::npos) << e;
+  const LoadedScenario s =
+      load(kSmallScenario + "policy.retention = function(c) return true end\n");
+  EXPECT_EQ(s.hooks, (std::vector<std::string>{"retention"}));
+}
+
+TEST(Scenario, CsvHelperReadsFilesNextToTheScenario) {
+  const parcours::testing::TempDir dir;
+  std::ofstream(dir / "rates.csv")
+      << "region,per_year\nmontreal,1200\n\"Capitale-Nationale\",800\n";
+  const std::string text = kSmallScenario +
+                           "local rows = csv 'rates.csv'\n"
+                           "assert(#rows == 2 and rows[1].per_year == 1200 and "
+                           "rows[2].region == 'Capitale-Nationale')\n";
+  std::ofstream(dir / "s.lua") << text;
+  LuaSandbox sandbox;
+  const LoadedScenario s = load_scenario(sandbox, scenario_from_file(dir / "s.lua"), {});
+  ASSERT_EQ(s.files.size(), 2U);
+  EXPECT_EQ(s.files[1].first, "rates.csv");
+
+  std::ofstream(dir / "bad.csv") << "a,b\n1,2\n3\n";
+  std::ofstream(dir / "t.lua") << kSmallScenario + "csv 'bad.csv'\n";
+  try {
+    LuaSandbox other;
+    load_scenario(other, scenario_from_file(dir / "t.lua"), {});
+    FAIL() << "a ragged CSV was accepted";
+  } catch (const io::InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find(":17:"), std::string::npos) << what;
+    EXPECT_NE(what.find("bad.csv:3:"), std::string::npos) << what;
+  }
+  std::ofstream(dir / "u.lua") << kSmallScenario + "csv '../secret.csv'\n";
+  LuaSandbox third;
+  EXPECT_THROW(load_scenario(third, scenario_from_file(dir / "u.lua"), {}), io::InputError);
+}
+
+TEST(Scenario, EmbeddedBaselineLoads) {
+  LuaSandbox sandbox;
+  const LoadedScenario s = load_scenario(sandbox, scenario_from_embedded("baseline.lua"), {});
+  EXPECT_EQ(s.params.horizon.name, "baseline");
+  EXPECT_FALSE(s.hooks.empty());
+}
+
+}  // namespace
+}  // namespace parcours::policy

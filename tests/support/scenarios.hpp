@@ -1,0 +1,28 @@
+#pragma once
+// Small scenario texts for tests: complete and valid, so each test changes only what it is
+// about. Line numbers matter to tests that check error positions: keep the layout.
+
+#include <string>
+
+namespace parcours::testing {
+
+inline const std::string kSmallScenario =
+    R"(scenario { name = "small", start = "2025-04-01", years = 1, seed = 7 }
+arrivals { per_year = 2000, convened_share = 0.5 }
+population { afdr_share = 0.5, ei_share = 0.3, limiting_probability = 0.3 }
+evaluation {
+  agents = 2,
+  interview_hours = { dist = "exponential", mean = 1.5 },
+  conclusion_shares = { A = 0.3, B = 0.5, C = 0.1, D = 0.1 },
+  specialised_delay_weeks = 4,
+  referred_return_probability = 0.5,
+  referred_return_weeks = 10,
+}
+activity { name = "club", duration_weeks = 3, dropout_after = 0.1 }
+activity { name = "groupe_d", duration_weeks = { dist = "uniform", min = 8, max = 12 } }
+parcours { plan = { "groupe_d", "club" }, dropout_weeks = { dist = "exponential", mean = 50 } }
+job_search { after_parcours_weeks = 8, autonomous_weeks = { dist = "exponential", mean = 6 } }
+retention { share = 0.12, contacts = 4, contact_interval_weeks = 2 }
+)";
+
+}  // namespace parcours::testing
