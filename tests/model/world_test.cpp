@@ -1,0 +1,149 @@
+#include "model/world.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "support/model_parameters.hpp"
+
+namespace parcours::model {
+namespace {
+
+using parcours::testing::small_model;
+
+// Totals over the whole run, by indicator (counts summed over quarters).
+struct Totals {
+  std::map<std::string, double> sum;
+  std::map<std::string, std::vector<double>> by_quarter;
+  double operator[](const std::string& name) const { return sum.at(name); }
+};
+
+Totals run(const ModelParameters& params, std::uint64_t replication = 0) {
+  core::Simulation sim(core::StreamKey{params.horizon.seed, replication});
+  ParametricRules rules(params);
+  World world(sim, params, rules);
+  world.run();
+  Totals totals;
+  for (const IndicatorValue& v : world.indicators().quarterly_values()) {
+    totals.sum[std::string(v.indicator)] += v.value;
+    totals.by_quarter[std::string(v.indicator)].push_back(v.value);
+  }
+  return totals;
+}
+
+// |observed share - p| within 4 binomial standard errors.
+void expect_share(double count, double n, double p, const std::string& what) {
+  ASSERT_GT(n, 0) << what;
+  EXPECT_NEAR(count / n, p, 4.0 * std::sqrt(p * (1 - p) / n)) << what << ": " << count << "/" << n;
+}
+
+TEST(World, EveryClientIsAccountedFor) {
+  const Totals t = run(small_model());
+  EXPECT_EQ(t["arrivals"], 5000);
+  EXPECT_EQ(t["arrivals_convened"] + t["arrivals_self_referred"], t["arrivals"]);
+  // Every completed interview ends in exactly one conclusion; after a specialised evaluation
+  // (C) a second conclusion is drawn.
+  EXPECT_EQ(t["conclusion_a"] + t["conclusion_b"] + t["conclusion_c"] + t["conclusion_d"],
+            t["interviews"] + t["specialised_evaluations"]);
+  EXPECT_EQ(t["parcours_started"], t["conclusion_b"]);  // rule P1
+  // Started = ended by a reason + still active at the end (rule P7).
+  EXPECT_EQ(t["parcours_started"], t["parcours_ended_employment"] + t["parcours_ended_dropout"] +
+                                       t.by_quarter.at("parcours_active_end").back());
+  EXPECT_GT(t["retention_started"], 0);
+}
+
+TEST(World, ConclusionsFollowTheirShares) {  // rule E5
+  ModelParameters p = small_model();
+  p.arrivals.count = 40000;
+  p.evaluation.agents = 20;
+  p.evaluation.referred_return_probability = 0;
+  p.evaluation.conclusion_shares = {0.35, 0.5, 0.0, 0.15};
+  const Totals t = run(p);
+  const double n = t["interviews"];
+  expect_share(t["conclusion_a"], n, 0.35, "A");
+  expect_share(t["conclusion_b"], n, 0.5, "B");
+  expect_share(t["conclusion_d"], n, 0.15, "D");
+  EXPECT_EQ(t["conclusion_c"], 0);
+}
+
+TEST(World, ParcoursOutcomesMatchTheExactCompetingRisksAnswer) {  // rules P2, P7, D6
+  // With constant hazards the Parcours is an absorbing Markov chain: in each activity i the
+  // client finishes at rate a_i or abandons at rate d; after finishing, abandons with
+  // probability q_i; in the final job search finds a job at rate j or abandons at rate d.
+  // P(job) = prod_i [a_i / (a_i + d) (1 - q_i)] * j / (j + d).
+  ModelParameters p = small_model();
+  p.arrivals.count = 30000;
+  p.horizon.years = 8;  // long enough that every Parcours has ended
+  p.evaluation.agents = 20;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.retention.share = 0;
+  const double a1 = 1.0 / 14;
+  const double a2 = 1.0 / 28;
+  const double d = 1.0 / 200;
+  const double j = 1.0 / 56;
+  const double exact = a1 / (a1 + d) * (1 - 0.1) * a2 / (a2 + d) * (1 - 0.2) * j / (j + d);
+  const Totals t = run(p);
+  EXPECT_EQ(t.by_quarter.at("parcours_active_end").back(), 0);
+  expect_share(t["parcours_ended_employment"], t["parcours_started"], exact, "employment");
+}
+
+TEST(World, AgentUtilisationMatchesOfferedLoad) {  // rule E2: agents as a resource
+  ModelParameters p = small_model();
+  p.arrivals.count = 20000;
+  p.evaluation.referred_return_probability = 0;
+  p.evaluation.second_meeting_probability = 0;
+  core::Simulation sim(core::StreamKey{3, 0});
+  ParametricRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  // Over the arrival window (first 4 quarters), offered load = lambda * E[S] / c.
+  const double load = 20000.0 / 364 * (1.0 / 24) / 3;
+  double busy = 0;
+  double capacity = 0;
+  for (std::size_t q = 0; q < 4; ++q) {
+    busy += world.indicators().record(q).agent_busy_days;
+    capacity += 3 * world.indicators().record(q).days;
+  }
+  EXPECT_NEAR(busy / capacity, load, 0.02);
+}
+
+TEST(World, SeasonalityShapesArrivalsByMonth) {  // rule E1
+  ModelParameters p = small_model();
+  p.arrivals.count = 0;
+  p.arrivals.per_year = 20000;
+  p.horizon.years = 1;
+  // January-March (fiscal Q4) at twice the weight of the other months.
+  p.arrivals.monthly_weight = {2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  const Totals t = run(p);
+  const auto& q = t.by_quarter.at("arrivals");
+  ASSERT_EQ(q.size(), 4U);
+  const double expected_q4 = 20000.0 * 6 / 15;  // Q4 holds 6 of the 15 weight units
+  EXPECT_NEAR(q[3], expected_q4, 4 * std::sqrt(expected_q4));
+  EXPECT_NEAR(t["arrivals"], 20000, 4 * std::sqrt(20000.0));
+}
+
+TEST(World, SameSeedSameRunOtherReplicationOtherRun) {
+  const ModelParameters p = small_model();
+  EXPECT_EQ(run(p, 0).sum, run(p, 0).sum);
+  EXPECT_NE(run(p, 0).sum, run(p, 1).sum);
+}
+
+TEST(World, ChangingOneDecisionLeavesOtherDrawsAlone) {
+  // Common random numbers: each draw has its own stream per client, so a different
+  // retention share cannot move arrivals, conclusions or Parcours outcomes.
+  ModelParameters a = small_model();
+  ModelParameters b = small_model();
+  b.retention.share = 0.5;
+  const Totals ta = run(a);
+  const Totals tb = run(b);
+  for (const char* same : {"arrivals", "interviews", "conclusion_a", "conclusion_b",
+                           "parcours_ended_dropout", "parcours_ended_employment", "employed"}) {
+    EXPECT_EQ(ta[same], tb[same]) << same;
+  }
+  EXPECT_LT(ta["retention_started"], tb["retention_started"]);
+}
+
+}  // namespace
+}  // namespace parcours::model
