@@ -1,5 +1,5 @@
 #pragma once
-// The pending-event set: a binary min-heap with lazy deletion (after ns-3's heap scheduler).
+// The pending-event set: a 4-ary min-heap with lazy deletion (after ns-3's heap scheduler).
 //
 // Ordering invariant: events run by increasing time; at equal times by increasing priority
 // (lower runs first); at equal time and priority in the order they were scheduled (FIFO).

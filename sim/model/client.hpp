@@ -1,6 +1,7 @@
 #pragma once
 // A client of the employment office, as the model and the decision rules see them.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -60,6 +61,9 @@ constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {
   return (static_cast<std::uint32_t>(d) << 16) | (occurrence & 0xffffU);
 }
 
+/// Most activities one plan holds; a fixed array keeps a client small and allocation-free.
+inline constexpr std::size_t kMaxPlanLength = 8;
+
 struct Client {
   std::uint64_t id = 0;  // arrival number, 1-based: names the client's random streams
 
@@ -71,14 +75,14 @@ struct Client {
 
   // Pathway state.
   Stage stage = Stage::kWaitingInterview;
-  std::uint8_t evaluations = 0;    // interviews completed (C or D can bring a client back)
-  std::uint8_t plan_size = 0;      // activities in the current plan
-  std::uint8_t next_activity = 0;  // index in the plan of the activity under way
-  std::uint8_t plan[8] = {};       // activity ids, in order (rule P2)
-  std::uint8_t contacts_left = 0;  // retention contacts still to come
-  bool in_parcours = false;        // rule P1
-  core::Time arrived_at = 0.0;     // days
-  core::Time queued_at = 0.0;      // days, when the client joined the agent queue
+  std::uint8_t evaluations = 0;            // interviews completed (C or D can bring a client back)
+  std::uint8_t plan_size = 0;              // activities in the current plan
+  std::uint8_t next_activity = 0;          // index in the plan of the activity under way
+  std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
+  std::uint8_t contacts_left = 0;          // retention contacts still to come
+  bool in_parcours = false;                // rule P1
+  core::Time arrived_at = 0.0;             // days
+  core::Time queued_at = 0.0;              // days, when the client joined the agent queue
   core::Time parcours_started_at = 0.0;
   core::EventHandle next_event;     // the pending end of the current step
   core::EventHandle dropout_event;  // pending dropout during the Parcours, if any

@@ -18,7 +18,7 @@ void World::join_agent_queue(Slot s) {
 void World::start_interview(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInInterview;
-  indicators_.at(sim_.now()).interview_wait_days.add(sim_.now() - c.queued_at);
+  period().interview_wait_days.add(sim_.now() - c.queued_at);
   const EvaluationParameters& e = params_.evaluation;
   core::RandomStream duration = stream(c, Draw::kInterviewDuration, c.evaluations);
   double agent_days = e.interview_days.sample(duration);

@@ -19,7 +19,7 @@ void World::start_parcours(Slot s) {
   core::RandomStream plan_rng = stream(c, Draw::kPlan, c.evaluations);
   plan_buffer_.clear();
   rules_.plan(c, plan_rng, plan_buffer_);
-  assert(plan_buffer_.size() <= sizeof c.plan);
+  assert(plan_buffer_.size() <= kMaxPlanLength);
   c.plan_size = static_cast<std::uint8_t>(plan_buffer_.size());
   std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
   c.next_activity = 0;

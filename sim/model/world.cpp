@@ -115,6 +115,7 @@ void World::on_quarter_end(std::size_t quarter) {
   r.clients_in_system_end = static_cast<double>(clients_in_system());
   if (progress_) progress_(now / horizon_);
   if (quarter + 1 < indicators_.quarters()) {
+    quarter_ = quarter + 1;
     sim_.schedule_at(indicators_.quarter_end(quarter + 1),
                      core::EventTarget{this, kQuarterEnd, quarter + 1},
                      core::EventQueue::kMaxPriority);

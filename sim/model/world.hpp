@@ -92,7 +92,10 @@ class World : public core::EventHandler {
   core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
     return sim_.schedule(delay, core::EventTarget{this, kind, s});
   }
-  void count(Count c) { indicators_.count(sim_.now(), c); }
+  /// The record of the quarter under way: kept by the quarter-end events, so counting on
+  /// the hot path never converts a time to a date.
+  PeriodRecord& period() { return indicators_.record(quarter_); }
+  void count(Count c) { ++period().counts[static_cast<std::size_t>(c)]; }
 
   core::Simulation& sim_;
   const ModelParameters& params_;
@@ -108,7 +111,8 @@ class World : public core::EventHandler {
   core::RandomStream arrival_stream_;
   std::uint64_t arrivals_ = 0;
   std::uint64_t parcours_active_ = 0;
-  double busy_mark_ = 0.0;  // agent busy integral at the last quarter end
+  std::size_t quarter_ = 0;  // index of the quarter under way
+  double busy_mark_ = 0.0;   // agent busy integral at the last quarter end
   double queue_mark_ = 0.0;
   std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
   Progress progress_;

@@ -169,7 +169,9 @@ void LuaRules::plan(const model::Client& client, core::RandomStream& rng,
   if (!lua_istable(L, -1)) bad_result(kPlan, "a list of activity names");
   activities.clear();
   const auto n = static_cast<lua_Integer>(lua_rawlen(L, -1));
-  if (n > 8) bad_result(kPlan, "at most 8 activities");
+  if (static_cast<std::size_t>(n) > model::kMaxPlanLength) {
+    bad_result(kPlan, "at most " + std::to_string(model::kMaxPlanLength) + " activities");
+  }
   for (lua_Integer i = 1; i <= n; ++i) {
     lua_rawgeti(L, -1, i);
     const char* name = lua_tostring(L, -1);

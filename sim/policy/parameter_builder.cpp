@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "io/input_error.hpp"
+#include "model/client.hpp"
 #include "policy/scenario.hpp"
 
 namespace parcours::policy {
@@ -13,7 +14,6 @@ namespace {
 
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kHoursPerDay = 24.0;  // agents serve around the clock until working hours land
-constexpr std::size_t kMaxPlanLength = 8;
 
 const SectionValues& section(const std::vector<SectionValues>& sections, std::string_view name) {
   for (const SectionValues& s : sections) {
@@ -95,7 +95,9 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
 
   const SectionValues& pa = section(sections, "parcours");
   const std::vector<std::string>& plan = pa.texts("plan");
-  if (plan.size() > kMaxPlanLength) fail(pa, "a plan holds at most 8 activities");
+  if (plan.size() > model::kMaxPlanLength) {
+    fail(pa, "a plan holds at most " + std::to_string(model::kMaxPlanLength) + " activities");
+  }
   for (const std::string& name : plan) {
     const auto it =
         std::find_if(p.activities.begin(), p.activities.end(),
