@@ -1,5 +1,6 @@
-// parcours: the command line. Bad input is reported as one line naming file:line and exits
-// with code 1; anything else unexpected is an internal error (code 3).
+// parcours: the command line. Bad input is reported as one message naming file:line (with a
+// short Lua traceback when a script failed) and exits with code 1; a malformed command line
+// exits with CLI11's own non-zero code; anything else unexpected is an internal error (3).
 
 #include <CLI/CLI.hpp>
 
@@ -21,7 +22,8 @@ void add_scenario_options(CLI::App& command, parcours::app::ScenarioOptions& opt
                      "Lua scenario script (default: the baseline built into the program)");
   command.add_option("--set", options.sets,
                      "Override a parameter: section.key=value (value is a Lua expression); "
-                     "repeatable, e.g. --set arrivals.per_year=50000");
+                     "repeatable, e.g. --set arrivals.per_year=50000")
+      ->allow_extra_args(false);  // one value per --set: a scenario path after it stays a path
   command.add_option("--seed", options.seed,
                      "Base seed of every random stream (overrides scenario.seed)");
 }

@@ -10,6 +10,7 @@ namespace parcours::experiment {
 ReplicationResult run_replication(const RunSettings& settings, int index,
                                   const ReplicationProgress& progress) {
   policy::LuaSandbox sandbox;
+  sandbox.set_print_enabled(false);  // the run command loaded it once already, printing
   const policy::LoadedScenario scenario =
       policy::load_scenario(sandbox, settings.source, settings.overrides);
   core::Simulation sim(

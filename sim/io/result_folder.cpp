@@ -17,8 +17,15 @@ namespace {
 // The pid keeps concurrent processes apart, the counter concurrent folders of one process.
 fs::path unique_sibling(const fs::path& target, std::string_view kind) {
   static std::atomic<unsigned long> counter{0};
-  const std::string name = "." + target.filename().string() + "." + std::string(kind) + "-" +
-                           std::to_string(::getpid()) + "-" + std::to_string(++counter);
+  // Built with += : GCC 12 at -O3 warns falsely (-Wrestrict) on a chain of operator+.
+  std::string name = ".";
+  name += target.filename().string();
+  name += '.';
+  name += kind;
+  name += '-';
+  name += std::to_string(::getpid());
+  name += '-';
+  name += std::to_string(++counter);
   return target.parent_path() / name;
 }
 

@@ -57,7 +57,7 @@ void World::draw_attributes(Client& c) {
   const PopulationParameters& p = params_.population;
   core::RandomStream rng = stream(c, Draw::kAttributes);
   c.convened = rng.bernoulli(params_.arrivals.convened_share);
-  c.age = rng.uniform(p.age_min, p.age_max);
+  c.age = static_cast<float>(rng.uniform(p.age_min, p.age_max));
   const double u = rng.uniform();
   c.income_support = u < p.last_resort_share ? IncomeSupport::kLastResort
                      : u < p.last_resort_share + p.employment_insurance_share

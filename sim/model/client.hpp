@@ -64,11 +64,13 @@ constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {
 /// Most activities one plan holds; a fixed array keeps a client small and allocation-free.
 inline constexpr std::size_t kMaxPlanLength = 8;
 
-struct Client {
+/// One cache line: a run keeps hundreds of thousands of clients in the system at once, and
+/// every event touches one, so the size of this struct is felt in every event.
+struct alignas(64) Client {
   std::uint64_t id = 0;  // arrival number, 1-based: names the client's random streams
 
   // Attributes (thin first slice; the full population comes with rules D1-D3).
-  double age = 0.0;       // years
+  float age = 0.0F;       // years
   bool convened = false;  // rule E1: convened after screening vs. came on their own
   IncomeSupport income_support = IncomeSupport::kNone;
   std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight
@@ -77,15 +79,16 @@ struct Client {
   Stage stage = Stage::kWaitingInterview;
   std::uint8_t evaluations = 0;            // interviews completed (C or D can bring a client back)
   std::uint8_t plan_size = 0;              // activities in the current plan
-  std::uint8_t next_activity = 0;          // index in the plan of the activity under way
-  std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
+  std::uint8_t next_activity = 0;          // activities of the plan done so far
   std::uint8_t contacts_left = 0;          // retention contacts still to come
   bool in_parcours = false;                // rule P1
+  bool job_after_parcours = false;         // the current job ended a Parcours (rule P7)
+  std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
   core::Time arrived_at = 0.0;             // days
   core::Time queued_at = 0.0;              // days, when the client joined the agent queue
-  core::Time parcours_started_at = 0.0;
-  core::EventHandle next_event;     // the pending end of the current step
-  core::EventHandle dropout_event;  // pending dropout during the Parcours, if any
+  core::EventHandle next_event;            // the pending end of the current step
+  core::EventHandle dropout_event;         // pending dropout during the Parcours, if any
 };
+static_assert(sizeof(Client) == 64, "a client should stay within one cache line");
 
 }  // namespace parcours::model

@@ -15,6 +15,7 @@ void World::start_job_search(Slot s, const core::Distribution& duration) {
 void World::on_job_found(Slot s) {
   Client& c = clients_[s];
   count(Count::kEmployed);
+  c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
   core::RandomStream rng = stream(c, Draw::kRetentionDecision);
   const RetentionParameters& r = params_.retention;

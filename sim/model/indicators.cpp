@@ -3,8 +3,13 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <limits>
 
 namespace parcours::model {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
 
 std::string_view name_of(Count c) {
   switch (c) {
@@ -89,9 +94,10 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, const Peri
     out.push_back({period, name_of(static_cast<Count>(i)), static_cast<double>(r.counts[i])});
   }
   const double capacity_days = agents_ * r.days;
-  out.push_back({period, "interview_wait_days_mean", r.interview_wait_days.mean()});
-  out.push_back({period, "interview_wait_days_max",
-                 r.interview_wait_days.count() ? r.interview_wait_days.max() : 0.0});
+  // Undefined without interviews: NaN, written "NA" (not 0, which would read as no wait).
+  const bool waits = r.interview_wait_days.count() > 0;
+  out.push_back({period, "interview_wait_days_mean", waits ? r.interview_wait_days.mean() : kNaN});
+  out.push_back({period, "interview_wait_days_max", waits ? r.interview_wait_days.max() : kNaN});
   out.push_back(
       {period, "agent_utilisation", capacity_days > 0 ? r.agent_busy_days / capacity_days : 0.0});
   out.push_back({period, "agent_queue_mean", r.days > 0 ? r.agent_queue_days / r.days : 0.0});

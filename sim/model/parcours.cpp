@@ -12,7 +12,6 @@ namespace parcours::model {
 void World::start_parcours(Slot s) {
   Client& c = clients_[s];
   c.in_parcours = true;
-  c.parcours_started_at = sim_.now();
   ++parcours_active_;
   count(Count::kParcoursStarted);
 
@@ -47,14 +46,13 @@ void World::start_activity(Slot s) {
 void World::on_activity_end(Slot s) {
   Client& c = clients_[s];
   count(Count::kActivitiesCompleted);
-  const std::uint8_t done = c.plan[c.next_activity];
-  core::RandomStream rng = stream(c, Draw::kDropoutDecision, c.next_activity);
-  if (rules_.drops_out_after(c, done, rng)) {
+  const unsigned finished = c.next_activity++;  // the rules see it among the activities done
+  core::RandomStream rng = stream(c, Draw::kDropoutDecision, finished);
+  if (rules_.drops_out_after(c, c.plan[finished], rng)) {
     end_parcours(s, Count::kParcoursEndedDropout);
     leave(s);
     return;
   }
-  ++c.next_activity;
   if (c.next_activity < c.plan_size) {
     start_activity(s);
   } else {

@@ -15,6 +15,9 @@ namespace {
 
 constexpr const char* kViewType = "parcours.client";
 constexpr const char* kHookNames[] = {"conclusion", "plan", "dropout_after", "retention"};
+// As named in error messages; constants, so a call builds no string.
+constexpr std::string_view kHookLabels[] = {"policy.conclusion", "policy.plan",
+                                            "policy.dropout_after", "policy.retention"};
 
 // What a hook sees as `client`: one userdata reused for every call, pointing at the client
 // being decided about. Fields are read on demand, so a hook pays only for what it reads.
@@ -34,7 +37,8 @@ const std::vector<std::string_view>& field_names() {
                                                    "in_parcours",
                                                    "activities_done",
                                                    "plan_size",
-                                                   "days_since_arrival"};
+                                                   "days_since_arrival",
+                                                   "job_after_parcours"};
   return names;
 }
 
@@ -64,6 +68,8 @@ int view_index(lua_State* L) {
     lua_pushinteger(L, c.next_activity);
   } else if (std::strcmp(field, "plan_size") == 0) {
     lua_pushinteger(L, c.plan_size);
+  } else if (std::strcmp(field, "job_after_parcours") == 0) {
+    lua_pushboolean(L, c.job_after_parcours);
   } else if (std::strcmp(field, "days_since_arrival") == 0) {
     lua_pushnumber(L, view->sim->now() - c.arrived_at);
   } else {
@@ -127,7 +133,7 @@ void LuaRules::begin_call(Hook hook, const model::Client& client, core::RandomSt
 
 void LuaRules::call(Hook hook, int nargs) {
   ++calls_;
-  sandbox_.call(nargs, 1, std::string("policy.") + kHookNames[hook]);
+  sandbox_.call(nargs, 1, kHookLabels[hook]);
   sandbox_.set_random_stream(nullptr);
 }
 

@@ -58,6 +58,7 @@ int safe_load(lua_State* L) {
 }
 
 int print_to_stderr(lua_State* L) {
+  if (!sandbox_of(L).print_enabled()) return 0;
   const int n = lua_gettop(L);
   std::string line = "[lua] ";
   for (int i = 1; i <= n; ++i) {

@@ -48,6 +48,11 @@ class LuaSandbox {
   /// which case math.random raises an error).
   void set_random_stream(core::RandomStream* stream) { random_ = stream; }
 
+  /// Whether the script's print() reaches stderr (off for replications, so a scenario's
+  /// messages are shown once, when it is checked, not once per replication).
+  void set_print_enabled(bool enabled) { print_enabled_ = enabled; }
+  [[nodiscard]] bool print_enabled() const { return print_enabled_; }
+
   /// Bytes currently allocated by the state.
   [[nodiscard]] std::size_t memory_in_use() const { return in_use_; }
 
@@ -62,6 +67,7 @@ class LuaSandbox {
   lua_State* L_ = nullptr;
   std::size_t in_use_ = 0;
   core::RandomStream* random_ = nullptr;
+  bool print_enabled_ = true;
 };
 
 /// The sandbox that owns `L` (set at creation in the state's extra space).

@@ -122,6 +122,9 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.retention.share = re.number("share");
   p.retention.contacts = static_cast<int>(re.number("contacts"));
   p.retention.contact_interval_days = re.number("contact_interval_weeks") * kDaysPerWeek;
+  if (p.retention.share > 0 && p.retention.contacts == 0) {
+    fail(re, "share > 0 but contacts = 0: nobody would get retention support (rule M3)");
+  }
   return p;
 }
 

@@ -233,56 +233,16 @@ std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValu
   return "unknown type";
 }
 
-void push_param(lua_State* L, const ParamValue& value) {
-  std::visit(
-      [L](const auto& v) {
-        using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, double>) {
-          if (v == std::floor(v) && std::abs(v) < 9.0e15) {
-            lua_pushinteger(L, static_cast<lua_Integer>(v));
-          } else {
-            lua_pushnumber(L, v);
-          }
-        } else if constexpr (std::is_same_v<V, bool>) {
-          lua_pushboolean(L, v);
-        } else if constexpr (std::is_same_v<V, std::string>) {
-          lua_pushlstring(L, v.data(), v.size());
-        } else if constexpr (std::is_same_v<V, core::Distribution>) {
-          lua_createtable(L, 0, 4);
-          const std::string family(core::family_name(v.family));
-          lua_pushstring(L, family.c_str());
-          lua_setfield(L, -2, "dist");
-          lua_pushnumber(L, v.mean());
-          lua_setfield(L, -2, "expected");  // handy in scripts; not read back
-        } else if constexpr (std::is_same_v<V, std::vector<double>>) {
-          lua_createtable(L, static_cast<int>(v.size()), 0);
-          for (std::size_t i = 0; i < v.size(); ++i) {
-            lua_pushnumber(L, v[i]);
-            lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-          }
-        } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
-          lua_createtable(L, static_cast<int>(v.size()), 0);
-          for (std::size_t i = 0; i < v.size(); ++i) {
-            lua_pushstring(L, v[i].c_str());
-            lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-          }
-        } else {
-          lua_createtable(L, 0, static_cast<int>(v.size()));
-          for (const auto& [name, share] : v) {
-            lua_pushnumber(L, share);
-            lua_setfield(L, -2, name.c_str());
-          }
-        }
-      },
-      value);
-}
-
 nlohmann::ordered_json to_json(const ParamValue& value) {
   return std::visit(
       [](const auto& v) -> nlohmann::ordered_json {
         using V = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<V, core::Distribution>) {
           return v.describe();
+        } else if constexpr (std::is_same_v<V, double>) {
+          // Counts and seeds read back as integers (14, not 14.0).
+          if (v == std::floor(v) && std::abs(v) < 9.0e15) return static_cast<std::int64_t>(v);
+          return v;
         } else if constexpr (std::is_same_v<V, Shares>) {
           nlohmann::ordered_json out = nlohmann::ordered_json::object();
           for (const auto& [name, share] : v) out[name] = share;

@@ -18,7 +18,7 @@ using Shares = std::map<std::string, double>;
 using ParamValue = std::variant<double, bool, std::string, core::Distribution, std::vector<double>,
                                 std::vector<std::string>, Shares>;
 
-/// Where a value or a section was set: the scenario line, or "--set" for overrides.
+/// Where a section was called: the scenario file and line.
 struct Origin {
   std::string file;
   std::size_t line = 0;
@@ -41,8 +41,6 @@ struct SectionValues {
 /// Reads the Lua value at `index` as `spec` says. Returns an error message ("" when fine);
 /// never raises a Lua error, so callers can release C++ state before reporting it.
 std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValue& out);
-/// Pushes a value back to Lua (so a section call returns its resolved table).
-void push_param(lua_State* L, const ParamValue& value);
 nlohmann::ordered_json to_json(const ParamValue& value);
 
 }  // namespace parcours::policy

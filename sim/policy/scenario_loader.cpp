@@ -33,8 +33,7 @@ LoadContext& context_of(lua_State* L) {
   return *static_cast<LoadContext*>(lua_touserdata(L, lua_upvalueindex(1)));
 }
 
-// Pushes the value of a Lua expression; text that is no expression becomes a string, so
-// `--set scenario.name=pilot` needs no quotes.
+// Pushes the value of a Lua expression; text that is no expression becomes a string.
 void push_expression(lua_State* L, const std::string& expression) {
   const std::string chunk = "return " + expression;
   if (luaL_loadbufferx(L, chunk.data(), chunk.size(), "=--set", "t") == LUA_OK &&
@@ -43,6 +42,21 @@ void push_expression(lua_State* L, const std::string& expression) {
   }
   lua_pop(L, 1);
   lua_pushlstring(L, expression.data(), expression.size());
+}
+
+// The value of a --set: text for strings and dates (so 2026-04-01 stays a date and
+// `name=arrivals` stays a name), a Lua expression for everything else.
+void push_override(lua_State* L, const Override& o, const ParamSpec& spec) {
+  std::string text = o.expression;
+  if (spec.type != ParamType::kString && spec.type != ParamType::kDate) {
+    push_expression(L, text);
+    return;
+  }
+  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
+      text.back() == text.front()) {
+    text = text.substr(1, text.size() - 2);
+  }
+  lua_pushlstring(L, text.data(), text.size());
 }
 
 std::string section_key_list(const SectionSpec& spec) {
@@ -54,13 +68,15 @@ std::string section_key_list(const SectionSpec& spec) {
   return list;
 }
 
-// Checks the table at index 1 against `spec` and records it. Fills `error` and returns false
-// instead of raising, so no C++ object is alive when the caller raises the Lua error.
-bool resolve_section(lua_State* L, const SectionSpec& spec, const Origin& origin, LoadContext& ctx,
-                     char* error) {
+enum class Verdict { kOk, kErrorAtCall, kErrorInOverride };
+
+// Checks the table at index 1 against `spec` and records it. Fills `error` instead of
+// raising, so no C++ object is alive when the caller raises the Lua error.
+Verdict resolve_section(lua_State* L, const SectionSpec& spec, const Origin& origin,
+                        LoadContext& ctx, char* error) {
   auto fail = [&](const std::string& message) {
     std::snprintf(error, kMessageSize, "%s", message.c_str());
-    return false;
+    return Verdict::kErrorAtCall;
   };
   const std::string section(spec.name);
   if (!lua_istable(L, 1)) {
@@ -86,10 +102,12 @@ bool resolve_section(lua_State* L, const SectionSpec& spec, const Origin& origin
       }
     }
   }
+  std::vector<const Override*> applied;
   for (const Override& o : *ctx.overrides) {
     if (o.section == section && o.item == item) {
-      push_expression(L, o.expression);
+      push_override(L, o, *spec.find(o.key));
       lua_setfield(L, 1, o.key.c_str());
+      applied.push_back(&o);
     }
   }
   std::vector<std::string_view> keys;
@@ -127,11 +145,19 @@ bool resolve_section(lua_State* L, const SectionSpec& spec, const Origin& origin
     ParamValue value;
     std::string err = read_param(L, -1, p, value);
     lua_pop(L, 1);
-    if (!err.empty()) return fail(section + "." + err);
+    if (!err.empty()) {
+      for (const Override* o : applied) {
+        if (o->key == p.key) {
+          fail("--set " + o->target() + "=" + o->expression + ": " + section + "." + err);
+          return Verdict::kErrorInOverride;
+        }
+      }
+      return fail(section + "." + err);
+    }
     values.values.emplace(std::string(p.key), std::move(value));
   }
   ctx.sections.push_back(std::move(values));
-  return true;
+  return Verdict::kOk;
 }
 
 int section_function(lua_State* L) {
@@ -139,21 +165,42 @@ int section_function(lua_State* L) {
   const auto* spec = static_cast<const SectionSpec*>(lua_touserdata(L, lua_upvalueindex(2)));
   lua_settop(L, 1);
   char error[kMessageSize] = {0};
-  bool ok = false;
+  Verdict verdict = Verdict::kOk;
   {
     Origin origin{ctx.source->name, 0};
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "l", &ar) != 0 && ar.currentline > 0) {
       origin.line = static_cast<std::size_t>(ar.currentline);
     }
-    ok = resolve_section(L, *spec, origin, ctx, error);
+    verdict = resolve_section(L, *spec, origin, ctx, error);
   }
-  if (!ok) return luaL_error(L, "%s", error);
+  if (verdict == Verdict::kErrorAtCall) return luaL_error(L, "%s", error);
+  if (verdict == Verdict::kErrorInOverride) {  // the command line is at fault, not this line
+    lua_pushstring(L, error);
+    return lua_error(L);
+  }
   return 1;  // the resolved table
 }
 
 // csv "file.csv": the rows of a CSV file next to the scenario, as tables keyed by header;
 // fields that read as numbers become numbers.
+// What sections and csv become once the scenario has loaded: hooks run during the
+// simulation, when there is nothing left to configure.
+int load_only(lua_State* L) {
+  return luaL_error(L, "%s can only be called while the scenario loads, not inside a policy hook",
+                    lua_tostring(L, lua_upvalueindex(1)));
+}
+
+void close_load_functions(lua_State* L) {
+  std::vector<std::string> names{"csv"};
+  for (const SectionSpec& spec : scenario_schema()) names.emplace_back(spec.name);
+  for (const std::string& name : names) {
+    lua_pushstring(L, name.c_str());
+    lua_pushcclosure(L, load_only, 1);
+    lua_setglobal(L, name.c_str());
+  }
+}
+
 int csv_function(lua_State* L) {
   LoadContext& ctx = context_of(L);
   const char* relative = luaL_checkstring(L, 1);
@@ -221,12 +268,21 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
                                         o.item + "' in " + source.name);
   }
 
+  close_load_functions(L);  // their context dies with this function
+
   LoadedScenario loaded;
   loaded.params = build_parameters(ctx.sections, source.name);
   loaded.sections = std::move(ctx.sections);
   loaded.files.emplace_back(source.name, io::sha256_hex(source.text));
   for (auto& f : ctx.files) loaded.files.push_back(std::move(f));
   loaded.hooks = defined_policy_hooks(L);
+  const bool retention_hook =
+      std::find(loaded.hooks.begin(), loaded.hooks.end(), "retention") != loaded.hooks.end();
+  if (retention_hook && loaded.params.retention.contacts == 0) {
+    throw io::InputError(source.name,
+                         "policy.retention is set but retention { contacts = 0 }: nobody would "
+                         "get retention support; set contacts (rule M3)");
+  }
   return loaded;
 }
 

@@ -36,6 +36,13 @@ TEST(Cli, CheckAcceptsTheBaselineAndListsParameters) {
   EXPECT_NE(r.output.find("rule E1"), std::string::npos);
 }
 
+TEST(Cli, SetTakesOneValueSoTheScenarioMayFollow) {
+  const auto r = run_parcours("check --set scenario.years=2 --seed 5 " +
+                              std::string(PARCOURS_SOURCE_DIR) + "/scenarios/baseline.lua");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("for 2 years, seed 5"), std::string::npos) << r.output;
+}
+
 TEST(Cli, BrokenScenarioExitsNonZeroNamesTheLineAndWritesNothing) {
   const testing::TempDir dir;
   std::string text = testing::kSmallScenario;

@@ -27,6 +27,7 @@ Totals run(const ModelParameters& params, std::uint64_t replication = 0) {
   world.run();
   Totals totals;
   for (const IndicatorValue& v : world.indicators().quarterly_values()) {
+    if (std::isnan(v.value)) continue;  // undefined in that quarter (e.g. no interview)
     totals.sum[std::string(v.indicator)] += v.value;
     totals.by_quarter[std::string(v.indicator)].push_back(v.value);
   }

@@ -91,6 +91,28 @@ std::string error_of_conclusion(const std::string& hook) {
   return "";
 }
 
+TEST(LuaRules, HooksCannotReconfigureTheScenario) {
+  std::string e =
+      error_of_conclusion("policy.conclusion = function(c) csv 'x.csv' return 'A' end\n");
+  EXPECT_NE(e.find("csv can only be called while the scenario loads"), std::string::npos) << e;
+  e = error_of_conclusion(
+      "policy.conclusion = function(c) retention { share = 1 } return 'A' end\n");
+  EXPECT_NE(e.find("retention can only be called while the scenario loads"), std::string::npos)
+      << e;
+}
+
+TEST(LuaRules, ClientFieldsDescribeTheDecisionAtHand) {
+  Rig rig(
+      "policy.dropout_after = function(c, a) return c.activities_done == 1 end\n"
+      "policy.retention = function(c) return c.job_after_parcours end\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  model::Client c = client(1, 0);
+  c.next_activity = 1;  // the world counts the activity just finished before asking
+  EXPECT_TRUE(rig.rules.drops_out_after(c, 0, rng));
+  c.job_after_parcours = true;
+  EXPECT_TRUE(rig.rules.retention(c, rng));
+}
+
 TEST(LuaRules, BadResultsNameTheHooksDefinition) {
   std::string e = error_of_conclusion("\npolicy.conclusion = function(c)\n  return 'E'\nend\n");
   EXPECT_NE(e.find("s.lua:18:"), std::string::npos) << e;

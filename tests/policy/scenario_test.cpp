@@ -145,6 +145,29 @@ TEST(Scenario, BadOverridesAreRefusedWithASuggestion) {
   EXPECT_NE(e.find("between 0 and 1"), std::string::npos) << e;
 }
 
+TEST(Scenario, OverridesOfTextsAndDatesNeedNoQuotes) {
+  const LoadedScenario s = load(kSmallScenario, {parse_override("scenario.start=2026-04-01"),
+                                                 parse_override("scenario.name=arrivals")});
+  EXPECT_EQ(core::format_date(s.params.horizon.start), "2026-04-01");
+  EXPECT_EQ(s.params.horizon.name, "arrivals");
+  const LoadedScenario quoted = load(kSmallScenario, {parse_override("scenario.name='pilot'")});
+  EXPECT_EQ(quoted.params.horizon.name, "pilot");
+}
+
+TEST(Scenario, ABadOverrideValueIsBlamedOnTheCommandLine) {
+  const std::string e = error_of(kSmallScenario, {"arrivals.convened_share=1.3"});
+  EXPECT_NE(e.find("--set arrivals.convened_share=1.3:"), std::string::npos) << e;
+  EXPECT_EQ(e.find("s.lua:2:"), std::string::npos) << "the scenario's line is not at fault: " << e;
+}
+
+TEST(Scenario, RetentionThatCouldNeverHappenIsRefused) {  // rule M3
+  std::string e = error_of(replace(kSmallScenario, "contacts = 4", "contacts = 0"));
+  EXPECT_NE(e.find("contacts = 0"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "share = 0.12, contacts = 4", "contacts = 0") +
+               "policy.retention = function(c) return true end\n");
+  EXPECT_NE(e.find("policy.retention is set but"), std::string::npos) << e;
+}
+
 TEST(Scenario, UndefinedGlobalsAreErrorsWithASuggestion) {
   const std::string e = error_of(kSmallScenario + "local x = arivals\n");
   EXPECT_NE(e.find("s.lua:17:"), std::string::npos) << e;

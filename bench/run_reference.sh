@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The performance benchmark of docs/performance.md: builds the release preset, runs the
+# reference model (shared/design/REFERENCE_MODEL.md) through the real program and through the
+# bare C++ loop side by side, runs the kernel hold benchmark, and prints a Markdown table with
+# the targets' pass/fail (also written to bench/out/summary.md).
+#
+# Settings, from the environment:
+#   BENCH_SIZES="10000 100000 1000000"  numbers of clients
+#   BENCH_REPS=3                         repetitions per size (the median is reported)
+#   BENCH_REPS_LARGE=3                   repetitions for sizes above 100000
+#   BENCH_CMAKE_ARGS=""                  extra arguments to `cmake --preset release`
+#   BENCH_SKIP_BUILD=1                   use the binaries already in build/release
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=${BENCH_SIZES:-"10000 100000 1000000"}
+reps=${BENCH_REPS:-3}
+reps_large=${BENCH_REPS_LARGE:-3}
+read -r -a cmake_args <<<"${BENCH_CMAKE_ARGS:-}"
+
+out=bench/out
+parcours=build/release/sim/app/parcours
+bare=build/release/bench/bare_loop
+kernel=build/release/bench/kernel_hold_bench
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  cmake --preset release "${cmake_args[@]}" >/dev/null
+  if ! cmake --build build/release --target parcours bare_loop kernel_hold_bench; then
+    echo "run_reference: the release build failed. If only a warning stopped it (the preset" \
+      "makes warnings errors), BENCH_CMAKE_ARGS=-DPARCOURS_WERROR=OFF builds the same code" \
+      "without -Werror." >&2
+    exit 1
+  fi
+fi
+
+mkdir -p "$out"
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+runs=$out/runs.jsonl
+: >"$runs"
+table() { python3 bench/reference_table.py "$@"; }
+
+now() { date +%s.%N; }
+elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$2"; }
+
+# The two programs alternate within each repetition, so that whatever else the machine is doing
+# at a given moment weighs on both sides of the ratio.
+for n in $sizes; do
+  count=$reps
+  [ "$n" -gt 100000 ] && count=$reps_large
+  for rep in $(seq 1 "$count"); do
+    echo "run_reference: N=$n repetition $rep/$count" >&2
+    dir=$out/ref_$n
+    start=$(now)
+    "$parcours" run scenarios/bench/reference.lua --set "arrivals.count=$n" --out "$dir" --quiet
+    end=$(now)
+    table record-parcours "$runs" "$n" "$rep" "$(elapsed "$start" "$end")" "$dir/manifest.json"
+
+    start=$(now)
+    line=$("$bare" "$n")
+    end=$(now)
+    table record-bare "$runs" "$n" "$rep" "$(elapsed "$start" "$end")" "$line"
+  done
+done
+
+echo "run_reference: kernel hold benchmark" >&2
+"$kernel" --benchmark_format=json --benchmark_repetitions=5 \
+  --benchmark_report_aggregates_only=true >"$out/kernel_hold.json"
+
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+  commit="$commit (with uncommitted changes)"
+fi
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' build/release/CMakeCache.txt)
+echo
+table table "$runs" "$out/kernel_hold.json" "$out/summary.md" \
+  "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, $(nproc) cores, build type $build_type, $(uname -srm)" \
+  "configured with: cmake --preset release ${BENCH_CMAKE_ARGS:-}" \
+  "load average at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
