@@ -42,6 +42,7 @@ bool EventQueue::cancel(EventHandle handle) {
   if (slots_[handle.slot].generation != handle.generation) return false;
   free_slot(handle.slot);
   --live_;
+  ++stale_;
   return true;
 }
 
@@ -54,11 +55,25 @@ Time EventQueue::next_time() {
 EventQueue::Fired EventQueue::pop() {
   assert(!empty());
   drop_stale_top();
+  return take_top();
+}
+
+bool EventQueue::pop_until(Time until, Fired& out) {
+  if (empty()) return false;
+  drop_stale_top();
+  if (heap_.front().time > until) return false;
+  out = take_top();
+  return true;
+}
+
+EventQueue::Fired EventQueue::take_top() {
   const Entry top = heap_.front();
   Fired fired{top.time, slots_[top.slot].target};
   free_slot(top.slot);
   --live_;
   remove_top();
+  // The next event's slot is read on the next pop: fetch it while the handler runs.
+  if (!heap_.empty()) __builtin_prefetch(&slots_[heap_.front().slot]);
   return fired;
 }
 
@@ -68,7 +83,10 @@ void EventQueue::reserve(std::size_t n) {
 }
 
 void EventQueue::drop_stale_top() {
-  while (!is_live(heap_.front())) remove_top();
+  while (stale_ > 0 && !is_live(heap_.front())) {
+    remove_top();
+    --stale_;
+  }
 }
 
 void EventQueue::remove_top() {

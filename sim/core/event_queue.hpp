@@ -1,5 +1,5 @@
 #pragma once
-// The pending-event set: a 4-ary min-heap with lazy deletion (after ns-3's heap scheduler).
+// The pending-event set: a binary min-heap with lazy deletion (after ns-3's heap scheduler).
 //
 // Ordering invariant: events run by increasing time; at equal times by increasing priority
 // (lower runs first); at equal time and priority in the order they were scheduled (FIFO).
@@ -35,6 +35,8 @@ class EventQueue {
   Time next_time();
   /// Removes the next live event and returns it; requires !empty().
   Fired pop();
+  /// Removes the next live event into `out` if there is one at or before `until`.
+  bool pop_until(Time until, Fired& out);
   void reserve(std::size_t n);
 
  private:
@@ -57,6 +59,7 @@ class EventQueue {
     return slots_[e.slot].generation == e.generation;
   }
   void drop_stale_top();
+  Fired take_top();
   void remove_top();
   void free_slot(std::uint32_t slot);
 
@@ -65,6 +68,7 @@ class EventQueue {
   std::uint32_t free_head_ = EventHandle::kNone;
   std::uint64_t sequence_ = 0;
   std::size_t live_ = 0;
+  std::size_t stale_ = 0;  // cancelled entries still in the heap: none, no liveness checks
 };
 
 }  // namespace parcours::core

@@ -20,11 +20,13 @@ double to_open_unit(std::uint64_t x) {
 
 }  // namespace
 
-std::uint64_t RandomStream::bits() {
+void RandomStream::refill() {
   r123::Philox4x64 philox;
-  const r123::Philox4x64::ctr_type counter = {{entity_, purpose_, index_++, 0}};
+  const r123::Philox4x64::ctr_type counter = {{entity_, purpose_, block_++, 0}};
   const r123::Philox4x64::key_type key = {{key_.seed, key_.replication}};
-  return philox(counter, key)[0];
+  const auto block = philox(counter, key);
+  for (unsigned i = 0; i < 4; ++i) words_[i] = block[i];
+  left_ = 4;
 }
 
 double RandomStream::uniform() { return to_open_unit(bits()); }
@@ -38,13 +40,9 @@ std::uint64_t RandomStream::below(std::uint64_t n) {
 double RandomStream::exponential(double mean) { return -mean * std::log(uniform()); }
 
 double RandomStream::normal(double mean, double sd) {
-  // Box-Muller on two words of one Philox block, so a normal costs one counter step.
-  r123::Philox4x64 philox;
-  const r123::Philox4x64::ctr_type counter = {{entity_, purpose_, index_++, 0}};
-  const r123::Philox4x64::key_type key = {{key_.seed, key_.replication}};
-  const auto block = philox(counter, key);
-  const double u1 = to_open_unit(block[0]);
-  const double u2 = to_open_unit(block[1]);
+  // Box-Muller, keeping one of the pair: simpler than caching, and normals are rare here.
+  const double u1 = uniform();
+  const double u2 = uniform();
   return mean + sd * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 

@@ -13,9 +13,8 @@ EventHandle Simulation::schedule_at(Time time, const EventTarget& target, int pr
 
 void Simulation::run(Time until) {
   stopping_ = false;
-  while (!queue_.empty() && !stopping_) {
-    if (queue_.next_time() > until) break;
-    const EventQueue::Fired fired = queue_.pop();
+  EventQueue::Fired fired{};
+  while (!stopping_ && queue_.pop_until(until, fired)) {
     now_ = fired.time;
     ++executed_;
     fired.target.handler->handle(fired.target.kind, fired.target.subject);
