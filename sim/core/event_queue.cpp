@@ -21,7 +21,9 @@ EventHandle EventQueue::push(Time time, int priority, const EventTarget& target)
   Slot& s = slots_[slot];
   s.target = target;
   const auto rank = static_cast<std::uint64_t>(priority - kMinPriority);
-  Entry entry{time, (rank << kSequenceBits) | sequence_++, slot, s.generation};
+  assert(time >= 0.0);
+  Entry entry{std::bit_cast<std::uint64_t>(time + 0.0), (rank << kSequenceBits) | sequence_++, slot,
+              s.generation};
 
   // Sift up with a hole: one write per level instead of a swap.
   std::size_t hole = heap_.size();
@@ -49,7 +51,7 @@ bool EventQueue::cancel(EventHandle handle) {
 Time EventQueue::next_time() {
   assert(!empty());
   drop_stale_top();
-  return heap_.front().time;
+  return heap_.front().time();
 }
 
 EventQueue::Fired EventQueue::pop() {
@@ -61,14 +63,14 @@ EventQueue::Fired EventQueue::pop() {
 bool EventQueue::pop_until(Time until, Fired& out) {
   if (empty()) return false;
   drop_stale_top();
-  if (heap_.front().time > until) return false;
+  if (heap_.front().time() > until) return false;
   out = take_top();
   return true;
 }
 
 EventQueue::Fired EventQueue::take_top() {
   const Entry top = heap_.front();
-  Fired fired{top.time, slots_[top.slot].target};
+  Fired fired{top.time(), slots_[top.slot].target};
   free_slot(top.slot);
   --live_;
   remove_top();

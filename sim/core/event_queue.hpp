@@ -8,6 +8,7 @@
 // Cancellation is O(1): the event's slot is freed and its generation bumped; the stale heap
 // entry is dropped when it reaches the top.
 
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -41,10 +42,13 @@ class EventQueue {
 
  private:
   struct Entry {
-    Time time;
+    // The time's bits: for times >= 0 (and -0.0 made +0.0) they order as the times do, so
+    // (time, order) compares as one 128-bit integer, without branches.
+    std::uint64_t time_bits;
     std::uint64_t order;  // priority in the top 8 bits, sequence number below
     std::uint32_t slot;
     std::uint32_t generation;
+    [[nodiscard]] Time time() const { return std::bit_cast<Time>(time_bits); }
   };
   struct Slot {
     EventTarget target;
@@ -53,7 +57,8 @@ class EventQueue {
   };
 
   static bool before(const Entry& a, const Entry& b) {
-    return a.time < b.time || (a.time == b.time && a.order < b.order);
+    __extension__ using Key = unsigned __int128;
+    return ((Key{a.time_bits} << 64) | a.order) < ((Key{b.time_bits} << 64) | b.order);
   }
   [[nodiscard]] bool is_live(const Entry& e) const {
     return slots_[e.slot].generation == e.generation;
