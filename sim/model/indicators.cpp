@@ -74,7 +74,7 @@ IndicatorTable::IndicatorTable(const core::Calendar& calendar, core::Time horizo
       agents_(agents),
       first_(calendar.fiscal_quarter_at(0.0).index()) {
   const int last = calendar.fiscal_quarter_at(std::max(0.0, horizon - 1e-9)).index();
-  records_.resize(static_cast<std::size_t>(last - first_ + 1));
+  records_.resize(static_cast<std::size_t>(last - first_) + 1);
 }
 
 PeriodRecord& IndicatorTable::at(core::Time t) {

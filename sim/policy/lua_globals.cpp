@@ -3,8 +3,9 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include <algorithm>
 #include <charconv>
-#include <cstring>
+#include <cstdio>
 
 #include "io/csv_reader.hpp"
 #include "io/input_error.hpp"
@@ -169,7 +170,7 @@ void push_csv_rows(lua_State* L, const std::string& text, const std::string& nam
       }
       lua_setfield(L, -2, table.header()[c].c_str());
     }
-    lua_rawseti(L, -2, static_cast<lua_Integer>(r + 1));
+    lua_rawseti(L, -2, static_cast<lua_Integer>(r) + 1);
   }
 }
 

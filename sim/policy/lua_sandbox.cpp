@@ -192,9 +192,11 @@ int LuaSandbox::math_random(lua_State* L) {
       const lua_Integer low = lua_gettop(L) == 1 ? 1 : luaL_checkinteger(L, 1);
       const lua_Integer high = luaL_checkinteger(L, lua_gettop(L));
       luaL_argcheck(L, low <= high, lua_gettop(L), "interval is empty");
+      // Unsigned arithmetic on purpose: it wraps correctly for negative bounds, and a span of
+      // 0 means the whole 64-bit range.
       const auto span = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) + 1;
-      lua_pushinteger(
-          L, static_cast<lua_Integer>(static_cast<std::uint64_t>(low) + stream->below(span)));
+      const std::uint64_t offset = span == 0 ? stream->bits() : stream->below(span);
+      lua_pushinteger(L, static_cast<lua_Integer>(static_cast<std::uint64_t>(low) + offset));
       return 1;
     }
     default:

@@ -7,12 +7,10 @@
 #include <lua.h>
 
 #include <algorithm>
-#include <cstring>
+#include <cstdio>
 
 #include "io/input_error.hpp"
-#include "io/read_file.hpp"
 #include "io/sha256.hpp"
-#include "policy/embedded_files.hpp"
 #include "policy/lua_globals.hpp"
 #include "policy/scenario.hpp"
 
