@@ -6,17 +6,9 @@
 #include <string_view>
 
 #include "core/event.hpp"
+#include "model/profile.hpp"
 
 namespace parcours::model {
-
-/// Income support status at entry (the first-time "Objectif emploi" flag comes with the
-/// full population of the pathway work).
-enum class IncomeSupport : std::uint8_t {
-  kLastResort,           // aide financière de dernier recours (AFDR)
-  kEmploymentInsurance,  // assurance-emploi
-  kNone,
-};
-std::string_view to_string(IncomeSupport s);
 
 /// How the evaluation interview concludes (rule E5).
 enum class Conclusion : std::uint8_t {
