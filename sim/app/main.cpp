@@ -21,9 +21,11 @@ void add_scenario_options(CLI::App& command, parcours::app::ScenarioOptions& opt
   command.add_option("scenario", options.scenario,
                      "Lua scenario script (default: the baseline built into the program)");
   command
-      .add_option("--set", options.sets,
-                  "Override a parameter: section.key=value (value is a Lua expression); "
-                  "repeatable, e.g. --set arrivals.per_year=50000")
+      .add_option(
+          "--set", options.sets,
+          "Override a parameter: section.key=value (text and dates as written, other values as "
+          "Lua expressions); "
+          "repeatable, e.g. --set arrivals.per_year=50000")
       ->allow_extra_args(false);  // one value per --set: a scenario path after it stays a path
   command.add_option("--seed", options.seed,
                      "Base seed of every random stream (overrides scenario.seed)");

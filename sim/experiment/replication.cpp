@@ -13,6 +13,9 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   sandbox.set_print_enabled(false);  // the run command loaded it once already, printing
   const policy::LoadedScenario scenario =
       policy::load_scenario(sandbox, settings.source, settings.overrides);
+  // Hooks may print to debug a rule: shown for the first replication only, so the output
+  // reads the same whatever the number of threads.
+  sandbox.set_print_enabled(index == 0);
   core::Simulation sim(
       core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)});
   policy::LuaRules rules(sandbox, scenario.params, sim);

@@ -180,8 +180,6 @@ int section_function(lua_State* L) {
   return 1;  // the resolved table
 }
 
-// csv "file.csv": the rows of a CSV file next to the scenario, as tables keyed by header;
-// fields that read as numbers become numbers.
 // What sections and csv become once the scenario has loaded: hooks run during the
 // simulation, when there is nothing left to configure.
 int load_only(lua_State* L) {
@@ -199,6 +197,8 @@ void close_load_functions(lua_State* L) {
   }
 }
 
+// csv "file.csv": the rows of a CSV file next to the scenario, as tables keyed by header;
+// fields that read as numbers become numbers.
 int csv_function(lua_State* L) {
   LoadContext& ctx = context_of(L);
   const char* relative = luaL_checkstring(L, 1);
