@@ -46,23 +46,25 @@ void World::on_arrival() {
   Client& c = clients_[s];
   c.id = arrivals_;
   c.arrived_at = sim_.now();
-  draw_attributes(c);
+  draw_profile(s);
   count(Count::kArrivals);
   count(c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
   join_agent_queue(s);
   schedule_next_arrival();
 }
 
-void World::draw_attributes(Client& c) {
+void World::draw_profile(Slot s) {
+  Client& c = clients_[s];
+  Profile& profile = profiles_[s];
   const PopulationParameters& p = params_.population;
   core::RandomStream rng = stream(c, Draw::kAttributes);
   c.convened = rng.bernoulli(params_.arrivals.convened_share);
-  c.age = static_cast<float>(rng.uniform(p.age_min, p.age_max));
+  profile.age = static_cast<std::uint8_t>(rng.uniform(p.age_min, p.age_max + 1));
   const double u = rng.uniform();
-  c.income_support = u < p.last_resort_share ? IncomeSupport::kLastResort
-                     : u < p.last_resort_share + p.employment_insurance_share
-                         ? IncomeSupport::kEmploymentInsurance
-                         : IncomeSupport::kNone;
+  profile.income_support = u < p.last_resort_share ? IncomeSupport::kLastResort
+                           : u < p.last_resort_share + p.employment_insurance_share
+                               ? IncomeSupport::kEmploymentInsurance
+                               : IncomeSupport::kNone;
   int limiting = 0;
   for (int i = 0; i < 8; ++i)
     limiting += rng.bernoulli(p.limiting_characteristic_probability) ? 1 : 0;

@@ -61,11 +61,10 @@ inline constexpr std::size_t kMaxPlanLength = 8;
 struct alignas(64) Client {
   std::uint64_t id = 0;  // arrival number, 1-based: names the client's random streams
 
-  // Attributes (thin first slice; the full population comes with rules D1-D3).
-  float age = 0.0F;       // years
+  // Who the client is lives in their Profile (World keeps one per slot); here only what the
+  // pathway reads on every event.
   bool convened = false;  // rule E1: convened after screening vs. came on their own
-  IncomeSupport income_support = IncomeSupport::kNone;
-  std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight
+  std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight, as evaluated
 
   // Pathway state.
   Stage stage = Stage::kWaitingInterview;
@@ -76,6 +75,7 @@ struct alignas(64) Client {
   bool in_parcours = false;                // rule P1
   bool job_after_parcours = false;         // the current job ended a Parcours (rule P7)
   std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
+  float parcours_ended_at = -1.0F;         // days; < 0 while no Parcours has ended
   core::Time arrived_at = 0.0;             // days
   core::Time queued_at = 0.0;              // days, when the client joined the agent queue
   core::EventHandle next_event;            // the pending end of the current step

@@ -2,7 +2,8 @@
 
 namespace parcours::model {
 
-Conclusion ParametricRules::conclusion(const Client& client, core::RandomStream& rng) {
+Conclusion ParametricRules::conclusion(const Client& client, const Profile&,
+                                       core::RandomStream& rng) {
   const auto& shares = params_.evaluation.conclusion_shares;
   // After a specialised evaluation (C) the agent decides among A, B and D (rule E7).
   const bool may_refer = client.stage != Stage::kSpecialisedEvaluation;
@@ -16,17 +17,17 @@ Conclusion ParametricRules::conclusion(const Client& client, core::RandomStream&
   return Conclusion::kNotNow;
 }
 
-void ParametricRules::plan(const Client&, core::RandomStream&,
+void ParametricRules::plan(const Client&, const Profile&, core::RandomStream&,
                            std::vector<std::uint8_t>& activities) {
   activities = params_.parcours.default_plan;
 }
 
-bool ParametricRules::drops_out_after(const Client&, std::uint8_t activity,
+bool ParametricRules::drops_out_after(const Client&, const Profile&, std::uint8_t activity,
                                       core::RandomStream& rng) {
   return rng.bernoulli(params_.activities[activity].dropout_after);
 }
 
-bool ParametricRules::retention(const Client&, core::RandomStream& rng) {
+bool ParametricRules::retention(const Client&, const Profile&, core::RandomStream& rng) {
   return rng.bernoulli(params_.retention.share);
 }
 

@@ -16,27 +16,29 @@ class DecisionRules {
  public:
   virtual ~DecisionRules() = default;
   /// Rule E5. `rng` is the client's stream for this decision.
-  virtual Conclusion conclusion(const Client& client, core::RandomStream& rng) = 0;
+  virtual Conclusion conclusion(const Client& client, const Profile& profile,
+                                core::RandomStream& rng) = 0;
   /// Rule P2: the plan's activities in order (ids into ModelParameters::activities).
-  virtual void plan(const Client& client, core::RandomStream& rng,
+  virtual void plan(const Client& client, const Profile& profile, core::RandomStream& rng,
                     std::vector<std::uint8_t>& activities) = 0;
   /// Rule D6: does the client abandon after finishing `activity`?
-  virtual bool drops_out_after(const Client& client, std::uint8_t activity,
+  virtual bool drops_out_after(const Client& client, const Profile& profile, std::uint8_t activity,
                                core::RandomStream& rng) = 0;
   /// Rules M1, M6: does an employed client get retention support?
-  virtual bool retention(const Client& client, core::RandomStream& rng) = 0;
+  virtual bool retention(const Client& client, const Profile& profile, core::RandomStream& rng) = 0;
 };
 
 /// Decisions drawn from the scenario's shares and default plan.
 class ParametricRules : public DecisionRules {
  public:
   explicit ParametricRules(const ModelParameters& params) : params_(params) {}
-  Conclusion conclusion(const Client& client, core::RandomStream& rng) override;
-  void plan(const Client& client, core::RandomStream& rng,
+  Conclusion conclusion(const Client& client, const Profile& profile,
+                        core::RandomStream& rng) override;
+  void plan(const Client& client, const Profile& profile, core::RandomStream& rng,
             std::vector<std::uint8_t>& activities) override;
-  bool drops_out_after(const Client& client, std::uint8_t activity,
+  bool drops_out_after(const Client& client, const Profile& profile, std::uint8_t activity,
                        core::RandomStream& rng) override;
-  bool retention(const Client& client, core::RandomStream& rng) override;
+  bool retention(const Client& client, const Profile& profile, core::RandomStream& rng) override;
 
  private:
   const ModelParameters& params_;

@@ -19,7 +19,7 @@ void World::on_job_found(Slot s) {
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
   core::RandomStream rng = stream(c, Draw::kRetentionDecision);
   const RetentionParameters& r = params_.retention;
-  if (r.contacts > 0 && rules_.retention(c, rng)) {
+  if (r.contacts > 0 && rules_.retention(c, profiles_[s], rng)) {
     count(Count::kRetentionStarted);
     c.stage = Stage::kRetention;
     c.contacts_left = static_cast<std::uint8_t>(r.contacts);

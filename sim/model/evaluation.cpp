@@ -37,7 +37,7 @@ void World::on_interview_end(Slot s) {
   count(Count::kInterviews);
   core::RandomStream rng = stream(c, Draw::kConclusion, c.evaluations);
   ++c.evaluations;
-  apply_conclusion(s, rules_.conclusion(c, rng));
+  apply_conclusion(s, rules_.conclusion(c, profiles_[s], rng));
 }
 
 void World::apply_conclusion(Slot s, Conclusion conclusion) {
@@ -80,7 +80,7 @@ void World::on_specialised_evaluation_end(Slot s) {
   // Rule E5: the recommendation comes back and the agent decides; the decision rules see
   // stage == kSpecialisedEvaluation and must not refer again (rule E7).
   core::RandomStream rng = stream(c, Draw::kConclusion, 0x100U + c.evaluations);
-  const Conclusion next = rules_.conclusion(c, rng);
+  const Conclusion next = rules_.conclusion(c, profiles_[s], rng);
   assert(next != Conclusion::kSpecialised);
   apply_conclusion(s, next);
 }

@@ -17,7 +17,7 @@ void World::start_parcours(Slot s) {
 
   core::RandomStream plan_rng = stream(c, Draw::kPlan, c.evaluations);
   plan_buffer_.clear();
-  rules_.plan(c, plan_rng, plan_buffer_);
+  rules_.plan(c, profiles_[s], plan_rng, plan_buffer_);
   assert(plan_buffer_.size() <= kMaxPlanLength);
   c.plan_size = static_cast<std::uint8_t>(plan_buffer_.size());
   std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
@@ -48,7 +48,7 @@ void World::on_activity_end(Slot s) {
   count(Count::kActivitiesCompleted);
   const unsigned finished = c.next_activity++;  // the rules see it among the activities done
   core::RandomStream rng = stream(c, Draw::kDropoutDecision, finished);
-  if (rules_.drops_out_after(c, c.plan[finished], rng)) {
+  if (rules_.drops_out_after(c, profiles_[s], c.plan[finished], rng)) {
     end_parcours(s, Count::kParcoursEndedDropout);
     leave(s);
     return;

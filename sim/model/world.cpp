@@ -90,9 +90,11 @@ World::Slot World::admit() {
     const Slot s = free_slots_.back();
     free_slots_.pop_back();
     clients_[s] = Client{};
+    profiles_[s] = Profile{};
     return s;
   }
   clients_.emplace_back();
+  profiles_.emplace_back();
   return static_cast<Slot>(clients_.size() - 1);
 }
 

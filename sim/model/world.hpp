@@ -65,7 +65,7 @@ class World : public core::EventHandler {
   // arrivals.cpp
   void schedule_next_arrival();
   void on_arrival();
-  void draw_attributes(Client& c);
+  void draw_profile(Slot s);
   // evaluation.cpp
   void join_agent_queue(Slot s);
   void start_interview(Slot s);
@@ -105,7 +105,8 @@ class World : public core::EventHandler {
   core::Resource agents_;
   IndicatorTable indicators_;
 
-  std::vector<Client> clients_;  // slots; grows with the peak in system, not with arrivals
+  std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
+  std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
   std::vector<Slot> free_slots_;
   std::vector<std::uint8_t> plan_buffer_;
   core::RandomStream arrival_stream_;

@@ -23,6 +23,7 @@ constexpr std::string_view kHookLabels[] = {"policy.conclusion", "policy.plan",
 // being decided about. Fields are read on demand, so a hook pays only for what it reads.
 struct ClientView {
   const model::Client* client = nullptr;
+  const model::Profile* profile = nullptr;
   const core::Simulation* sim = nullptr;
 };
 
@@ -46,15 +47,16 @@ int view_index(lua_State* L) {
   const auto* view = static_cast<const ClientView*>(lua_touserdata(L, 1));
   const char* field = lua_tostring(L, 2);
   const model::Client& c = *view->client;
+  const model::Profile& p = *view->profile;
   if (field == nullptr) return luaL_error(L, "client fields are names");
   if (std::strcmp(field, "id") == 0) {
     lua_pushinteger(L, static_cast<lua_Integer>(c.id));
   } else if (std::strcmp(field, "age") == 0) {
-    lua_pushnumber(L, c.age);
+    lua_pushinteger(L, p.age);
   } else if (std::strcmp(field, "convened") == 0) {
     lua_pushboolean(L, c.convened);
   } else if (std::strcmp(field, "income_support") == 0) {
-    const std::string_view s = model::to_string(c.income_support);
+    const std::string_view s = model::to_string(p.income_support);
     lua_pushlstring(L, s.data(), s.size());
   } else if (std::strcmp(field, "limiting_characteristics") == 0) {
     lua_pushinteger(L, c.limiting_characteristics);
@@ -103,7 +105,7 @@ LuaRules::LuaRules(LuaSandbox& sandbox, const model::ModelParameters& params,
     refs_[h] = luaL_ref(L, LUA_REGISTRYINDEX);
   }
   auto* view = static_cast<ClientView*>(lua_newuserdatauv(L, sizeof(ClientView), 0));
-  *view = ClientView{nullptr, &sim};
+  *view = ClientView{nullptr, nullptr, &sim};
   view_ = view;
   if (luaL_newmetatable(L, kViewType) != 0) {
     lua_pushcfunction(L, view_index);
@@ -123,9 +125,12 @@ LuaRules::~LuaRules() {
   luaL_unref(L, LUA_REGISTRYINDEX, view_ref_);
 }
 
-void LuaRules::begin_call(Hook hook, const model::Client& client, core::RandomStream& rng) {
+void LuaRules::begin_call(Hook hook, const model::Client& client, const model::Profile& profile,
+                          core::RandomStream& rng) {
   lua_State* L = sandbox_.state();
-  static_cast<ClientView*>(view_)->client = &client;
+  auto* view = static_cast<ClientView*>(view_);
+  view->client = &client;
+  view->profile = &profile;
   sandbox_.set_random_stream(&rng);
   lua_rawgeti(L, LUA_REGISTRYINDEX, refs_[hook]);
   lua_rawgeti(L, LUA_REGISTRYINDEX, view_ref_);
@@ -147,10 +152,11 @@ void LuaRules::bad_result(Hook hook, const std::string& expected) {
       std::string("policy.") + kHookNames[hook] + " returned " + got + "; expected " + expected);
 }
 
-model::Conclusion LuaRules::conclusion(const model::Client& client, core::RandomStream& rng) {
-  if (refs_[kConclusion] == LUA_NOREF) return fallback_.conclusion(client, rng);
+model::Conclusion LuaRules::conclusion(const model::Client& client, const model::Profile& profile,
+                                       core::RandomStream& rng) {
+  if (refs_[kConclusion] == LUA_NOREF) return fallback_.conclusion(client, profile, rng);
   lua_State* L = sandbox_.state();
-  begin_call(kConclusion, client, rng);
+  begin_call(kConclusion, client, profile, rng);
   call(kConclusion, 1);
   std::size_t length = 0;
   const char* letter = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &length) : nullptr;
@@ -166,11 +172,11 @@ model::Conclusion LuaRules::conclusion(const model::Client& client, core::Random
   return result;
 }
 
-void LuaRules::plan(const model::Client& client, core::RandomStream& rng,
-                    std::vector<std::uint8_t>& activities) {
-  if (refs_[kPlan] == LUA_NOREF) return fallback_.plan(client, rng, activities);
+void LuaRules::plan(const model::Client& client, const model::Profile& profile,
+                    core::RandomStream& rng, std::vector<std::uint8_t>& activities) {
+  if (refs_[kPlan] == LUA_NOREF) return fallback_.plan(client, profile, rng, activities);
   lua_State* L = sandbox_.state();
-  begin_call(kPlan, client, rng);
+  begin_call(kPlan, client, profile, rng);
   call(kPlan, 1);
   if (!lua_istable(L, -1)) bad_result(kPlan, "a list of activity names");
   activities.clear();
@@ -192,11 +198,12 @@ void LuaRules::plan(const model::Client& client, core::RandomStream& rng,
   lua_pop(L, 1);
 }
 
-bool LuaRules::drops_out_after(const model::Client& client, std::uint8_t activity,
-                               core::RandomStream& rng) {
-  if (refs_[kDropoutAfter] == LUA_NOREF) return fallback_.drops_out_after(client, activity, rng);
+bool LuaRules::drops_out_after(const model::Client& client, const model::Profile& profile,
+                               std::uint8_t activity, core::RandomStream& rng) {
+  if (refs_[kDropoutAfter] == LUA_NOREF)
+    return fallback_.drops_out_after(client, profile, activity, rng);
   lua_State* L = sandbox_.state();
-  begin_call(kDropoutAfter, client, rng);
+  begin_call(kDropoutAfter, client, profile, rng);
   const std::string& name = params_.activities[activity].name;
   lua_pushlstring(L, name.data(), name.size());
   call(kDropoutAfter, 2);
@@ -206,10 +213,11 @@ bool LuaRules::drops_out_after(const model::Client& client, std::uint8_t activit
   return result;
 }
 
-bool LuaRules::retention(const model::Client& client, core::RandomStream& rng) {
-  if (refs_[kRetention] == LUA_NOREF) return fallback_.retention(client, rng);
+bool LuaRules::retention(const model::Client& client, const model::Profile& profile,
+                         core::RandomStream& rng) {
+  if (refs_[kRetention] == LUA_NOREF) return fallback_.retention(client, profile, rng);
   lua_State* L = sandbox_.state();
-  begin_call(kRetention, client, rng);
+  begin_call(kRetention, client, profile, rng);
   call(kRetention, 1);
   if (!lua_isboolean(L, -1)) bad_result(kRetention, "true (retention support) or false");
   const bool result = lua_toboolean(L, -1) != 0;

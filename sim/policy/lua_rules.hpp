@@ -21,12 +21,14 @@ class LuaRules : public model::DecisionRules {
   LuaRules(const LuaRules&) = delete;
   LuaRules& operator=(const LuaRules&) = delete;
 
-  model::Conclusion conclusion(const model::Client& client, core::RandomStream& rng) override;
-  void plan(const model::Client& client, core::RandomStream& rng,
+  model::Conclusion conclusion(const model::Client& client, const model::Profile& profile,
+                               core::RandomStream& rng) override;
+  void plan(const model::Client& client, const model::Profile& profile, core::RandomStream& rng,
             std::vector<std::uint8_t>& activities) override;
-  bool drops_out_after(const model::Client& client, std::uint8_t activity,
-                       core::RandomStream& rng) override;
-  bool retention(const model::Client& client, core::RandomStream& rng) override;
+  bool drops_out_after(const model::Client& client, const model::Profile& profile,
+                       std::uint8_t activity, core::RandomStream& rng) override;
+  bool retention(const model::Client& client, const model::Profile& profile,
+                 core::RandomStream& rng) override;
 
   /// Hook calls made so far (for performance reports).
   [[nodiscard]] std::uint64_t calls() const { return calls_; }
@@ -34,7 +36,8 @@ class LuaRules : public model::DecisionRules {
  private:
   enum Hook { kConclusion, kPlan, kDropoutAfter, kRetention, kHookCount };
   /// Pushes the hook and the client view, and routes math.random to `rng`.
-  void begin_call(Hook hook, const model::Client& client, core::RandomStream& rng);
+  void begin_call(Hook hook, const model::Client& client, const model::Profile& profile,
+                  core::RandomStream& rng);
   void call(Hook hook, int nargs);
   [[noreturn]] void bad_result(Hook hook, const std::string& expected);
 

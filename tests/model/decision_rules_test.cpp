@@ -16,7 +16,7 @@ TEST(ParametricRules, NoSecondReferralAfterASpecialisedEvaluation) {  // rules E
   c.stage = Stage::kSpecialisedEvaluation;
   for (std::uint64_t id = 1; id <= 200; ++id) {
     core::RandomStream rng(core::StreamKey{1, 0}, id, 1);
-    EXPECT_EQ(rules.conclusion(c, rng), Conclusion::kNotNow);
+    EXPECT_EQ(rules.conclusion(c, Profile{}, rng), Conclusion::kNotNow);
   }
 }
 
@@ -25,7 +25,7 @@ TEST(ParametricRules, PlanIsTheDefaultPlan) {  // rule P2
   ParametricRules rules(p);
   std::vector<std::uint8_t> plan;
   core::RandomStream rng;
-  rules.plan(Client{}, rng, plan);
+  rules.plan(Client{}, Profile{}, rng, plan);
   EXPECT_EQ(plan, p.parcours.default_plan);
 }
 

@@ -27,18 +27,19 @@ struct Rig {
 model::Client client(std::uint64_t id, std::uint8_t limiting) {
   model::Client c;
   c.id = id;
-  c.age = 40;
   c.limiting_characteristics = limiting;
   return c;
 }
+
+const model::Profile kProfile{};  // the profile the hooks of these tests see
 
 TEST(LuaRules, ConclusionHookReadsClientFields) {  // rule E5
   Rig rig(
       "policy.conclusion = function(c) if c.limiting_characteristics >= 3 then return 'B' end "
       "return 'A' end\n");
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
-  EXPECT_EQ(rig.rules.conclusion(client(1, 4), rng), model::Conclusion::kParcours);
-  EXPECT_EQ(rig.rules.conclusion(client(2, 0), rng), model::Conclusion::kAutonomous);
+  EXPECT_EQ(rig.rules.conclusion(client(1, 4), kProfile, rng), model::Conclusion::kParcours);
+  EXPECT_EQ(rig.rules.conclusion(client(2, 0), kProfile, rng), model::Conclusion::kAutonomous);
   EXPECT_EQ(rig.rules.calls(), 2U);
 }
 
@@ -50,8 +51,8 @@ TEST(LuaRules, MathRandomInAHookFollowsTheClientsStream) {
   for (std::uint64_t id = 1; id <= 200; ++id) {
     core::RandomStream ra(core::StreamKey{3, 0}, id, 9);
     core::RandomStream rb(core::StreamKey{3, 0}, id, 9);
-    const bool da = a.rules.retention(client(id, 0), ra);
-    agree += da == b.rules.retention(client(id, 0), rb) ? 1 : 0;
+    const bool da = a.rules.retention(client(id, 0), kProfile, ra);
+    agree += da == b.rules.retention(client(id, 0), kProfile, rb) ? 1 : 0;
     yes += da ? 1 : 0;
   }
   EXPECT_EQ(agree, 200) << "the same client's draw must give the same decision";
@@ -63,7 +64,7 @@ TEST(LuaRules, UndefinedHooksFallBackToParameters) {
   Rig rig("");
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
   std::vector<std::uint8_t> plan;
-  rig.rules.plan(client(1, 0), rng, plan);
+  rig.rules.plan(client(1, 0), kProfile, rng, plan);
   EXPECT_EQ(plan, rig.scenario.params.parcours.default_plan);
   EXPECT_EQ(rig.rules.calls(), 0U);
 }
@@ -74,17 +75,17 @@ TEST(LuaRules, PlanAndDropoutHooksSpeakInActivityNames) {  // rules P2, D6
       "policy.dropout_after = function(c, activity) return activity == 'groupe_d' end\n");
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
   std::vector<std::uint8_t> plan;
-  rig.rules.plan(client(1, 0), rng, plan);
+  rig.rules.plan(client(1, 0), kProfile, rng, plan);
   EXPECT_EQ(plan, (std::vector<std::uint8_t>{0}));
-  EXPECT_FALSE(rig.rules.drops_out_after(client(1, 0), 0, rng));
-  EXPECT_TRUE(rig.rules.drops_out_after(client(1, 0), 1, rng));
+  EXPECT_FALSE(rig.rules.drops_out_after(client(1, 0), kProfile, 0, rng));
+  EXPECT_TRUE(rig.rules.drops_out_after(client(1, 0), kProfile, 1, rng));
 }
 
 std::string error_of_conclusion(const std::string& hook) {
   Rig rig(hook);
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
   try {
-    rig.rules.conclusion(client(1, 0), rng);
+    rig.rules.conclusion(client(1, 0), kProfile, rng);
   } catch (const io::InputError& e) {
     return e.what();
   }
@@ -108,9 +109,9 @@ TEST(LuaRules, ClientFieldsDescribeTheDecisionAtHand) {
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
   model::Client c = client(1, 0);
   c.next_activity = 1;  // the world counts the activity just finished before asking
-  EXPECT_TRUE(rig.rules.drops_out_after(c, 0, rng));
+  EXPECT_TRUE(rig.rules.drops_out_after(c, kProfile, 0, rng));
   c.job_after_parcours = true;
-  EXPECT_TRUE(rig.rules.retention(c, rng));
+  EXPECT_TRUE(rig.rules.retention(c, kProfile, rng));
 }
 
 TEST(LuaRules, BadResultsNameTheHooksDefinition) {
