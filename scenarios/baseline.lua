@@ -46,6 +46,11 @@ evaluation {
   interview_hours = { dist = "lognormal", mean = 1.5, sd = 0.5 },
   -- probability of a second meeting, "exceptionally" (rule E2). Assumption.
   second_meeting_probability = 0.05,
+  -- probability a client refuses services or disagrees, so the evaluation cannot be
+  -- completed; and the share of those without a valid reason, referred to a compliance
+  -- agent (rule E6). Assumption.
+  refusal_probability = 0.03,
+  refusal_without_reason_share = 0.5,
   -- conclusions A (autonomous), B (Parcours), C (specialised evaluation), D (health and
   -- social services) when policy.conclusion does not decide (rule E5). Assumption.
   conclusion_shares = { A = 0.35, B = 0.50, C = 0.05, D = 0.10 },
@@ -86,11 +91,23 @@ parcours {
   -- weeks from the Parcours start to abandonment; exponential = a constant hazard (D6).
   -- Assumption: mean 80 weeks, i.e. ~1.25 % a week.
   dropout_weeks = { dist = "exponential", mean = 80 },
+  -- at the end of the plan, probabilities of returning to school or going on to another
+  -- measure rather than searching for a job (P7). Assumption.
+  school_share = 0.05,
+  other_measure_share = 0.05,
+  -- weeks after which a Parcours still open is closed (P7). Assumption: two years.
+  closure_weeks = 104,
+  -- months after a Parcours ends in which a job counts as its result. Source: seed 004,
+  -- "en emploi 0-3 mois après la fin" (M13).
+  followup_months = 3,
 }
 
 job_search {
   after_parcours_weeks = { dist = "exponential", mean = 12 },  -- weeks (P7). Assumption.
   autonomous_weeks = { dist = "exponential", mean = 10 },      -- weeks (E5, A). Assumption.
+  -- weeks to a job on one's own after abandoning or closing a Parcours (P7). Assumption:
+  -- slower than with the Parcours.
+  after_exit_weeks = { dist = "exponential", mean = 40 },
 }
 
 -- Rules M1-M3 (thin slice: decision and contacts; plans, phases and hours come later).

@@ -21,7 +21,7 @@ evaluation {
 activity { name = "first", duration_weeks = { dist = "exponential", mean = 2 } }
 activity { name = "second", duration_weeks = { dist = "exponential", mean = 4 } }
 activity { name = "third", duration_weeks = { dist = "exponential", mean = 3 } }
-parcours { plan = { "first", "second", "third" } }
+parcours { plan = { "first", "second", "third" }, followup_months = 3 }
 
 -- 4. Job search of Exp(mean 8 weeks), with or without a plan.
 job_search {

@@ -47,6 +47,9 @@ enum class Draw : std::uint32_t {
   kDropoutDecision,
   kJobSearchTime,
   kRetentionDecision,
+  kRefusal,
+  kPlanOutcome,
+  kClosureTime,
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {
@@ -79,7 +82,7 @@ struct alignas(64) Client {
   core::Time arrived_at = 0.0;             // days
   core::Time queued_at = 0.0;              // days, when the client joined the agent queue
   core::EventHandle next_event;            // the pending end of the current step
-  core::EventHandle dropout_event;         // pending dropout during the Parcours, if any
+  core::EventHandle exit_event;            // pending abandonment or closure of the Parcours
 };
 static_assert(sizeof(Client) == 64, "a client should stay within one cache line");
 

@@ -5,10 +5,10 @@
 
 namespace parcours::model {
 
-void World::start_job_search(Slot s, const core::Distribution& duration) {
+void World::start_job_search(Slot s, const core::Distribution& duration, unsigned occurrence) {
   Client& c = clients_[s];
   c.stage = Stage::kJobSearch;
-  core::RandomStream rng = stream(c, Draw::kJobSearchTime, c.evaluations);
+  core::RandomStream rng = stream(c, Draw::kJobSearchTime, occurrence);
   c.next_event = schedule(duration.sample(rng), kJobFound, s);
 }
 
@@ -17,6 +17,12 @@ void World::on_job_found(Slot s) {
   count(Count::kEmployed);
   c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
+  // M13: a job within the follow-up window after a Parcours ended (at 0 days when the job
+  // itself ended it).
+  if (c.parcours_ended_at >= 0.0F &&
+      sim_.now() - static_cast<double>(c.parcours_ended_at) <= params_.parcours.followup_days) {
+    count(Count::kEmployedAfterParcours);
+  }
   core::RandomStream rng = stream(c, Draw::kRetentionDecision);
   const RetentionParameters& r = params_.retention;
   if (r.contacts > 0 && rules_.retention(c, profiles_[s], rng)) {

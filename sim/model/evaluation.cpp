@@ -35,6 +35,16 @@ void World::on_interview_end(Slot s) {
   agents_.release();
   Client& c = clients_[s];
   count(Count::kInterviews);
+  // Rule E6: a client who refuses services or disagrees leaves without a conclusion; without
+  // a valid reason, the file goes to a compliance agent.
+  const EvaluationParameters& e = params_.evaluation;
+  core::RandomStream refusal = stream(c, Draw::kRefusal, c.evaluations);
+  if (refusal.bernoulli(e.refusal_probability)) {
+    count(Count::kRefusals);
+    if (refusal.bernoulli(e.refusal_without_reason_share)) count(Count::kComplianceReferrals);
+    leave(s);
+    return;
+  }
   core::RandomStream rng = stream(c, Draw::kConclusion, c.evaluations);
   ++c.evaluations;
   apply_conclusion(s, rules_.conclusion(c, profiles_[s], rng));
@@ -45,7 +55,7 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
   switch (conclusion) {
     case Conclusion::kAutonomous:
       count(Count::kConclusionA);
-      start_job_search(s, params_.job_search.autonomous_days);
+      start_job_search(s, params_.job_search.autonomous_days, c.evaluations);
       break;
     case Conclusion::kParcours:
       count(Count::kConclusionB);

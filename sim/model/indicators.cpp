@@ -51,6 +51,18 @@ std::string_view name_of(Count c) {
       return "retention_started";
     case Count::kRetentionContacts:
       return "retention_contacts";
+    case Count::kRefusals:
+      return "refusals";
+    case Count::kComplianceReferrals:
+      return "compliance_referrals";
+    case Count::kParcoursEndedSchool:
+      return "parcours_ended_school";
+    case Count::kParcoursEndedOtherMeasure:
+      return "parcours_ended_other_measure";
+    case Count::kParcoursEndedClosure:
+      return "parcours_ended_closure";
+    case Count::kEmployedAfterParcours:
+      return "employed_within_followup_of_parcours";
     case Count::kSize_:
       break;
   }

@@ -32,6 +32,12 @@ enum class Count : std::uint8_t {
   kEmployed,          // job starts, with or without a Parcours
   kRetentionStarted,  // M1
   kRetentionContacts,
+  kRefusals,                   // E6: evaluation not completed
+  kComplianceReferrals,        // E6: refusal without valid reason
+  kParcoursEndedSchool,        // P7
+  kParcoursEndedOtherMeasure,  // P7
+  kParcoursEndedClosure,       // P7
+  kEmployedAfterParcours,      // job within the follow-up window after a Parcours (M13)
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

@@ -42,6 +42,8 @@ struct EvaluationParameters {  // rules E2, E5
   int agents = 1;
   core::Distribution interview_days;          // one meeting of the EEAE, agent time
   double second_meeting_probability = 0.0;    // rule E2, exceptional
+  double refusal_probability = 0.0;           // E6: refuses or disagrees; no conclusion
+  double refusal_without_reason_share = 0.0;  // E6: of those, referred to a compliance agent
   std::array<double, 4> conclusion_shares{};  // A, B, C, D when no rule decides (E5)
   core::Distribution specialised_delay_days;  // C: referral to its recommendation (E5, E7)
   double referred_return_probability = 0.0;   // D: comes back for a new evaluation (E5, D4)
@@ -60,11 +62,24 @@ struct ParcoursParameters {                // rules P1-P7
   /// `dropout_enabled` false means no time-based dropout.
   bool dropout_enabled = false;
   core::Distribution dropout_days;
+  /// At the end of the plan, shares that go back to school or on to another measure instead
+  /// of searching for a job (rule P7).
+  double school_share = 0.0;
+  double other_measure_share = 0.0;
+  /// Time from the start after which an open Parcours is closed (rule P7); off if disabled.
+  bool closure_enabled = false;
+  core::Distribution closure_days;
+  /// Window after the end of a Parcours in which a job counts as a result (M13: 0-3 months).
+  double followup_days = 0.0;
 };
 
 struct JobSearchParameters {
   core::Distribution after_parcours_days;  // plan completed -> job
   core::Distribution autonomous_days;      // conclusion A -> job
+  /// After abandonment or closure, a client may still find a job on their own; if disabled,
+  /// they leave the model.
+  bool after_exit_enabled = false;
+  core::Distribution after_exit_days;
 };
 
 struct RetentionParameters {  // thin first slice of rules M1-M3

@@ -1,9 +1,13 @@
-// The Parcours (rules P1, P2, P7): an intervention plan of activities done in sequence, with
-// abandonment either at any time (a hazard from the Parcours start) or after an activity
-// (rule D6). A completed plan leads to job search within the Parcours.
+// The Parcours (rules P1, P2, P7): an intervention plan of activities done in sequence. It ends
+// by a job (after the plan's job search), a return to school or another measure (at the end
+// of the plan), abandonment (at any time, from a hazard, or after an activity: rule D6) or
+// closure (an open Parcours closed after a time). After abandonment or closure a client may
+// still find a job on their own, which the follow-up indicator counts (M13).
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
+#include <limits>
 
 #include "model/world.hpp"
 
@@ -23,12 +27,19 @@ void World::start_parcours(Slot s) {
   std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
   c.next_activity = 0;
 
-  if (params_.parcours.dropout_enabled) {
-    core::RandomStream rng = stream(c, Draw::kDropoutTime, c.evaluations);
-    c.dropout_event = schedule(params_.parcours.dropout_days.sample(rng), kDropout, s);
+  // Abandonment and closure compete: only the earlier is scheduled.
+  const ParcoursParameters& p = params_.parcours;
+  constexpr double kNever = std::numeric_limits<double>::infinity();
+  core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, c.evaluations);
+  core::RandomStream closure_rng = stream(c, Draw::kClosureTime, c.evaluations);
+  const double dropout = p.dropout_enabled ? p.dropout_days.sample(dropout_rng) : kNever;
+  const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
+  if (std::isfinite(std::min(dropout, closure))) {
+    c.exit_event =
+        dropout <= closure ? schedule(dropout, kDropout, s) : schedule(closure, kClosure, s);
   }
   if (c.plan_size == 0) {
-    start_job_search(s, params_.job_search.after_parcours_days);
+    finish_plan(s);
   } else {
     start_activity(s);
   }
@@ -50,29 +61,55 @@ void World::on_activity_end(Slot s) {
   core::RandomStream rng = stream(c, Draw::kDropoutDecision, finished);
   if (rules_.drops_out_after(c, profiles_[s], c.plan[finished], rng)) {
     end_parcours(s, Count::kParcoursEndedDropout);
-    leave(s);
+    after_parcours_exit(s);
     return;
   }
   if (c.next_activity < c.plan_size) {
     start_activity(s);
   } else {
-    start_job_search(s, params_.job_search.after_parcours_days);
+    finish_plan(s);
   }
 }
 
-void World::on_dropout(Slot s) {
+void World::finish_plan(Slot s) {
   Client& c = clients_[s];
-  c.dropout_event = core::EventHandle{};
+  const ParcoursParameters& p = params_.parcours;
+  core::RandomStream rng = stream(c, Draw::kPlanOutcome, c.evaluations);
+  const double u = rng.uniform();
+  if (u < p.school_share) {
+    end_parcours(s, Count::kParcoursEndedSchool);
+    leave(s);
+  } else if (u < p.school_share + p.other_measure_share) {
+    end_parcours(s, Count::kParcoursEndedOtherMeasure);
+    leave(s);
+  } else {
+    start_job_search(s, params_.job_search.after_parcours_days, c.evaluations);
+  }
+}
+
+void World::on_parcours_exit(Slot s, Count reason) {
+  Client& c = clients_[s];
+  c.exit_event = core::EventHandle{};
   sim_.cancel(c.next_event);  // the activity or job search under way will not end normally
-  end_parcours(s, Count::kParcoursEndedDropout);
-  leave(s);
+  end_parcours(s, reason);
+  after_parcours_exit(s);
+}
+
+void World::after_parcours_exit(Slot s) {
+  const JobSearchParameters& j = params_.job_search;
+  if (!j.after_exit_enabled) {
+    leave(s);
+    return;
+  }
+  start_job_search(s, j.after_exit_days, 0x80U + clients_[s].evaluations);
 }
 
 void World::end_parcours(Slot s, Count reason) {
   Client& c = clients_[s];
   assert(c.in_parcours);
-  sim_.cancel(c.dropout_event);
+  sim_.cancel(c.exit_event);
   c.in_parcours = false;
+  c.parcours_ended_at = static_cast<float>(sim_.now());
   --parcours_active_;
   count(reason);
 }

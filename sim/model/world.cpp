@@ -60,7 +60,10 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
       on_activity_end(s);
       break;
     case kDropout:
-      on_dropout(s);
+      on_parcours_exit(s, Count::kParcoursEndedDropout);
+      break;
+    case kClosure:
+      on_parcours_exit(s, Count::kParcoursEndedClosure);
       break;
     case kJobFound:
       on_job_found(s);

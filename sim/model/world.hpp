@@ -29,6 +29,7 @@ enum EventKind : std::uint32_t {
   kReferredReturn,
   kActivityEnd,
   kDropout,
+  kClosure,
   kJobFound,
   kRetentionContact,
   kQuarterEnd,
@@ -76,10 +77,12 @@ class World : public core::EventHandler {
   void start_parcours(Slot s);
   void start_activity(Slot s);
   void on_activity_end(Slot s);
-  void on_dropout(Slot s);
+  void finish_plan(Slot s);
+  void on_parcours_exit(Slot s, Count reason);
+  void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);
   // employment.cpp
-  void start_job_search(Slot s, const core::Distribution& duration);
+  void start_job_search(Slot s, const core::Distribution& duration, unsigned occurrence);
   void on_job_found(Slot s);
   void on_retention_contact(Slot s);
 

@@ -13,6 +13,7 @@ namespace parcours::policy {
 namespace {
 
 constexpr double kDaysPerWeek = 7.0;
+constexpr double kDaysPerMonth = 365.25 / 12.0;
 constexpr double kHoursPerDay = 24.0;  // agents serve around the clock until working hours land
 
 const SectionValues& section(const std::vector<SectionValues>& sections, std::string_view name) {
@@ -71,6 +72,8 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.evaluation.agents = static_cast<int>(ev.number("agents"));
   p.evaluation.interview_days = ev.distribution("interview_hours").scaled(1.0 / kHoursPerDay);
   p.evaluation.second_meeting_probability = ev.number("second_meeting_probability");
+  p.evaluation.refusal_probability = ev.number("refusal_probability");
+  p.evaluation.refusal_without_reason_share = ev.number("refusal_without_reason_share");
   const Shares& shares = ev.shares("conclusion_shares");
   for (const auto& [letter, share] : shares) {
     if (letter.size() != 1 || letter[0] < 'A' || letter[0] > 'D') {
@@ -110,6 +113,16 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     }
     p.parcours.default_plan.push_back(static_cast<std::uint8_t>(it - p.activities.begin()));
   }
+  p.parcours.school_share = pa.number("school_share");
+  p.parcours.other_measure_share = pa.number("other_measure_share");
+  if (p.parcours.school_share + p.parcours.other_measure_share > 1.0 + 1e-12) {
+    fail(pa, "school_share + other_measure_share must not exceed 1");
+  }
+  p.parcours.closure_enabled = pa.has("closure_weeks");
+  if (p.parcours.closure_enabled) {
+    p.parcours.closure_days = pa.distribution("closure_weeks").scaled(kDaysPerWeek);
+  }
+  p.parcours.followup_days = pa.number("followup_months") * kDaysPerMonth;
   p.parcours.dropout_enabled = pa.has("dropout_weeks");
   if (p.parcours.dropout_enabled)
     p.parcours.dropout_days = pa.distribution("dropout_weeks").scaled(kDaysPerWeek);
@@ -117,6 +130,10 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   const SectionValues& js = section(sections, "job_search");
   p.job_search.after_parcours_days = js.distribution("after_parcours_weeks").scaled(kDaysPerWeek);
   p.job_search.autonomous_days = js.distribution("autonomous_weeks").scaled(kDaysPerWeek);
+  p.job_search.after_exit_enabled = js.has("after_exit_weeks");
+  if (p.job_search.after_exit_enabled) {
+    p.job_search.after_exit_days = js.distribution("after_exit_weeks").scaled(kDaysPerWeek);
+  }
 
   const SectionValues& re = section(sections, "retention");
   p.retention.share = re.number("share");

@@ -47,11 +47,13 @@ TEST(World, EveryClientIsAccountedFor) {
   // Every completed interview ends in exactly one conclusion; after a specialised evaluation
   // (C) a second conclusion is drawn.
   EXPECT_EQ(t["conclusion_a"] + t["conclusion_b"] + t["conclusion_c"] + t["conclusion_d"],
-            t["interviews"] + t["specialised_evaluations"]);
+            t["interviews"] + t["specialised_evaluations"] - t["refusals"]);
   EXPECT_EQ(t["parcours_started"], t["conclusion_b"]);  // rule P1
   // Started = ended by a reason + still active at the end (rule P7).
-  EXPECT_EQ(t["parcours_started"], t["parcours_ended_employment"] + t["parcours_ended_dropout"] +
-                                       t.by_quarter.at("parcours_active_end").back());
+  EXPECT_EQ(t["parcours_started"],
+            t["parcours_ended_employment"] + t["parcours_ended_dropout"] +
+                t["parcours_ended_school"] + t["parcours_ended_other_measure"] +
+                t["parcours_ended_closure"] + t.by_quarter.at("parcours_active_end").back());
   EXPECT_GT(t["retention_started"], 0);
 }
 
@@ -88,6 +90,73 @@ TEST(World, ParcoursOutcomesMatchTheExactCompetingRisksAnswer) {  // rules P2, P
   const Totals t = run(p);
   EXPECT_EQ(t.by_quarter.at("parcours_active_end").back(), 0);
   expect_share(t["parcours_ended_employment"], t["parcours_started"], exact, "employment");
+}
+
+TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
+  ModelParameters p = small_model();
+  p.arrivals.count = 30000;
+  p.evaluation.agents = 20;
+  p.evaluation.referred_return_probability = 0;
+  p.evaluation.refusal_probability = 0.1;
+  p.evaluation.refusal_without_reason_share = 0.4;
+  const Totals t = run(p);
+  expect_share(t["refusals"], t["interviews"], 0.1, "refusals");
+  expect_share(t["compliance_referrals"], t["refusals"], 0.4, "compliance");
+}
+
+TEST(World, EndOfPlanOutcomesFollowTheirShares) {  // rule P7
+  ModelParameters p = small_model();
+  p.arrivals.count = 30000;
+  p.horizon.years = 8;
+  p.evaluation.agents = 20;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.parcours.default_plan = {};  // the plan ends at once: every Parcours reaches the outcome
+  p.parcours.dropout_enabled = false;
+  p.parcours.school_share = 0.2;
+  p.parcours.other_measure_share = 0.1;
+  const Totals t = run(p);
+  const double n = t["parcours_started"];
+  expect_share(t["parcours_ended_school"], n, 0.2, "school");
+  expect_share(t["parcours_ended_other_measure"], n, 0.1, "other measure");
+  EXPECT_EQ(t["parcours_ended_employment"] + t["parcours_ended_school"] +
+                t["parcours_ended_other_measure"],
+            n);
+}
+
+TEST(World, AnOpenParcoursIsClosedAfterItsTime) {  // rule P7
+  ModelParameters p = small_model();
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.parcours.dropout_enabled = false;
+  p.parcours.closure_enabled = true;
+  p.parcours.closure_days = core::Distribution::fixed(1.0);  // before any activity can end
+  p.activities = {{"long", core::Distribution::fixed(30), 0.0}};
+  p.parcours.default_plan = {0};
+  const Totals t = run(p);
+  EXPECT_GT(t["parcours_started"], 0);
+  EXPECT_EQ(t["parcours_ended_closure"],
+            t["parcours_started"] - t.by_quarter.at("parcours_active_end").back());
+  EXPECT_EQ(t["activities_completed"], 0);
+}
+
+TEST(World, JobsWithinTheFollowUpWindowMatchTheExactShare) {  // rules P7, M13
+  // Everyone abandons right after a one-week activity, then searches alone for Exp(mean m)
+  // days: the share employed within w days of the end is exactly 1 - exp(-w/m).
+  ModelParameters p = small_model();
+  p.arrivals.count = 20000;
+  p.horizon.years = 6;
+  p.evaluation.agents = 20;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.parcours.dropout_enabled = false;
+  p.activities = {{"only", core::Distribution::fixed(7), 1.0}};
+  p.parcours.default_plan = {0};
+  p.parcours.followup_days = 91.3;
+  p.job_search.after_exit_enabled = true;
+  p.job_search.after_exit_days = core::Distribution::exponential(120);
+  p.retention.share = 0;
+  const Totals t = run(p);
+  EXPECT_EQ(t["parcours_ended_dropout"], t["parcours_started"]);
+  expect_share(t["employed_within_followup_of_parcours"], t["parcours_ended_dropout"],
+               1 - std::exp(-91.3 / 120), "followed-up jobs");
 }
 
 TEST(World, AgentUtilisationMatchesOfferedLoad) {  // rule E2: agents as a resource
