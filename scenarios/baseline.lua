@@ -88,9 +88,12 @@ activity {
 -- Rules P1, P2, P7, D6: the Parcours.
 parcours {
   plan = { "groupe_d", "club_recherche_emploi" },  -- default plan, when policy.plan is unset
-  -- weeks from the Parcours start to abandonment; exponential = a constant hazard (D6).
-  -- Assumption: mean 80 weeks, i.e. ~1.25 % a week.
-  dropout_weeks = { dist = "exponential", mean = 80 },
+  -- abandonment hazard from the Parcours start (D6): constant, weibull (shape < 1: falling
+  -- with time) or piecewise by week. Assumption: 1.25 % a week (mean 80 weeks).
+  dropout = { family = "constant", rate_per_week = 0.0125 },
+  -- log hazard ratios by covariate (D5: risk grows with distance). Assumption: each limiting
+  -- characteristic raises the dropout hazard by ~10 % (exp(0.1)).
+  dropout_effects = { limiting_characteristics = 0.1 },
   -- at the end of the plan, probabilities of returning to school or going on to another
   -- measure rather than searching for a job (P7). Assumption.
   school_share = 0.05,
@@ -102,12 +105,14 @@ parcours {
   followup_months = 3,
 }
 
+-- Job finding as hazards from the start of the search (per week), scaled by effects.
 job_search {
-  after_parcours_weeks = { dist = "exponential", mean = 12 },  -- weeks (P7). Assumption.
-  autonomous_weeks = { dist = "exponential", mean = 10 },      -- weeks (E5, A). Assumption.
-  -- weeks to a job on one's own after abandoning or closing a Parcours (P7). Assumption:
-  -- slower than with the Parcours.
-  after_exit_weeks = { dist = "exponential", mean = 40 },
+  after_parcours = { family = "constant", rate_per_week = 1 / 12 },  -- P7. Assumption.
+  autonomous = { family = "constant", rate_per_week = 1 / 10 },      -- E5, A. Assumption.
+  -- on one's own after abandoning or closing a Parcours (P7). Assumption: slower.
+  after_exit = { family = "constant", rate_per_week = 1 / 40 },
+  -- log hazard ratios (E4, D2): distance slows job finding. Assumption.
+  effects = { limiting_characteristics = -0.15 },
 }
 
 -- Rules M1-M3 (thin slice: decision and contacts; plans, phases and hours come later).

@@ -25,8 +25,8 @@ parcours { plan = { "first", "second", "third" }, followup_months = 3 }
 
 -- 4. Job search of Exp(mean 8 weeks), with or without a plan.
 job_search {
-  after_parcours_weeks = { dist = "exponential", mean = 8 },
-  autonomous_weeks = { dist = "exponential", mean = 8 },
+  after_parcours = { family = "constant", rate_per_week = 1 / 8 },
+  autonomous = { family = "constant", rate_per_week = 1 / 8 },
 }
 
 -- 5. Retention for 12 % of the employed: 10 contacts, one every 1.5 weeks.

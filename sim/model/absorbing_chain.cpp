@@ -28,14 +28,15 @@ std::size_t position(const std::vector<std::string>& names, std::string_view nam
 
 int AbsorbingChain::add_state(std::string name) {
   for (const State& s : states_) {
-    if (s.name == name) throw std::invalid_argument("absorbing chain: duplicate state '" + name + "'");
+    if (s.name == name)
+      throw std::invalid_argument("absorbing chain: duplicate state '" + name + "'");
   }
   states_.push_back(State{std::move(name), Kind::kAbsorbing, {}});
   return size() - 1;
 }
 
 const std::string& AbsorbingChain::name(int state) const {
-  return states_.at(static_cast<std::size_t>(state));
+  return states_.at(static_cast<std::size_t>(state)).name;
 }
 
 void AbsorbingChain::add_rate(int from, int to, double rate_per_day) {
@@ -99,11 +100,10 @@ AbsorbingChain::Solution AbsorbingChain::solve() const {
   std::vector<double> total(n, 0.0);
   for (std::size_t s = 0; s < n; ++s) {
     for (const Edge& e : states_[s].out) total[s] += e.value;
-    if (states_[s].kind == Kind::kBranch &&
-        std::abs(total[s] - 1.0) > kProbabilitySumTolerance) {
+    if (states_[s].kind == Kind::kBranch && std::abs(total[s] - 1.0) > kProbabilitySumTolerance) {
       std::ostringstream msg;
-      msg << "absorbing chain: branch probabilities out of '" << states_[s].name
-          << "' sum to " << total[s] << ", not 1";
+      msg << "absorbing chain: branch probabilities out of '" << states_[s].name << "' sum to "
+          << total[s] << ", not 1";
       throw std::invalid_argument(msg.str());
     }
   }
@@ -171,7 +171,8 @@ AbsorbingChain::Solution AbsorbingChain::solve() const {
   sol.expected_time.resize(sol.transient.size());
   for (Eigen::Index i = 0; i < nt; ++i) {
     const auto row = static_cast<std::size_t>(i);
-    for (Eigen::Index k = 0; k < na; ++k) sol.absorption[row][static_cast<std::size_t>(k)] = x(i, k);
+    for (Eigen::Index k = 0; k < na; ++k)
+      sol.absorption[row][static_cast<std::size_t>(k)] = x(i, k);
     sol.expected_time[row] = x(i, na);
   }
   return sol;

@@ -1,15 +1,23 @@
 // Job search, the job, and retention support after it (thin first slice of rules M1-M3:
 // a decision, then contacts at a fixed interval).
 
+#include <cmath>
+
 #include "model/world.hpp"
 
 namespace parcours::model {
 
-void World::start_job_search(Slot s, const core::Distribution& duration, unsigned occurrence) {
+void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) {
   Client& c = clients_[s];
   c.stage = Stage::kJobSearch;
   core::RandomStream rng = stream(c, Draw::kJobSearchTime, occurrence);
-  c.next_event = schedule(duration.sample(rng), kJobFound, s);
+  const double wait = hazard.sample(rng, params_.job_search.effects.multiplier(c, profiles_[s]));
+  if (std::isinf(wait)) {       // a hazard that may never fire: no job within the model
+    if (c.in_parcours) return;  // the Parcours still ends by abandonment or closure
+    leave(s);
+    return;
+  }
+  c.next_event = schedule(wait, kJobFound, s);
 }
 
 void World::on_job_found(Slot s) {

@@ -55,7 +55,7 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
   switch (conclusion) {
     case Conclusion::kAutonomous:
       count(Count::kConclusionA);
-      start_job_search(s, params_.job_search.autonomous_days, c.evaluations);
+      start_job_search(s, params_.job_search.autonomous, c.evaluations);
       break;
     case Conclusion::kParcours:
       count(Count::kConclusionB);

@@ -5,12 +5,13 @@
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
-#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace parcours::model {
 
@@ -21,7 +22,7 @@ namespace {
 constexpr double kTolerance = 1e-9;
 
 // Entries whose repair moves them less than this are not worth listing in a message.
-constexpr double kNegligibleChange = 5e-3;
+constexpr double kNegligibleChange = 1e-3;
 constexpr std::size_t kChangesListed = 8;
 
 using Matrix = Eigen::MatrixXd;
@@ -101,20 +102,28 @@ void check_shape_and_entries(const CorrelationMatrix& c, std::span<const std::st
   }
 }
 
+// The first pair (i, j), i < j, correlated at |r| = 1, or (0, 0) if none: a singular matrix.
+std::pair<std::size_t, std::size_t> perfect_pair(const Matrix& m) {
+  for (Eigen::Index j = 1; j < m.rows(); ++j) {
+    for (Eigen::Index i = 0; i < j; ++i) {
+      if (std::abs(m(i, j)) >= 1.0 - kTolerance) {
+        return {static_cast<std::size_t>(i), static_cast<std::size_t>(j)};
+      }
+    }
+  }
+  return {0, 0};
+}
+
 // Names the smallest group of variables whose correlations cannot hold together: a pair at
 // |r| = 1, else the three with the most negative principal minor, else the whole matrix.
 std::string culprits(const Matrix& m, std::span<const std::string_view> names) {
   const auto n = names.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (std::abs(m(index(i), index(j))) >= 1.0 - kTolerance) {
-        return std::string(names[j]) + " and " + std::string(names[i]) +
-               " are perfectly correlated, which leaves no room for chance";
-      }
-    }
+  if (const auto [i, j] = perfect_pair(m); i != j) {
+    return std::string(names[i]) + " and " + std::string(names[j]) +
+           " are perfectly correlated, which leaves no room for chance";
   }
   double worst = 0.0;
-  std::size_t a = 0, b = 0, c = 0;
+  std::array<std::size_t, 3> triple{};
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i + 1; j < n; ++j) {
       for (std::size_t k = j + 1; k < n; ++k) {
@@ -122,16 +131,15 @@ std::string culprits(const Matrix& m, std::span<const std::string_view> names) {
         const double lowest = smallest_eigenvalue(m(pick, pick));
         if (lowest < worst) {
           worst = lowest;
-          a = i;
-          b = j;
-          c = k;
+          triple = {i, j, k};
         }
       }
     }
   }
   if (worst < 0.0) {
-    return "the correlations among " + std::string(names[a]) + ", " + std::string(names[b]) +
-           " and " + std::string(names[c]) + " cannot hold together";
+    return "the correlations among " + std::string(names[triple[0]]) + ", " +
+           std::string(names[triple[1]]) + " and " + std::string(names[triple[2]]) +
+           " cannot hold together";
   }
   return "no three variables conflict on their own: the inconsistency involves more of them";
 }
@@ -139,29 +147,37 @@ std::string culprits(const Matrix& m, std::span<const std::string_view> names) {
 [[noreturn]] void fail_not_positive_definite(const CorrelationMatrix& c,
                                              std::span<const std::string_view> names) {
   const Matrix m = to_eigen(c);
+  std::ostringstream msg;
+  msg.precision(3);
+  msg << "not positive definite (smallest eigenvalue " << smallest_eigenvalue(m)
+      << "): " << culprits(m, names);
+  const auto [i, j] = perfect_pair(m);
+  if (i != j) {
+    msg << "; lower " << entry_name(names, i, j) << " below 1 in absolute value";
+    fail(msg.str());
+  }
   const CorrelationMatrix fixed = nearest_correlation(c);
   struct Change {
     std::size_t i, j;
     double delta;
   };
   std::vector<Change> changes;
-  for (std::size_t i = 0; i < c.size(); ++i) {
-    for (std::size_t j = i + 1; j < c.size(); ++j) {
-      const double delta = std::abs(fixed[i][j] - c[i][j]);
-      if (delta >= kNegligibleChange) changes.push_back({i, j, delta});
+  for (std::size_t row = 0; row < c.size(); ++row) {
+    for (std::size_t col = row + 1; col < c.size(); ++col) {
+      const double delta = std::abs(fixed[row][col] - c[row][col]);
+      if (delta >= kNegligibleChange) changes.push_back({row, col, delta});
     }
   }
-  std::sort(changes.begin(), changes.end(),
-            [](const Change& x, const Change& y) { return x.delta > y.delta; });
-  std::ostringstream msg;
-  msg.precision(3);
-  msg << "not positive definite (smallest eigenvalue " << smallest_eigenvalue(m)
-      << "): " << culprits(m, names) << ". The nearest valid matrix changes";
+  // Largest changes first; ties keep the matrix's order.
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const Change& x, const Change& y) { return x.delta > y.delta; });
+  msg.precision(4);
+  msg << ". The nearest valid matrix changes";
   const auto listed = std::min(changes.size(), kChangesListed);
   for (std::size_t k = 0; k < listed; ++k) {
-    const auto [i, j, delta] = changes[k];
-    msg << (k == 0 ? " " : ", ") << entry_name(names, i, j) << " " << c[i][j] << " -> "
-        << fixed[i][j];
+    const Change& change = changes[k];
+    msg << (k == 0 ? " " : ", ") << entry_name(names, change.i, change.j) << " "
+        << c[change.i][change.j] << " -> " << fixed[change.i][change.j];
   }
   if (listed == 0) msg << " no entry by more than " << kNegligibleChange;
   if (changes.size() > listed) msg << " and " << changes.size() - listed << " more";

@@ -31,8 +31,9 @@ class GaussianCopula {
  public:
   /// Validates `correlation` (square with one row per name, symmetric, unit diagonal, entries
   /// in [-1, 1], positive definite) and factors it once. Throws std::invalid_argument naming
-  /// the variables at fault; when the matrix is not positive definite, the message gives the
-  /// entries the nearest valid matrix would change. `names` only serve the messages.
+  /// the variables at fault. When the matrix is not positive definite, the message names the
+  /// pair at |r| = 1 or the three variables whose correlations conflict, and lists the entries
+  /// nearest_correlation() would change. `names` only serve the messages.
   GaussianCopula(const CorrelationMatrix& correlation, std::span<const std::string_view> names);
 
   [[nodiscard]] std::size_t dimension() const { return n_; }

@@ -10,6 +10,8 @@
 
 #include "core/calendar.hpp"
 #include "core/distribution.hpp"
+#include "model/effects.hpp"
+#include "model/hazard.hpp"
 
 namespace parcours::model {
 
@@ -58,10 +60,10 @@ struct ActivityParameters {  // rule P2
 
 struct ParcoursParameters {                // rules P1-P7
   std::vector<std::uint8_t> default_plan;  // activity ids, when no rule decides
-  /// Time from the Parcours start to abandonment, a hazard family (constant = exponential);
-  /// `dropout_enabled` false means no time-based dropout.
-  bool dropout_enabled = false;
-  core::Distribution dropout_days;
+  /// Abandonment at any time (rule D6): a hazard from the Parcours start (kNone: none),
+  /// scaled by the client's effects (rule D5), drawn once at the start.
+  Hazard dropout;
+  Effects dropout_effects;
   /// At the end of the plan, shares that go back to school or on to another measure instead
   /// of searching for a job (rule P7).
   double school_share = 0.0;
@@ -73,13 +75,15 @@ struct ParcoursParameters {                // rules P1-P7
   double followup_days = 0.0;
 };
 
+/// Time to a job as hazards from the start of the search, scaled by the client's effects
+/// (distance, market, activities completed).
 struct JobSearchParameters {
-  core::Distribution after_parcours_days;  // plan completed -> job
-  core::Distribution autonomous_days;      // conclusion A -> job
-  /// After abandonment or closure, a client may still find a job on their own; if disabled,
-  /// they leave the model.
-  bool after_exit_enabled = false;
-  core::Distribution after_exit_days;
+  Hazard after_parcours;  // plan completed -> job (P7)
+  Hazard autonomous;      // conclusion A -> job (E5)
+  /// After abandonment or closure, a client may still find a job on their own; kNone: they
+  /// leave the model.
+  Hazard after_exit;
+  Effects effects;
 };
 
 struct RetentionParameters {  // thin first slice of rules M1-M3

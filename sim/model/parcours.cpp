@@ -32,7 +32,8 @@ void World::start_parcours(Slot s) {
   constexpr double kNever = std::numeric_limits<double>::infinity();
   core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, c.evaluations);
   core::RandomStream closure_rng = stream(c, Draw::kClosureTime, c.evaluations);
-  const double dropout = p.dropout_enabled ? p.dropout_days.sample(dropout_rng) : kNever;
+  const double dropout =
+      p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profiles_[s]));
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
   if (std::isfinite(std::min(dropout, closure))) {
     c.exit_event =
@@ -83,7 +84,7 @@ void World::finish_plan(Slot s) {
     end_parcours(s, Count::kParcoursEndedOtherMeasure);
     leave(s);
   } else {
-    start_job_search(s, params_.job_search.after_parcours_days, c.evaluations);
+    start_job_search(s, params_.job_search.after_parcours, c.evaluations);
   }
 }
 
@@ -97,11 +98,11 @@ void World::on_parcours_exit(Slot s, Count reason) {
 
 void World::after_parcours_exit(Slot s) {
   const JobSearchParameters& j = params_.job_search;
-  if (!j.after_exit_enabled) {
+  if (j.after_exit.family == Hazard::Family::kNone) {
     leave(s);
     return;
   }
-  start_job_search(s, j.after_exit_days, 0x80U + clients_[s].evaluations);
+  start_job_search(s, j.after_exit, 0x80U + clients_[s].evaluations);
 }
 
 void World::end_parcours(Slot s, Count reason) {

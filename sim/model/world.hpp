@@ -82,7 +82,7 @@ class World : public core::EventHandler {
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);
   // employment.cpp
-  void start_job_search(Slot s, const core::Distribution& duration, unsigned occurrence);
+  void start_job_search(Slot s, const Hazard& hazard, unsigned occurrence);
   void on_job_found(Slot s);
   void on_retention_contact(Slot s);
 

@@ -27,6 +27,27 @@ const SectionValues& section(const std::vector<SectionValues>& sections, std::st
   throw io::InputError(s.origin.file, s.origin.line, std::string(s.spec->name) + ": " + message);
 }
 
+// Log hazard ratios by covariate name (rules D5, D6); unknown names get a suggestion.
+model::Effects effects_of(const SectionValues& s, std::string_view key) {
+  model::Effects effects;
+  if (!s.has(key)) return effects;
+  for (const auto& [name, beta] : s.shares(key)) {
+    const auto covariate = model::covariate_named(name);
+    if (!covariate) {
+      fail(
+          s, std::string(key) + ": unknown covariate '" + name + "'" +
+                 suggestion(name, model::covariate_names()) + "; known: " + [] {
+                   std::string all;
+                   for (auto n : model::covariate_names())
+                     all += (all.empty() ? "" : ", ") + std::string(n);
+                   return all;
+                 }());
+    }
+    effects.terms.emplace_back(*covariate, beta);
+  }
+  return effects;
+}
+
 }  // namespace
 
 model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
@@ -123,17 +144,14 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     p.parcours.closure_days = pa.distribution("closure_weeks").scaled(kDaysPerWeek);
   }
   p.parcours.followup_days = pa.number("followup_months") * kDaysPerMonth;
-  p.parcours.dropout_enabled = pa.has("dropout_weeks");
-  if (p.parcours.dropout_enabled)
-    p.parcours.dropout_days = pa.distribution("dropout_weeks").scaled(kDaysPerWeek);
+  if (pa.has("dropout")) p.parcours.dropout = pa.hazard("dropout");
+  p.parcours.dropout_effects = effects_of(pa, "dropout_effects");
 
   const SectionValues& js = section(sections, "job_search");
-  p.job_search.after_parcours_days = js.distribution("after_parcours_weeks").scaled(kDaysPerWeek);
-  p.job_search.autonomous_days = js.distribution("autonomous_weeks").scaled(kDaysPerWeek);
-  p.job_search.after_exit_enabled = js.has("after_exit_weeks");
-  if (p.job_search.after_exit_enabled) {
-    p.job_search.after_exit_days = js.distribution("after_exit_weeks").scaled(kDaysPerWeek);
-  }
+  p.job_search.after_parcours = js.hazard("after_parcours");
+  p.job_search.autonomous = js.hazard("autonomous");
+  if (js.has("after_exit")) p.job_search.after_exit = js.hazard("after_exit");
+  p.job_search.effects = effects_of(js, "effects");
 
   const SectionValues& re = section(sections, "retention");
   p.retention.share = re.number("share");

@@ -88,9 +88,10 @@ std::vector<SectionSpec> build_schema() {
        {
            {"plan", T::kStringList, 0, 0, true, "", "activity names", "P2",
             "activities in order, when policy.plan is not set"},
-           {"dropout_weeks", T::kDistribution, 0, 1e4, false, "", "weeks", "D6",
-            "time from the Parcours start to abandonment (exponential = constant hazard); "
-            "absent = none"},
+           {"dropout", T::kHazard, 0, 0, false, "", "hazard, weeks", "D6",
+            "abandonment at any time, from the Parcours start; absent = none"},
+           {"dropout_effects", T::kEffects, -20, 20, false, "", "log hazard ratio", "D5",
+            "how characteristics scale the dropout hazard, by covariate"},
            {"school_share", T::kNumber, 0, 1, false, "0", "probability", "P7",
             "at the end of the plan, share returning to school"},
            {"other_measure_share", T::kNumber, 0, 1, false, "0", "probability", "P7",
@@ -104,12 +105,14 @@ std::vector<SectionSpec> build_schema() {
        false,
        "Time to find a job.",
        {
-           {"after_parcours_weeks", T::kDistribution, 0, 1e4, true, "", "weeks", "P7",
-            "job search after a completed plan"},
-           {"autonomous_weeks", T::kDistribution, 0, 1e4, true, "", "weeks", "E5",
-            "job search after conclusion A"},
-           {"after_exit_weeks", T::kDistribution, 0, 1e4, false, "", "weeks", "P7",
-            "job search on one's own after abandonment or closure; absent = leaves the model"},
+           {"after_parcours", T::kHazard, 0, 0, true, "", "hazard, weeks", "P7",
+            "job finding after a completed plan"},
+           {"autonomous", T::kHazard, 0, 0, true, "", "hazard, weeks", "E5",
+            "job finding after conclusion A"},
+           {"after_exit", T::kHazard, 0, 0, false, "", "hazard, weeks", "P7",
+            "job finding on one's own after abandonment or closure; absent = leaves the model"},
+           {"effects", T::kEffects, -20, 20, false, "", "log hazard ratio", "E4",
+            "how distance, characteristics and completed activities scale job finding"},
        }},
       {"retention",
        false,
@@ -162,6 +165,10 @@ std::string_view type_name(ParamType type) {
       return "a list of strings";
     case T::kShares:
       return "a table of shares";
+    case T::kHazard:
+      return "a hazard table";
+    case T::kEffects:
+      return "a table of effects by covariate";
   }
   return "?";
 }
@@ -187,6 +194,18 @@ const SectionSpec* find_section(std::string_view name) {
 
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string_view>& candidates) {
+  // A word that starts exactly one candidate is taken as that candidate cut short.
+  if (word.size() >= 4) {
+    std::optional<std::string> only;
+    int starts = 0;
+    for (std::string_view c : candidates) {
+      if (c.size() > word.size() && c.substr(0, word.size()) == word) {
+        only = std::string(c);
+        ++starts;
+      }
+    }
+    if (starts == 1) return only;
+  }
   std::optional<std::string> best;
   std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
   for (std::string_view c : candidates) {

@@ -22,7 +22,9 @@ enum class ParamType {
   kDistribution,  // a number (fixed) or { dist = "exponential", mean = 2 } ...
   kNumberList,
   kStringList,
-  kShares,  // { A = 0.3, B = 0.5, ... }: named probabilities summing to 1
+  kShares,   // { A = 0.3, B = 0.5, ... }: named probabilities summing to 1
+  kHazard,   // { family = "constant", rate_per_week = 0.01 } ... (rules D5, D6)
+  kEffects,  // { limiting_characteristics = 0.2, ... }: log hazard ratios by covariate
 };
 std::string_view type_name(ParamType type);
 
@@ -51,8 +53,8 @@ struct SectionSpec {
 std::span<const SectionSpec> scenario_schema();
 const SectionSpec* find_section(std::string_view name);
 
-/// The candidate closest to `word` if it is plausibly a typo of it (edit distance at most
-/// a third of the word's length, and at least 1 allowed).
+/// The candidate `word` plausibly meant: the only one it is the start of (4+ letters), or the
+/// closest by edit distance, within a third of the word's length (at least 1).
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string_view>& candidates);
 /// " (did you mean 'x'?)" or "".

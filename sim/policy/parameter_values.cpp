@@ -127,6 +127,90 @@ std::string read_distribution(lua_State* L, int index, const ParamSpec& spec,
   return "";
 }
 
+// Hazard tables: { family = "...", <its parameters, in weeks> }, converted to days.
+std::string read_hazard(lua_State* L, int index, const ParamSpec& spec, model::Hazard& out) {
+  const std::string key(spec.key);
+  if (!lua_istable(L, index)) {
+    return key + " must be " + std::string(type_name(spec.type)) + ", got " +
+           describe_lua_value(L, index);
+  }
+  index = lua_absindex(L, index);
+  lua_getfield(L, index, "family");
+  const std::string family = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+  lua_pop(L, 1);
+  const std::vector<std::string_view> families{"none", "constant", "weibull", "piecewise"};
+  if (std::find(families.begin(), families.end(), family) == families.end()) {
+    return key + ": family must be one of none, constant, weibull, piecewise, got '" + family +
+           "'" + suggestion(family, families);
+  }
+  std::vector<std::string_view> allowed{"family"};
+  if (family == "constant") allowed.emplace_back("rate_per_week");
+  if (family == "weibull") allowed.insert(allowed.end(), {"shape", "scale_weeks"});
+  if (family == "piecewise") allowed.insert(allowed.end(), {"rates_per_week", "step_weeks"});
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    const std::string k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+    lua_pop(L, 1);
+    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+      lua_pop(L, 1);
+      return key + ": unknown key '" + k + "' for a " + family + " hazard" + suggestion(k, allowed);
+    }
+  }
+  auto number = [&](const char* name, double& v) -> std::string {
+    lua_getfield(L, index, name);
+    std::string err;
+    if (lua_type(L, -1) != LUA_TNUMBER) {
+      err = key + "." + name + " must be a number, got " + describe_lua_value(L, -1);
+    } else {
+      v = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    return err;
+  };
+  constexpr double kDaysPerWeek = 7.0;
+  std::string err;
+  if (family == "none") {
+    out = model::Hazard::none();
+  } else if (family == "constant") {
+    double rate = 0;
+    err = number("rate_per_week", rate);
+    out = model::Hazard::constant(rate / kDaysPerWeek);
+  } else if (family == "weibull") {
+    double shape = 0;
+    double scale = 0;
+    err = number("shape", shape);
+    if (err.empty()) err = number("scale_weeks", scale);
+    out = model::Hazard::weibull(shape, scale * kDaysPerWeek);
+  } else {
+    double step = 1;
+    lua_getfield(L, index, "step_weeks");
+    const bool has_step = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (has_step) err = number("step_weeks", step);
+    std::vector<double> rates;
+    lua_getfield(L, index, "rates_per_week");
+    if (!lua_istable(L, -1)) {
+      err = key + ".rates_per_week must be a list of numbers";
+    } else {
+      const auto n = static_cast<lua_Integer>(luaL_len(L, -1));
+      for (lua_Integer i = 1; i <= n && err.empty(); ++i) {
+        lua_rawgeti(L, -1, i);
+        if (lua_type(L, -1) != LUA_TNUMBER) {
+          err = key + ".rates_per_week[" + std::to_string(i) + "] must be a number";
+        } else {
+          rates.push_back(lua_tonumber(L, -1) / kDaysPerWeek);
+        }
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 1);
+    out = model::Hazard::piecewise_constant(std::move(rates), step * kDaysPerWeek);
+  }
+  if (!err.empty()) return err;
+  const std::string invalid = out.validate();
+  return invalid.empty() ? "" : key + ": " + invalid;
+}
+
 }  // namespace
 
 std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValue& out) {
@@ -170,6 +254,12 @@ std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValu
       out = d;
       return err;
     }
+    case ParamType::kHazard: {
+      model::Hazard h;
+      std::string err = read_hazard(L, index, spec, h);
+      out = std::move(h);
+      return err;
+    }
     case ParamType::kNumberList:
     case ParamType::kStringList: {
       if (!lua_istable(L, index)) return expected + describe_lua_value(L, index);
@@ -199,7 +289,8 @@ std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValu
       }
       return "";
     }
-    case ParamType::kShares: {
+    case ParamType::kShares:
+    case ParamType::kEffects: {
       if (!lua_istable(L, index)) return expected + describe_lua_value(L, index);
       Shares shares;
       double total = 0.0;
@@ -221,7 +312,7 @@ std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValu
           return err;
         }
       }
-      if (std::abs(total - 1.0) > 1e-9) {
+      if (spec.type == ParamType::kShares && std::abs(total - 1.0) > 1e-9) {
         std::ostringstream msg;
         msg << key << ": shares must add up to 1, they add up to " << total;
         return msg.str();
@@ -231,6 +322,26 @@ std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValu
     }
   }
   return "unknown type";
+}
+
+std::string describe_hazard(const model::Hazard& h) {
+  std::ostringstream out;
+  switch (h.family) {
+    case model::Hazard::Family::kNone:
+      return "none";
+    case model::Hazard::Family::kConstant:
+      out << "constant(rate_per_day=" << h.rate << ")";
+      break;
+    case model::Hazard::Family::kWeibull:
+      out << "weibull(shape=" << h.shape << ", scale_days=" << h.scale << ")";
+      break;
+    case model::Hazard::Family::kPiecewise:
+      out << "piecewise(step_days=" << h.step << ", rates_per_day=";
+      for (std::size_t i = 0; i < h.piecewise.size(); ++i) out << (i ? "/" : "") << h.piecewise[i];
+      out << ")";
+      break;
+  }
+  return out.str();
 }
 
 nlohmann::ordered_json to_json(const ParamValue& value) {
@@ -243,6 +354,8 @@ nlohmann::ordered_json to_json(const ParamValue& value) {
           // Counts and seeds read back as integers (14, not 14.0).
           if (v == std::floor(v) && std::abs(v) < 9.0e15) return static_cast<std::int64_t>(v);
           return v;
+        } else if constexpr (std::is_same_v<V, model::Hazard>) {
+          return describe_hazard(v);
         } else if constexpr (std::is_same_v<V, Shares>) {
           nlohmann::ordered_json out = nlohmann::ordered_json::object();
           for (const auto& [name, share] : v) out[name] = share;
@@ -271,6 +384,9 @@ const std::vector<std::string>& SectionValues::texts(std::string_view key) const
 }
 const Shares& SectionValues::shares(std::string_view key) const {
   return std::get<Shares>(values.find(key)->second);
+}
+const model::Hazard& SectionValues::hazard(std::string_view key) const {
+  return std::get<model::Hazard>(values.find(key)->second);
 }
 
 }  // namespace parcours::policy

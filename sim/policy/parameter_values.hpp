@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/distribution.hpp"
+#include "model/hazard.hpp"
 #include "policy/parameter_schema.hpp"
 
 struct lua_State;
@@ -16,7 +17,7 @@ namespace parcours::policy {
 
 using Shares = std::map<std::string, double>;
 using ParamValue = std::variant<double, bool, std::string, core::Distribution, std::vector<double>,
-                                std::vector<std::string>, Shares>;
+                                std::vector<std::string>, Shares, model::Hazard>;
 
 /// Where a section was called: the scenario file and line.
 struct Origin {
@@ -36,11 +37,13 @@ struct SectionValues {
   [[nodiscard]] const std::vector<double>& numbers(std::string_view key) const;
   [[nodiscard]] const std::vector<std::string>& texts(std::string_view key) const;
   [[nodiscard]] const Shares& shares(std::string_view key) const;
+  [[nodiscard]] const model::Hazard& hazard(std::string_view key) const;
 };
 
 /// Reads the Lua value at `index` as `spec` says. Returns an error message ("" when fine);
 /// never raises a Lua error, so callers can release C++ state before reporting it.
 std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValue& out);
 nlohmann::ordered_json to_json(const ParamValue& value);
+std::string describe_hazard(const model::Hazard& hazard);
 
 }  // namespace parcours::policy

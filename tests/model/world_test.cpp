@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 
+#include "model/effects.hpp"
+#include "model/parcours_chain.hpp"
 #include "support/model_parameters.hpp"
 
 namespace parcours::model {
@@ -92,6 +94,69 @@ TEST(World, ParcoursOutcomesMatchTheExactCompetingRisksAnswer) {  // rules P2, P
   expect_share(t["parcours_ended_employment"], t["parcours_started"], exact, "employment");
 }
 
+TEST(World, OutcomeSharesAgreeWithTheAbsorbingMarkovChain) {  // rules P2, P7, D6
+  // Every duration exponential: the Parcours is an absorbing Markov chain (solved exactly with
+  // Eigen). Each outcome's simulated share must fall in its 99 % interval around the exact one.
+  ModelParameters p = small_model();
+  p.arrivals.count = 40000;
+  p.horizon.years = 10;  // long enough that every Parcours has ended
+  p.evaluation.agents = 30;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.parcours.school_share = 0.05;
+  p.parcours.other_measure_share = 0.08;
+  p.parcours.closure_enabled = true;
+  p.parcours.closure_days = core::Distribution::exponential(400);
+  p.retention.share = 0;
+  const AbsorbingChain::Solution exact = parcours_chain(p, p.parcours.default_plan).solve();
+  const Totals t = run(p);
+  ASSERT_EQ(t.by_quarter.at("parcours_active_end").back(), 0);
+  const double n = t["parcours_started"];
+  const std::pair<const char*, const char*> outcomes[] = {
+      {kChainEmployment, "parcours_ended_employment"},
+      {kChainDropout, "parcours_ended_dropout"},
+      {kChainClosure, "parcours_ended_closure"},
+      {kChainSchool, "parcours_ended_school"},
+      {kChainOtherMeasure, "parcours_ended_other_measure"}};
+  double total = 0;
+  for (const auto& [state, indicator] : outcomes) {
+    const double share = exact.probability(kChainStart, state);
+    total += share;
+    EXPECT_NEAR(t[indicator] / n, share, 2.576 * std::sqrt(share * (1 - share) / n)) << state;
+  }
+  EXPECT_NEAR(total, 1.0, 1e-12);
+}
+
+TEST(World, DropoutEffectsScaleTheHazardByDistance) {  // rules D5, D6
+  // The dropout hazard is d exp(beta k) for a client with k limiting characteristics (D1),
+  // k ~ Binomial(8, p). With one exponential activity (rate a) then job search (rate j):
+  // P(job) = sum_k P(k) a/(a + d_k) j/(j + d_k), exactly.
+  ModelParameters p = small_model();
+  p.arrivals.count = 40000;
+  p.horizon.years = 10;
+  p.evaluation.agents = 30;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.activities = {{"only", core::Distribution::exponential(30), 0.0}};
+  p.parcours.default_plan = {0};
+  const double beta = 0.4;
+  p.parcours.dropout_effects.terms = {{Covariate::kLimitingCharacteristics, beta}};
+  p.retention.share = 0;
+  const double a = 1.0 / 30;
+  const double j = 1.0 / 56;
+  const double d = 1.0 / 200;
+  const double q = p.population.limiting_characteristic_probability;
+  double exact = 0;
+  for (int k = 0; k <= 8; ++k) {
+    const double pk = std::tgamma(9) / (std::tgamma(k + 1) * std::tgamma(9 - k)) * std::pow(q, k) *
+                      std::pow(1 - q, 8 - k);
+    const double dk = d * std::exp(beta * k);
+    exact += pk * a / (a + dk) * j / (j + dk);
+  }
+  const Totals t = run(p);
+  expect_share(t["parcours_ended_employment"], t["parcours_started"], exact, "employment");
+  // Without the effect the share is clearly higher: the test can tell the two apart.
+  EXPECT_GT(a / (a + d) * j / (j + d) - exact, 0.05);
+}
+
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
   ModelParameters p = small_model();
   p.arrivals.count = 30000;
@@ -111,7 +176,7 @@ TEST(World, EndOfPlanOutcomesFollowTheirShares) {  // rule P7
   p.evaluation.agents = 20;
   p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
   p.parcours.default_plan = {};  // the plan ends at once: every Parcours reaches the outcome
-  p.parcours.dropout_enabled = false;
+  p.parcours.dropout = Hazard::none();
   p.parcours.school_share = 0.2;
   p.parcours.other_measure_share = 0.1;
   const Totals t = run(p);
@@ -126,7 +191,7 @@ TEST(World, EndOfPlanOutcomesFollowTheirShares) {  // rule P7
 TEST(World, AnOpenParcoursIsClosedAfterItsTime) {  // rule P7
   ModelParameters p = small_model();
   p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
-  p.parcours.dropout_enabled = false;
+  p.parcours.dropout = Hazard::none();
   p.parcours.closure_enabled = true;
   p.parcours.closure_days = core::Distribution::fixed(1.0);  // before any activity can end
   p.activities = {{"long", core::Distribution::fixed(30), 0.0}};
@@ -146,12 +211,11 @@ TEST(World, JobsWithinTheFollowUpWindowMatchTheExactShare) {  // rules P7, M13
   p.horizon.years = 6;
   p.evaluation.agents = 20;
   p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
-  p.parcours.dropout_enabled = false;
+  p.parcours.dropout = Hazard::none();
   p.activities = {{"only", core::Distribution::fixed(7), 1.0}};
   p.parcours.default_plan = {0};
   p.parcours.followup_days = 91.3;
-  p.job_search.after_exit_enabled = true;
-  p.job_search.after_exit_days = core::Distribution::exponential(120);
+  p.job_search.after_exit = Hazard::constant(1.0 / 120);
   p.retention.share = 0;
   const Totals t = run(p);
   EXPECT_EQ(t["parcours_ended_dropout"], t["parcours_started"]);

@@ -47,7 +47,8 @@ TEST(Scenario, SmallScenarioResolvesToModelParametersInDays) {
   EXPECT_DOUBLE_EQ(p.evaluation.interview_days.mean(), 1.5 / 24);  // hours -> days
   EXPECT_DOUBLE_EQ(p.activities[0].duration_days.mean(), 21);      // weeks -> days
   EXPECT_EQ(p.parcours.default_plan, (std::vector<std::uint8_t>{1, 0}));
-  EXPECT_TRUE(p.parcours.dropout_enabled);
+  EXPECT_EQ(p.parcours.dropout.family, model::Hazard::Family::kConstant);
+  EXPECT_DOUBLE_EQ(p.parcours.dropout.rate, 0.02 / 7);  // per week -> per day
   EXPECT_DOUBLE_EQ(p.evaluation.conclusion_shares[2], 0.1);
   EXPECT_DOUBLE_EQ(p.retention.contact_interval_days, 14);
   EXPECT_EQ(s.resolved()["arrivals"]["seasonality"].size(), 12U);  // neutral default filled in
@@ -143,6 +144,34 @@ TEST(Scenario, BadOverridesAreRefusedWithASuggestion) {
   EXPECT_NE(e.find("no activity named 'nope'"), std::string::npos) << e;
   e = error_of(kSmallScenario, {"arrivals.convened_share=1.3"});
   EXPECT_NE(e.find("between 0 and 1"), std::string::npos) << e;
+}
+
+TEST(Scenario, HazardFamiliesAndEffectsAreReadInDays) {  // rules D5, D6
+  const LoadedScenario s = load(replace(
+      kSmallScenario, "dropout = { family = \"constant\", rate_per_week = 0.02 }",
+      "dropout = { family = \"piecewise\", rates_per_week = { 0.05, 0.01 }, step_weeks = 4 }, "
+      "dropout_effects = { limiting_characteristics = 0.1, needs = -0.2 }"));
+  const model::Hazard& h = s.params.parcours.dropout;
+  EXPECT_EQ(h.family, model::Hazard::Family::kPiecewise);
+  EXPECT_DOUBLE_EQ(h.step, 28);
+  EXPECT_DOUBLE_EQ(h.piecewise[0], 0.05 / 7);
+  ASSERT_EQ(s.params.parcours.dropout_effects.terms.size(), 2U);
+  const model::Hazard& w = s.params.job_search.autonomous;
+  EXPECT_EQ(w.family, model::Hazard::Family::kWeibull);
+  EXPECT_DOUBLE_EQ(w.scale, 42);
+}
+
+TEST(Scenario, BadHazardsAndEffectsAreExplained) {
+  std::string e = error_of(replace(kSmallScenario, "family = \"constant\", rate_per_week = 0.02",
+                                   "family = \"constnt\", rate_per_week = 0.02"));
+  EXPECT_NE(e.find("did you mean 'constant'?"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "shape = 1.2", "shape = 0"));
+  EXPECT_NE(e.find("s.lua:15:"), std::string::npos) << e;
+  EXPECT_NE(e.find("shape"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "followup_months = 3",
+                       "followup_months = 3, dropout_effects = { limiting = 1 }"));
+  EXPECT_NE(e.find("unknown covariate 'limiting'"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean 'limiting_characteristics'?"), std::string::npos) << e;
 }
 
 TEST(Scenario, OverridesOfTextsAndDatesNeedNoQuotes) {

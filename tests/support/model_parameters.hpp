@@ -27,10 +27,9 @@ inline model::ModelParameters small_model() {
   p.activities = {{"first", Distribution::exponential(14), 0.1},
                   {"second", Distribution::exponential(28), 0.2}};
   p.parcours.default_plan = {0, 1};
-  p.parcours.dropout_enabled = true;
-  p.parcours.dropout_days = Distribution::exponential(200);
-  p.job_search.after_parcours_days = Distribution::exponential(56);
-  p.job_search.autonomous_days = Distribution::exponential(42);
+  p.parcours.dropout = model::Hazard::constant(1.0 / 200);
+  p.job_search.after_parcours = model::Hazard::constant(1.0 / 56);
+  p.job_search.autonomous = model::Hazard::constant(1.0 / 42);
   p.retention.share = 0.12;
   p.retention.contacts = 5;
   p.retention.contact_interval_days = 14;

@@ -1,0 +1,76 @@
+#include "model/effects.hpp"
+
+#include <array>
+#include <cmath>
+
+namespace parcours::model {
+
+namespace {
+
+constexpr std::array<std::string_view, static_cast<std::size_t>(Covariate::kCount_)> kNames{
+    "limiting_characteristics",
+    "needs",
+    "age",
+    "female",
+    "disability",
+    "immigrant",
+    "judicial_record",
+    "single_parent",
+    "objectif_emploi",
+    "no_professional_objective",
+    "not_meeting_requirements",
+    "activities_completed"};
+
+}  // namespace
+
+std::string_view name_of(Covariate c) { return kNames[static_cast<std::size_t>(c)]; }
+
+std::optional<Covariate> covariate_named(std::string_view name) {
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (kNames[i] == name) return static_cast<Covariate>(i);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> covariate_names() { return {kNames.begin(), kNames.end()}; }
+
+double covariate_value(Covariate c, const Client& client, const Profile& profile) {
+  switch (c) {
+    case Covariate::kLimitingCharacteristics:
+      return client.limiting_characteristics;
+    case Covariate::kNeeds:
+      return profile.need_count();
+    case Covariate::kAge:
+      return profile.age;
+    case Covariate::kFemale:
+      return profile.female ? 1 : 0;
+    case Covariate::kDisability:
+      return profile.disability ? 1 : 0;
+    case Covariate::kImmigrant:
+      return profile.immigrant ? 1 : 0;
+    case Covariate::kJudicialRecord:
+      return profile.judicial_record ? 1 : 0;
+    case Covariate::kSingleParent:
+      return profile.single_parent ? 1 : 0;
+    case Covariate::kObjectifEmploi:
+      return profile.objectif_emploi ? 1 : 0;
+    case Covariate::kNoProfessionalObjective:
+      return profile.professional_objective ? 0 : 1;
+    case Covariate::kNotMeetingRequirements:
+      return profile.meets_requirements ? 0 : 1;
+    case Covariate::kActivitiesCompleted:
+      return client.next_activity;
+    case Covariate::kCount_:
+      break;
+  }
+  return 0;
+}
+
+double Effects::multiplier(const Client& client, const Profile& profile) const {
+  double sum = 0;
+  for (const auto& [covariate, beta] : terms)
+    sum += beta * covariate_value(covariate, client, profile);
+  return std::exp(sum);
+}
+
+}  // namespace parcours::model
