@@ -1,5 +1,6 @@
 # Writes a C++ source holding files as byte arrays, for find_embedded_file().
-# Usage: cmake -DOUTPUT=file.cpp -DBASE_DIR=dir -DFILES="a.lua;data/b.csv" -P embed_files.cmake
+# Usage: cmake -DOUTPUT=file.cpp -DBASE_DIR=dir -DFILES="a.lua|data/b.csv" -P embed_files.cmake
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(index 0)

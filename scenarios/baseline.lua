@@ -24,17 +24,21 @@ arrivals {
   convened_share = 0.6,
 }
 
--- Rules D1-D3 (thin slice: the full population model comes with the pathway work).
+-- Rules D1-D3, E3, E4: who arrives. Each characteristic's margin (data/population_margins.csv,
+-- with the source of every figure in its last column) and the correlations of their latent
+-- normals (data/population_correlation.csv), joined by a Gaussian copula. To use a
+-- client-level extract instead: sample = csv "data/my_clients.csv" (columns named after
+-- the attributes; `parcours check --parameters` lists them).
 population {
-  age_min = 18,              -- years
-  age_max = 64,              -- years
-  afdr_share = 0.45,         -- probability: on last-resort assistance. Assumption.
-  ei_share = 0.35,           -- probability: on employment insurance. Assumption.
-  -- probability of each of the eight limiting characteristics of rule D1. Source: the
-  -- published shares of adults without constraints on assistance, 2019 (45+: 38.7 %,
-  -- single parent: 11.1 %, below Secondary V: 59.7 %; 120+ months on assistance: 37.9 %
-  -- in 2012); 0.3 is a single stand-in for those shares until each is drawn on its own.
-  limiting_probability = 0.3,
+  margins = csv "data/population_margins.csv",
+  correlation = csv "data/population_correlation.csv",
+  regions = { "Montréal", "Capitale-Nationale", "Autres régions" },
+  -- What makes a characteristic limiting (rule D1). Source: seed 001, "cumul de temps à
+  -- l'aide de 4 ans et plus" (48 months) and "être âgé de 45 ans et plus".
+  limiting_assistance_months = 48,
+  limiting_age = 45,
+  -- "absence prolongée du marché du travail": no length given. Assumption: 24 months.
+  limiting_out_of_work_months = 24,
 }
 
 -- Rules E2, E5, E7: the evaluation interview (EEAE) by employment-assistance agents.

@@ -7,6 +7,9 @@ scenario { name = "reference", start = "2025-04-01", years = 3, seed = 1 }
 -- 1. N clients arrive as a Poisson process over 52 weeks.
 local a = arrivals { count = 1000000, over_weeks = 52, convened_share = 0 }
 
+-- Who arrives does not matter here; the rule D1 thresholds are required all the same.
+population { limiting_assistance_months = 48, limiting_out_of_work_months = 24, limiting_age = 45 }
+
 -- 2. An interview of Exp(mean 1 h) with one of K = ceil(lambda / 0.8) agents, lambda the
 --    arrival rate per hour: utilisation about 0.8, agents available around the clock.
 local lambda_per_hour = a.count / (52 * 168)

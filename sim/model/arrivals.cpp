@@ -56,19 +56,11 @@ void World::on_arrival() {
 void World::draw_profile(Slot s) {
   Client& c = clients_[s];
   Profile& profile = profiles_[s];
-  const PopulationParameters& p = params_.population;
   core::RandomStream rng = stream(c, Draw::kAttributes);
   c.convened = rng.bernoulli(params_.arrivals.convened_share);
-  profile.age = static_cast<std::uint8_t>(rng.uniform(p.age_min, p.age_max + 1));
-  const double u = rng.uniform();
-  profile.income_support = u < p.last_resort_share ? IncomeSupport::kLastResort
-                           : u < p.last_resort_share + p.employment_insurance_share
-                               ? IncomeSupport::kEmploymentInsurance
-                               : IncomeSupport::kNone;
-  int limiting = 0;
-  for (int i = 0; i < 8; ++i)
-    limiting += rng.bernoulli(p.limiting_characteristic_probability) ? 1 : 0;
-  c.limiting_characteristics = static_cast<std::uint8_t>(limiting);
+  population_->draw(rng, profile);
+  c.limiting_characteristics =
+      static_cast<std::uint8_t>(limiting_characteristics(profile, params_.population.limiting));
 }
 
 }  // namespace parcours::model

@@ -67,6 +67,7 @@ double covariate_value(Covariate c, const Client& client, const Profile& profile
 }
 
 double Effects::multiplier(const Client& client, const Profile& profile) const {
+  if (terms.empty()) return 1.0;  // the common case: no exp() per draw
   double sum = 0;
   for (const auto& [covariate, beta] : terms)
     sum += beta * covariate_value(covariate, client, profile);

@@ -10,8 +10,10 @@
 
 #include "core/calendar.hpp"
 #include "core/distribution.hpp"
+#include "model/distance.hpp"
 #include "model/effects.hpp"
 #include "model/hazard.hpp"
+#include "model/population.hpp"
 
 namespace parcours::model {
 
@@ -32,12 +34,14 @@ struct ArrivalParameters {  // rule E1
   double convened_share = 0.0;  // share identified by screening (repérage)
 };
 
-struct PopulationParameters {  // thin first slice of rules D1-D3
-  double age_min = 18.0;
-  double age_max = 64.0;
-  double last_resort_share = 0.0;                    // AFDR
-  double employment_insurance_share = 0.0;           // EI; the rest have no income support
-  double limiting_characteristic_probability = 0.0;  // each of the eight of rule D1
+/// Who arrives (rules D1-D3, E3, E4): either margins joined by a Gaussian copula, or a
+/// client-level table resampled; and what makes a characteristic "limiting" (rule D1).
+struct PopulationParameters {
+  std::vector<Margin> margins;
+  CorrelationMatrix correlation;  // of the margins' latent normals, in margin order
+  std::vector<Profile> sample;    // if not empty: resampled instead of the margins
+  std::vector<std::string> regions{"all"};
+  LimitingThresholds limiting{};
 };
 
 struct EvaluationParameters {  // rules E2, E5

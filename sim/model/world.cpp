@@ -24,7 +24,14 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       horizon_(horizon_of(calendar_, params.horizon.years)),
       agents_(sim, params.evaluation.agents),
       indicators_(calendar_, horizon_, params.evaluation.agents),
-      arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {}
+      arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
+  const PopulationParameters& p = params.population;
+  if (!p.sample.empty()) {
+    population_ = std::make_unique<ResampledPopulation>(p.sample);
+  } else {
+    population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
+  }
+}
 
 void World::run(const Progress& progress) {
   progress_ = progress;

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -112,6 +113,7 @@ class World : public core::EventHandler {
   std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
   std::vector<Slot> free_slots_;
   std::vector<std::uint8_t> plan_buffer_;
+  std::unique_ptr<const PopulationSource> population_;
   core::RandomStream arrival_stream_;
   std::uint64_t arrivals_ = 0;
   std::uint64_t parcours_active_ = 0;

@@ -79,15 +79,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.arrivals.convened_share = ar.number("convened_share");
 
   const SectionValues& po = section(sections, "population");
-  p.population.age_min = po.number("age_min");
-  p.population.age_max = po.number("age_max");
-  if (p.population.age_min > p.population.age_max) fail(po, "age_min is above age_max");
-  p.population.last_resort_share = po.number("afdr_share");
-  p.population.employment_insurance_share = po.number("ei_share");
-  if (p.population.last_resort_share + p.population.employment_insurance_share > 1.0 + 1e-12) {
-    fail(po, "afdr_share + ei_share must not exceed 1");
-  }
-  p.population.limiting_characteristic_probability = po.number("limiting_probability");
+  p.population = build_population(po);
 
   const SectionValues& ev = section(sections, "evaluation");
   p.evaluation.agents = static_cast<int>(ev.number("agents"));

@@ -38,16 +38,24 @@ std::vector<SectionSpec> build_schema() {
        }},
       {"population",
        false,
-       "Who the clients are (thin first slice of rules D1-D3).",
+       "Who arrives (rules D1-D3, E3, E4): margins joined by a Gaussian copula, or a "
+       "client-level table resampled.",
        {
-           {"age_min", T::kNumber, 15, 100, false, "18", "years", "D1", "youngest age at entry"},
-           {"age_max", T::kNumber, 15, 100, false, "64", "years", "D1", "oldest age at entry"},
-           {"afdr_share", T::kNumber, 0, 1, false, "0", "probability", "P6",
-            "share on last-resort assistance (AFDR)"},
-           {"ei_share", T::kNumber, 0, 1, false, "0", "probability", "P6",
-            "share on employment insurance"},
-           {"limiting_probability", T::kNumber, 0, 1, false, "0", "probability", "D1",
-            "chance of each of the eight limiting characteristics"},
+           {"margins", T::kRows, 0, 0, false, "", "", "D1",
+            "rows attribute,kind,key,value: kind 'probability' (key = a value or level "
+            "name) or 'quantile' (key = p in [0,1])"},
+           {"correlation", T::kRows, 0, 0, false, "", "", "D2",
+            "rows attribute_a,attribute_b,correlation of the latent normals; others 0"},
+           {"sample", T::kRows, 0, 0, false, "", "", "D1",
+            "client-level rows (columns named after attributes) to resample instead"},
+           {"regions", T::kStringList, 0, 0, false, "{'all'}", "names", "E4",
+            "region names; region values in margins and samples refer to them"},
+           {"limiting_assistance_months", T::kNumber, 0, 1200, true, "", "months", "D1",
+            "cumulative time on assistance from which it limits integration"},
+           {"limiting_out_of_work_months", T::kNumber, 0, 1200, true, "", "months", "D1",
+            "time out of the labour market from which it limits integration"},
+           {"limiting_age", T::kNumber, 15, 100, true, "", "years", "D1",
+            "age from which it limits integration"},
        }},
       {"evaluation",
        false,
@@ -169,6 +177,8 @@ std::string_view type_name(ParamType type) {
       return "a hazard table";
     case T::kEffects:
       return "a table of effects by covariate";
+    case T::kRows:
+      return "a list of rows (csv \"file.csv\")";
   }
   return "?";
 }

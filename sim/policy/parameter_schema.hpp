@@ -25,6 +25,7 @@ enum class ParamType {
   kShares,   // { A = 0.3, B = 0.5, ... }: named probabilities summing to 1
   kHazard,   // { family = "constant", rate_per_week = 0.01 } ... (rules D5, D6)
   kEffects,  // { limiting_characteristics = 0.2, ... }: log hazard ratios by covariate
+  kRows,     // a list of row tables, as csv "file.csv" returns
 };
 std::string_view type_name(ParamType type);
 

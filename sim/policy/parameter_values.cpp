@@ -254,6 +254,33 @@ std::string read_param(lua_State* L, int index, const ParamSpec& spec, ParamValu
       out = d;
       return err;
     }
+    case ParamType::kRows: {
+      if (!lua_istable(L, index)) return expected + describe_lua_value(L, index);
+      Rows rows;
+      const auto n = static_cast<lua_Integer>(luaL_len(L, index));
+      for (lua_Integer i = 1; i <= n; ++i) {
+        lua_rawgeti(L, index, i);
+        if (!lua_istable(L, -1)) {
+          lua_pop(L, 1);
+          return key + "[" + std::to_string(i) + "] must be a row table";
+        }
+        std::map<std::string, std::string> row;
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+          if (lua_type(L, -2) == LUA_TSTRING &&
+              (lua_type(L, -1) == LUA_TSTRING || lua_type(L, -1) == LUA_TNUMBER)) {
+            lua_pushvalue(L, -1);  // tostring on a copy: lua_next needs the key untouched
+            row[lua_tostring(L, -3)] = lua_tostring(L, -1);
+            lua_pop(L, 1);
+          }
+          lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        rows.push_back(std::move(row));
+      }
+      out = std::move(rows);
+      return "";
+    }
     case ParamType::kHazard: {
       model::Hazard h;
       std::string err = read_hazard(L, index, spec, h);
@@ -354,6 +381,8 @@ nlohmann::ordered_json to_json(const ParamValue& value) {
           // Counts and seeds read back as integers (14, not 14.0).
           if (v == std::floor(v) && std::abs(v) < 9.0e15) return static_cast<std::int64_t>(v);
           return v;
+        } else if constexpr (std::is_same_v<V, Rows>) {
+          return std::to_string(v.size()) + " rows";
         } else if constexpr (std::is_same_v<V, model::Hazard>) {
           return describe_hazard(v);
         } else if constexpr (std::is_same_v<V, Shares>) {
@@ -384,6 +413,9 @@ const std::vector<std::string>& SectionValues::texts(std::string_view key) const
 }
 const Shares& SectionValues::shares(std::string_view key) const {
   return std::get<Shares>(values.find(key)->second);
+}
+const Rows& SectionValues::rows(std::string_view key) const {
+  return std::get<Rows>(values.find(key)->second);
 }
 const model::Hazard& SectionValues::hazard(std::string_view key) const {
   return std::get<model::Hazard>(values.find(key)->second);

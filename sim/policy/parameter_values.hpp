@@ -16,8 +16,10 @@ struct lua_State;
 namespace parcours::policy {
 
 using Shares = std::map<std::string, double>;
+/// Rows of a table (csv "file"), each field as text.
+using Rows = std::vector<std::map<std::string, std::string>>;
 using ParamValue = std::variant<double, bool, std::string, core::Distribution, std::vector<double>,
-                                std::vector<std::string>, Shares, model::Hazard>;
+                                std::vector<std::string>, Shares, model::Hazard, Rows>;
 
 /// Where a section was called: the scenario file and line.
 struct Origin {
@@ -38,6 +40,7 @@ struct SectionValues {
   [[nodiscard]] const std::vector<std::string>& texts(std::string_view key) const;
   [[nodiscard]] const Shares& shares(std::string_view key) const;
   [[nodiscard]] const model::Hazard& hazard(std::string_view key) const;
+  [[nodiscard]] const Rows& rows(std::string_view key) const;
 };
 
 /// Reads the Lua value at `index` as `spec` says. Returns an error message ("" when fine);

@@ -57,6 +57,9 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
 model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
                                         const std::string& file);
 
+/// The population section's rows as the model's population parameters (population_builder.cpp).
+model::PopulationParameters build_population(const SectionValues& population);
+
 /// The names a scenario may assign in `policy`: decision hooks the model calls.
 const std::vector<std::string_view>& policy_hook_names();
 

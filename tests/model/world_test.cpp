@@ -128,8 +128,8 @@ TEST(World, OutcomeSharesAgreeWithTheAbsorbingMarkovChain) {  // rules P2, P7, D
 
 TEST(World, DropoutEffectsScaleTheHazardByDistance) {  // rules D5, D6
   // The dropout hazard is d exp(beta k) for a client with k limiting characteristics (D1),
-  // k ~ Binomial(8, p). With one exponential activity (rate a) then job search (rate j):
-  // P(job) = sum_k P(k) a/(a + d_k) j/(j + d_k), exactly.
+  // k ~ Binomial(5, p) (see small_model). With one exponential activity (rate a) then job search
+  // (rate j): P(job) = sum_k P(k) a/(a + d_k) j/(j + d_k), exactly.
   ModelParameters p = small_model();
   p.arrivals.count = 40000;
   p.horizon.years = 10;
@@ -143,11 +143,12 @@ TEST(World, DropoutEffectsScaleTheHazardByDistance) {  // rules D5, D6
   const double a = 1.0 / 30;
   const double j = 1.0 / 56;
   const double d = 1.0 / 200;
-  const double q = p.population.limiting_characteristic_probability;
+  const double q = parcours::testing::kLimitingProbability;
+  const int m = parcours::testing::kLimitingDrawn;
   double exact = 0;
-  for (int k = 0; k <= 8; ++k) {
-    const double pk = std::tgamma(9) / (std::tgamma(k + 1) * std::tgamma(9 - k)) * std::pow(q, k) *
-                      std::pow(1 - q, 8 - k);
+  for (int k = 0; k <= m; ++k) {
+    const double pk = std::tgamma(m + 1) / (std::tgamma(k + 1) * std::tgamma(m - k + 1)) *
+                      std::pow(q, k) * std::pow(1 - q, m - k);
     const double dk = d * std::exp(beta * k);
     exact += pk * a / (a + dk) * j / (j + dk);
   }

@@ -5,6 +5,9 @@
 
 namespace parcours::testing {
 
+inline constexpr double kLimitingProbability = 0.3;
+inline constexpr int kLimitingDrawn = 5;  // characteristics with a margin in small_model()
+
 /// A small office: 5,000 clients over a year, everything finite and quick.
 inline model::ModelParameters small_model() {
   using core::Distribution;
@@ -16,8 +19,18 @@ inline model::ModelParameters small_model() {
   p.arrivals.count = 5000;
   p.arrivals.over_days = 364;
   p.arrivals.convened_share = 0.4;
-  p.population.last_resort_share = 0.5;
-  p.population.limiting_characteristic_probability = 0.3;
+  // Five of the eight limiting characteristics of rule D1, independent, each with
+  // probability kLimitingProbability: the count is Binomial(5, 0.3). Age and months stay 0.
+  using model::Attribute;
+  for (Attribute a : {Attribute::kSingleParent, Attribute::kChildrenUnder5,
+                      Attribute::kHealthConstraints, Attribute::kLeavingInstitution}) {
+    p.population.margins.push_back({a, {1 - kLimitingProbability, kLimitingProbability}, {}});
+  }
+  p.population.margins.push_back(
+      {Attribute::kSchooling, {kLimitingProbability, 0, 1 - kLimitingProbability, 0}, {}});
+  p.population.correlation.assign(5, std::vector<double>(5, 0.0));
+  for (std::size_t i = 0; i < 5; ++i) p.population.correlation[i][i] = 1.0;
+  p.population.limiting = {48, 24, 45};
   p.evaluation.agents = 3;
   p.evaluation.interview_days = Distribution::exponential(1.0 / 24);
   p.evaluation.conclusion_shares = {0.3, 0.5, 0.1, 0.1};

@@ -9,7 +9,7 @@ namespace parcours::testing {
 inline const std::string kSmallScenario =
     R"(scenario { name = "small", start = "2025-04-01", years = 1, seed = 7 }
 arrivals { per_year = 2000, convened_share = 0.5 }
-population { afdr_share = 0.5, ei_share = 0.3, limiting_probability = 0.3 }
+population { limiting_assistance_months = 48, limiting_out_of_work_months = 24, limiting_age = 45 }
 evaluation {
   agents = 2,
   interview_hours = { dist = "exponential", mean = 1.5 },

@@ -1,0 +1,170 @@
+// From the population section's rows (margins, correlation, a client-level sample) to the
+// model's population parameters: level names to values, errors naming the row at fault.
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+#include "io/input_error.hpp"
+#include "policy/scenario.hpp"
+
+namespace parcours::policy {
+
+namespace {
+
+using model::Attribute;
+
+[[noreturn]] void fail(const SectionValues& s, const std::string& message) {
+  throw io::InputError(s.origin.file, s.origin.line, "population: " + message);
+}
+
+bool parse_number(const std::string& text, double& out) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+// The names scenarios may use for the values of enumerated attributes.
+std::vector<std::string> level_names(Attribute a, const std::vector<std::string>& regions) {
+  switch (a) {
+    case Attribute::kIncomeSupport:
+      return {"afdr", "ei", "none"};
+    case Attribute::kSchooling:
+      return {"below_secondary_iv", "secondary_iv", "secondary_v", "post_secondary"};
+    case Attribute::kRegion:
+      return regions;
+    default:
+      return {};
+  }
+}
+
+// A value given as a number or as a level name.
+std::optional<double> value_of(Attribute a, const std::string& text,
+                               const std::vector<std::string>& regions) {
+  double v = 0;
+  if (parse_number(text, v)) return v;
+  const auto names = level_names(a, regions);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == text) return static_cast<double>(i);
+  }
+  return std::nullopt;
+}
+
+const std::string& field(const SectionValues& s, const std::string& table, std::size_t row,
+                         const std::map<std::string, std::string>& r, const std::string& name) {
+  const auto it = r.find(name);
+  if (it == r.end()) {
+    fail(s, table + " row " + std::to_string(row + 1) + ": missing column '" + name + "'");
+  }
+  return it->second;
+}
+
+model::Attribute attribute_of(const SectionValues& s, const std::string& where,
+                              const std::string& name) {
+  const auto a = model::attribute_named(name);
+  if (a) return *a;
+  std::vector<std::string_view> names;
+  for (std::size_t i = 0; i < model::kAttributeCount; ++i) {
+    names.push_back(model::name_of(static_cast<Attribute>(i)));
+  }
+  fail(s, where + ": unknown attribute '" + name + "'" + suggestion(name, names));
+}
+
+double number_of(const SectionValues& s, const std::string& where, const std::string& text) {
+  double v = 0;
+  if (!parse_number(text, v)) fail(s, where + ": expected a number, got '" + text + "'");
+  return v;
+}
+
+}  // namespace
+
+model::PopulationParameters build_population(const SectionValues& s) {
+  model::PopulationParameters p;
+  p.regions = s.texts("regions");
+  if (p.regions.empty() || p.regions.size() > 256) fail(s, "regions needs 1 to 256 names");
+  p.limiting = {s.number("limiting_assistance_months"), s.number("limiting_out_of_work_months"),
+                s.number("limiting_age")};
+
+  if (s.has("margins")) {
+    const Rows& rows = s.rows("margins");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::string where = "margins row " + std::to_string(i + 1);
+      const Attribute a = attribute_of(s, where, field(s, "margins", i, rows[i], "attribute"));
+      auto margin = std::find_if(p.margins.begin(), p.margins.end(),
+                                 [a](const model::Margin& m) { return m.attribute == a; });
+      if (margin == p.margins.end()) {
+        p.margins.push_back(model::Margin{a, {}, {}});
+        margin = p.margins.end() - 1;
+      }
+      const std::string& kind = field(s, "margins", i, rows[i], "kind");
+      const std::string& key = field(s, "margins", i, rows[i], "key");
+      const double value = number_of(s, where, field(s, "margins", i, rows[i], "value"));
+      if (kind == "probability") {
+        const auto level = value_of(a, key, p.regions);
+        if (!level || *level < 0 || *level != std::floor(*level) || *level > model::max_value(a)) {
+          fail(s, where + ": '" + key + "' is not a value of " + std::string(model::name_of(a)));
+        }
+        const auto index = static_cast<std::size_t>(*level);
+        if (margin->probabilities.size() <= index) margin->probabilities.resize(index + 1, 0.0);
+        margin->probabilities[index] = value;
+      } else if (kind == "quantile") {
+        margin->quantiles.emplace_back(number_of(s, where, key), value);
+      } else {
+        fail(s, where + ": kind must be 'probability' or 'quantile', got '" + kind + "'");
+      }
+    }
+    // Booleans may give only P(1): the rest of the mass is on 0.
+    for (model::Margin& m : p.margins) {
+      if (m.probabilities.size() == 2 && m.probabilities[0] == 0.0 &&
+          model::max_value(m.attribute) == 1) {
+        m.probabilities[0] = 1.0 - m.probabilities[1];
+      }
+    }
+  }
+  const std::size_t n = p.margins.size();
+  p.correlation.assign(n, std::vector<double>(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) p.correlation[i][i] = 1.0;
+  if (s.has("correlation")) {
+    const Rows& rows = s.rows("correlation");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::string where = "correlation row " + std::to_string(i + 1);
+      std::size_t index[2] = {0, 0};
+      const char* columns[2] = {"attribute_a", "attribute_b"};
+      for (int k = 0; k < 2; ++k) {
+        const Attribute a = attribute_of(s, where, field(s, "correlation", i, rows[i], columns[k]));
+        const auto it = std::find_if(p.margins.begin(), p.margins.end(),
+                                     [a](const model::Margin& m) { return m.attribute == a; });
+        if (it == p.margins.end()) {
+          fail(s, where + ": " + std::string(model::name_of(a)) + " has no margin to correlate");
+        }
+        index[k] = static_cast<std::size_t>(it - p.margins.begin());
+      }
+      const double r = number_of(s, where, field(s, "correlation", i, rows[i], "correlation"));
+      p.correlation[index[0]][index[1]] = r;
+      p.correlation[index[1]][index[0]] = r;
+    }
+  }
+  if (s.has("sample")) {
+    const Rows& rows = s.rows("sample");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      model::Profile profile;
+      for (const auto& [column, text] : rows[i]) {
+        const std::string where = "sample row " + std::to_string(i + 1);
+        const Attribute a = attribute_of(s, where, column);
+        const auto value = value_of(a, text, p.regions);
+        if (!value) fail(s, where + ": '" + text + "' is not a value of " + column);
+        model::set_attribute(profile, a, *value);
+      }
+      p.sample.push_back(profile);
+    }
+    if (p.sample.empty()) fail(s, "sample has no rows");
+  }
+  // The copula checks the margins and the matrix (sums, ranges, positive definiteness).
+  try {
+    const model::CopulaPopulation check(p.margins, p.correlation);
+  } catch (const std::invalid_argument& e) {
+    fail(s, e.what());
+  }
+  return p;
+}
+
+}  // namespace parcours::policy
