@@ -52,6 +52,20 @@ std::string_view to_string(IncomeSupport s) {
   return "none";
 }
 
+std::string_view to_string(Schooling s) {
+  switch (s) {
+    case Schooling::kBelowSecondaryIV:
+      return "below_secondary_iv";
+    case Schooling::kSecondaryIV:
+      return "secondary_iv";
+    case Schooling::kSecondaryV:
+      return "secondary_v";
+    case Schooling::kPostSecondary:
+      return "post_secondary";
+  }
+  return "secondary_v";
+}
+
 int Profile::need_count() const { return std::popcount(needs); }
 
 std::string_view name_of(Attribute a) { return kNames[static_cast<std::size_t>(a)]; }

@@ -26,6 +26,8 @@ enum class Schooling : std::uint8_t {
   kPostSecondary,  // college or university
 };
 
+std::string_view to_string(Schooling s);
+
 /// The four competency domains the evaluation assesses (rule E3); bit i of Profile::needs.
 enum class Domain : std::uint8_t {
   kProfessionalChoice,  // choix professionnel

@@ -25,22 +25,62 @@ struct ClientView {
   const model::Client* client = nullptr;
   const model::Profile* profile = nullptr;
   const core::Simulation* sim = nullptr;
+  const model::ModelParameters* params = nullptr;
 };
 
-const std::vector<std::string_view>& field_names() {
+// The pathway's fields; every attribute of the profile (profile.hpp) is a field too.
+const std::vector<std::string_view>& pathway_fields() {
   static const std::vector<std::string_view> names{"id",
-                                                   "age",
                                                    "convened",
-                                                   "income_support",
                                                    "limiting_characteristics",
                                                    "evaluations",
                                                    "after_specialised_evaluation",
                                                    "in_parcours",
                                                    "activities_done",
                                                    "plan_size",
+                                                   "job_after_parcours",
                                                    "days_since_arrival",
-                                                   "job_after_parcours"};
+                                                   "needs"};
   return names;
+}
+
+std::vector<std::string_view> field_names() {
+  std::vector<std::string_view> names = pathway_fields();
+  for (std::size_t i = 0; i < model::kAttributeCount; ++i) {
+    names.push_back(model::name_of(static_cast<model::Attribute>(i)));
+  }
+  return names;
+}
+
+void push_text(lua_State* L, std::string_view text) {
+  lua_pushlstring(L, text.data(), text.size());
+}
+
+// Pushes a profile attribute as a scenario reads it: names for enumerations, booleans for
+// yes/no characteristics, integers otherwise.
+void push_attribute(lua_State* L, model::Attribute a, const model::Profile& p,
+                    const model::ModelParameters& params) {
+  switch (a) {
+    case model::Attribute::kIncomeSupport:
+      push_text(L, model::to_string(p.income_support));
+      return;
+    case model::Attribute::kSchooling:
+      push_text(L, model::to_string(p.schooling));
+      return;
+    case model::Attribute::kRegion: {
+      const auto& regions = params.population.regions;
+      push_text(L, p.region < regions.size() ? regions[p.region] : std::string_view("?"));
+      return;
+    }
+    default:
+      break;
+  }
+  const double v = model::get_attribute(p, a);
+  if (model::max_value(a) == 1) {
+    lua_pushboolean(L, v != 0);
+  } else {
+    lua_pushinteger(L, static_cast<lua_Integer>(v));
+  }
 }
 
 int view_index(lua_State* L) {
@@ -51,13 +91,8 @@ int view_index(lua_State* L) {
   if (field == nullptr) return luaL_error(L, "client fields are names");
   if (std::strcmp(field, "id") == 0) {
     lua_pushinteger(L, static_cast<lua_Integer>(c.id));
-  } else if (std::strcmp(field, "age") == 0) {
-    lua_pushinteger(L, p.age);
   } else if (std::strcmp(field, "convened") == 0) {
     lua_pushboolean(L, c.convened);
-  } else if (std::strcmp(field, "income_support") == 0) {
-    const std::string_view s = model::to_string(p.income_support);
-    lua_pushlstring(L, s.data(), s.size());
   } else if (std::strcmp(field, "limiting_characteristics") == 0) {
     lua_pushinteger(L, c.limiting_characteristics);
   } else if (std::strcmp(field, "evaluations") == 0) {
@@ -74,6 +109,10 @@ int view_index(lua_State* L) {
     lua_pushboolean(L, c.job_after_parcours);
   } else if (std::strcmp(field, "days_since_arrival") == 0) {
     lua_pushnumber(L, view->sim->now() - c.arrived_at);
+  } else if (std::strcmp(field, "needs") == 0) {
+    lua_pushinteger(L, p.need_count());
+  } else if (const auto attribute = model::attribute_named(field)) {
+    push_attribute(L, *attribute, p, *view->params);
   } else {
     char error[256];
     std::snprintf(error, sizeof error, "client has no field '%s'%s", field,
@@ -105,7 +144,7 @@ LuaRules::LuaRules(LuaSandbox& sandbox, const model::ModelParameters& params,
     refs_[h] = luaL_ref(L, LUA_REGISTRYINDEX);
   }
   auto* view = static_cast<ClientView*>(lua_newuserdatauv(L, sizeof(ClientView), 0));
-  *view = ClientView{nullptr, nullptr, &sim};
+  *view = ClientView{nullptr, nullptr, &sim, &params_};
   view_ = view;
   if (luaL_newmetatable(L, kViewType) != 0) {
     lua_pushcfunction(L, view_index);

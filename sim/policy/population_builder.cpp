@@ -26,10 +26,17 @@ bool parse_number(const std::string& text, double& out) {
 // The names scenarios may use for the values of enumerated attributes.
 std::vector<std::string> level_names(Attribute a, const std::vector<std::string>& regions) {
   switch (a) {
-    case Attribute::kIncomeSupport:
-      return {"afdr", "ei", "none"};
-    case Attribute::kSchooling:
-      return {"below_secondary_iv", "secondary_iv", "secondary_v", "post_secondary"};
+    case Attribute::kIncomeSupport: {
+      std::vector<std::string> names;
+      for (int i = 0; i <= 2; ++i)
+        names.emplace_back(to_string(static_cast<model::IncomeSupport>(i)));
+      return names;
+    }
+    case Attribute::kSchooling: {
+      std::vector<std::string> names;
+      for (int i = 0; i <= 3; ++i) names.emplace_back(to_string(static_cast<model::Schooling>(i)));
+      return names;
+    }
     case Attribute::kRegion:
       return regions;
     default:

@@ -114,6 +114,26 @@ TEST(LuaRules, ClientFieldsDescribeTheDecisionAtHand) {
   EXPECT_TRUE(rig.rules.retention(c, kProfile, rng));
 }
 
+TEST(LuaRules, HooksReadTheProfileByName) {  // rules D1-D3, E3, E4
+  Rig rig(
+      "policy.retention = function(c)\n"
+      "  return c.age == 47 and c.female and c.schooling == 'secondary_iv' and\n"
+      "         c.income_support == 'afdr' and c.region == 'all' and c.needs == 2 and\n"
+      "         c.months_on_assistance == 60 and not c.disability\n"
+      "end\n");
+  model::Profile p;
+  p.age = 47;
+  p.female = true;
+  p.schooling = model::Schooling::kSecondaryIV;
+  p.income_support = model::IncomeSupport::kLastResort;
+  p.needs = 0b0101;
+  p.months_on_assistance = 60;
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  EXPECT_TRUE(rig.rules.retention(client(1, 0), p, rng));
+  p.female = false;
+  EXPECT_FALSE(rig.rules.retention(client(1, 0), p, rng));
+}
+
 TEST(LuaRules, BadResultsNameTheHooksDefinition) {
   std::string e = error_of_conclusion("\npolicy.conclusion = function(c)\n  return 'E'\nend\n");
   EXPECT_NE(e.find("s.lua:18:"), std::string::npos) << e;
