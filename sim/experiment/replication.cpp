@@ -26,6 +26,7 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   result.replication = index;
   result.quarterly = world.indicators().quarterly_values();
   result.yearly = world.indicators().yearly_values();
+  result.groups = world.indicators().group_labels();
   result.events = sim.events_executed();
   result.model_events = world.model_events();
   result.hook_calls = rules.calls();

@@ -22,6 +22,7 @@ struct ReplicationResult {
   int replication = 0;
   std::vector<model::IndicatorValue> quarterly;
   std::vector<model::IndicatorValue> yearly;
+  model::GroupLabels groups;       // (dimension, label) of each value's group index
   std::uint64_t events = 0;        // everything the kernel ran
   std::uint64_t model_events = 0;  // events that change a client's situation
   std::uint64_t hook_calls = 0;    // Lua decision hooks called

@@ -9,10 +9,6 @@ namespace parcours::experiment {
 
 namespace {
 
-// Groups (regions, client groups) arrive with the population work; until then every value
-// is for all clients, and the column is there so the schema does not change.
-constexpr std::string_view kAllClients = "all";
-
 std::ofstream open_output(const std::filesystem::path& path) {
   std::ofstream out(path, std::ios::binary);
   if (!out)
@@ -33,10 +29,10 @@ void write_indicators(const std::filesystem::path& path,
   std::ofstream out = open_output(path);
   io::CsvWriter csv(out);
   if (periods == Periods::kQuarterly) {
-    csv.header(
-        {"replication", "fiscal_year", "quarter", "period_start", "group", "indicator", "value"});
+    csv.header({"replication", "fiscal_year", "quarter", "period_start", "dimension", "group",
+                "indicator", "value"});
   } else {
-    csv.header({"replication", "fiscal_year", "group", "indicator", "value"});
+    csv.header({"replication", "fiscal_year", "dimension", "group", "indicator", "value"});
   }
   for (const ReplicationResult& r : results) {
     for (const model::IndicatorValue& v : periods == Periods::kQuarterly ? r.quarterly : r.yearly) {
@@ -44,7 +40,8 @@ void write_indicators(const std::filesystem::path& path,
       if (periods == Periods::kQuarterly) {
         csv.field(v.period.quarter).field(core::format_date(v.period.first_day()));
       }
-      csv.field(kAllClients).field(v.indicator).field(v.value);
+      const auto& [dimension, group] = r.groups[v.group];
+      csv.field(dimension).field(group).field(v.indicator).field(v.value);
       csv.end_row();
     }
   }
@@ -56,18 +53,19 @@ void write_summary(const std::filesystem::path& path, const std::vector<Replicat
   std::ofstream out = open_output(path);
   io::CsvWriter csv(out);
   if (periods == Periods::kQuarterly) {
-    csv.header({"fiscal_year", "quarter", "period_start", "group", "indicator", "replications",
-                "mean", "sd", "ci95_low", "ci95_high"});
+    csv.header({"fiscal_year", "quarter", "period_start", "dimension", "group", "indicator",
+                "replications", "mean", "sd", "ci95_low", "ci95_high"});
   } else {
-    csv.header({"fiscal_year", "group", "indicator", "replications", "mean", "sd", "ci95_low",
-                "ci95_high"});
+    csv.header({"fiscal_year", "dimension", "group", "indicator", "replications", "mean", "sd",
+                "ci95_low", "ci95_high"});
   }
   for (const SummaryRow& row : summarise(results, periods)) {
     csv.field(row.period.fiscal_year_label());
     if (periods == Periods::kQuarterly) {
       csv.field(row.period.quarter).field(core::format_date(row.period.first_day()));
     }
-    csv.field(kAllClients).field(row.indicator).field(row.replications);
+    const auto& [dimension, group] = results.front().groups[row.group];
+    csv.field(dimension).field(group).field(row.indicator).field(row.replications);
     csv.field(row.mean).field(row.sd).field(row.ci95_low).field(row.ci95_high);
     csv.end_row();
   }

@@ -24,10 +24,12 @@ std::vector<SummaryRow> summarise(const std::vector<ReplicationResult>& results,
     core::Tally tally;
     for (const ReplicationResult& r : results) {
       const model::IndicatorValue& v = values_of(r)[i];
-      assert(v.indicator == first[i].indicator && v.period == first[i].period);
+      assert(v.indicator == first[i].indicator && v.period == first[i].period &&
+             v.group == first[i].group);
       tally.add(v.value);
     }
-    SummaryRow row{first[i].period, first[i].indicator, n, tally.mean(), nan, nan, nan};
+    SummaryRow row{
+        first[i].period, first[i].group, first[i].indicator, n, tally.mean(), nan, nan, nan};
     if (n > 1) {
       row.sd = std::sqrt(tally.variance());
       const double half = t * row.sd / std::sqrt(static_cast<double>(n));

@@ -11,6 +11,7 @@ namespace parcours::experiment {
 
 struct SummaryRow {
   core::FiscalQuarter period;
+  std::uint16_t group = 0;  // index into the replications' group labels
   std::string_view indicator;
   int replications = 0;
   double mean = 0.0;

@@ -47,8 +47,9 @@ void World::on_arrival() {
   c.id = arrivals_;
   c.arrived_at = sim_.now();
   draw_profile(s);
-  count(Count::kArrivals);
-  count(c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
+  assign_groups(s);
+  count(c, Count::kArrivals);
+  count(c, c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
   join_agent_queue(s);
   schedule_next_arrival();
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/event.hpp"
+#include "model/indicators.hpp"
 #include "model/profile.hpp"
 
 namespace parcours::model {
@@ -78,6 +79,7 @@ struct alignas(64) Client {
   bool in_parcours = false;                // rule P1
   bool job_after_parcours = false;         // the current job ended a Parcours (rule P7)
   std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
+  GroupKey groups{};                       // the client's group in each table dimension
   float parcours_ended_at = -1.0F;         // days; < 0 while no Parcours has ended
   core::Time arrived_at = 0.0;             // days
   core::Time queued_at = 0.0;              // days, when the client joined the agent queue

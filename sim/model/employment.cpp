@@ -22,19 +22,19 @@ void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) 
 
 void World::on_job_found(Slot s) {
   Client& c = clients_[s];
-  count(Count::kEmployed);
+  count(c, Count::kEmployed);
   c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
   // M13: a job within the follow-up window after a Parcours ended (at 0 days when the job
   // itself ended it).
   if (c.parcours_ended_at >= 0.0F &&
       sim_.now() - static_cast<double>(c.parcours_ended_at) <= params_.parcours.followup_days) {
-    count(Count::kEmployedAfterParcours);
+    count(c, Count::kEmployedAfterParcours);
   }
   core::RandomStream rng = stream(c, Draw::kRetentionDecision);
   const RetentionParameters& r = params_.retention;
   if (r.contacts > 0 && rules_.retention(c, profiles_[s], rng)) {
-    count(Count::kRetentionStarted);
+    count(c, Count::kRetentionStarted);
     c.stage = Stage::kRetention;
     c.contacts_left = static_cast<std::uint8_t>(r.contacts);
     c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);
@@ -45,7 +45,7 @@ void World::on_job_found(Slot s) {
 
 void World::on_retention_contact(Slot s) {
   Client& c = clients_[s];
-  count(Count::kRetentionContacts);
+  count(c, Count::kRetentionContacts);
   if (--c.contacts_left > 0) {
     c.next_event = schedule(params_.retention.contact_interval_days, kRetentionContact, s);
   } else {

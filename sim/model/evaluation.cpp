@@ -18,14 +18,17 @@ void World::join_agent_queue(Slot s) {
 void World::start_interview(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInInterview;
-  period().interview_wait_days.add(sim_.now() - c.queued_at);
+  const double wait = sim_.now() - c.queued_at;
+  indicators_.for_groups(c.groups, [&](std::size_t g) {
+    indicators_.record(quarter_, g).interview_wait_days.add(wait);
+  });
   const EvaluationParameters& e = params_.evaluation;
   core::RandomStream duration = stream(c, Draw::kInterviewDuration, c.evaluations);
   double agent_days = e.interview_days.sample(duration);
   // Rule E2: exceptionally, a second meeting (for people far from the labour market).
   core::RandomStream second = stream(c, Draw::kSecondMeeting, c.evaluations);
   if (second.bernoulli(e.second_meeting_probability)) {
-    count(Count::kSecondMeetings);
+    count(c, Count::kSecondMeetings);
     agent_days += e.interview_days.sample(duration);
   }
   c.next_event = schedule(agent_days, kInterviewEnd, s);
@@ -34,14 +37,14 @@ void World::start_interview(Slot s) {
 void World::on_interview_end(Slot s) {
   agents_.release();
   Client& c = clients_[s];
-  count(Count::kInterviews);
+  count(c, Count::kInterviews);
   // Rule E6: a client who refuses services or disagrees leaves without a conclusion; without
   // a valid reason, the file goes to a compliance agent.
   const EvaluationParameters& e = params_.evaluation;
   core::RandomStream refusal = stream(c, Draw::kRefusal, c.evaluations);
   if (refusal.bernoulli(e.refusal_probability)) {
-    count(Count::kRefusals);
-    if (refusal.bernoulli(e.refusal_without_reason_share)) count(Count::kComplianceReferrals);
+    count(c, Count::kRefusals);
+    if (refusal.bernoulli(e.refusal_without_reason_share)) count(c, Count::kComplianceReferrals);
     leave(s);
     return;
   }
@@ -54,15 +57,15 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
   Client& c = clients_[s];
   switch (conclusion) {
     case Conclusion::kAutonomous:
-      count(Count::kConclusionA);
+      count(c, Count::kConclusionA);
       start_job_search(s, params_.job_search.autonomous, c.evaluations);
       break;
     case Conclusion::kParcours:
-      count(Count::kConclusionB);
+      count(c, Count::kConclusionB);
       start_parcours(s);
       break;
     case Conclusion::kSpecialised: {
-      count(Count::kConclusionC);
+      count(c, Count::kConclusionC);
       c.stage = Stage::kSpecialisedEvaluation;
       core::RandomStream rng = stream(c, Draw::kSpecialisedDelay, c.evaluations);
       c.next_event = schedule(params_.evaluation.specialised_delay_days.sample(rng),
@@ -70,7 +73,7 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
       break;
     }
     case Conclusion::kNotNow: {
-      count(Count::kConclusionD);
+      count(c, Count::kConclusionD);
       c.stage = Stage::kReferredOut;
       core::RandomStream rng = stream(c, Draw::kReferredReturn, c.evaluations);
       if (rng.bernoulli(params_.evaluation.referred_return_probability)) {
@@ -86,7 +89,7 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
 
 void World::on_specialised_evaluation_end(Slot s) {
   Client& c = clients_[s];
-  count(Count::kSpecialisedEvaluations);
+  count(c, Count::kSpecialisedEvaluations);
   // Rule E5: the recommendation comes back and the agent decides; the decision rules see
   // stage == kSpecialisedEvaluation and must not refer again (rule E7).
   core::RandomStream rng = stream(c, Draw::kConclusion, 0x100U + c.evaluations);

@@ -80,57 +80,76 @@ void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   clients_in_system_end = quarter.clients_in_system_end;
 }
 
-IndicatorTable::IndicatorTable(const core::Calendar& calendar, core::Time horizon, int agents)
+IndicatorTable::IndicatorTable(const core::Calendar& calendar, core::Time horizon, int agents,
+                               std::vector<GroupDimension> dimensions)
     : calendar_(calendar),
       horizon_(horizon),
       agents_(agents),
-      first_(calendar.fiscal_quarter_at(0.0).index()) {
+      first_(calendar.fiscal_quarter_at(0.0).index()),
+      dimensions_(std::move(dimensions)) {
+  assert(dimensions_.size() <= kMaxDimensions);
+  labels_.emplace_back("all", "all");
+  for (const GroupDimension& d : dimensions_) {
+    offsets_.push_back(labels_.size());
+    for (const std::string& label : d.labels) labels_.emplace_back(d.name, label);
+  }
+  groups_ = labels_.size();
   const int last = calendar.fiscal_quarter_at(std::max(0.0, horizon - 1e-9)).index();
-  records_.resize(static_cast<std::size_t>(last - first_) + 1);
+  records_.resize((static_cast<std::size_t>(last - first_) + 1) * groups_);
 }
 
 PeriodRecord& IndicatorTable::at(core::Time t) {
   // An event at the horizon itself belongs to the last quarter.
   const int i = calendar_.fiscal_quarter_at(std::min(t, horizon_ - 1e-9)).index() - first_;
-  assert(i >= 0 && static_cast<std::size_t>(i) < records_.size());
-  return records_[static_cast<std::size_t>(i)];
+  assert(i >= 0 && static_cast<std::size_t>(i) < quarters());
+  return record(static_cast<std::size_t>(i));
 }
 
 core::Time IndicatorTable::quarter_end(std::size_t i) const {
   return std::min(horizon_, calendar_.end_of(quarter(i)));
 }
 
-void IndicatorTable::append_values(const core::FiscalQuarter& period, const PeriodRecord& r,
-                                   std::vector<IndicatorValue>& out) const {
+void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_t group,
+                                   const PeriodRecord& r, std::vector<IndicatorValue>& out) const {
+  const auto g = static_cast<std::uint16_t>(group);
   for (std::size_t i = 0; i < kCountSize; ++i) {
-    out.push_back({period, name_of(static_cast<Count>(i)), static_cast<double>(r.counts[i])});
+    out.push_back({period, g, name_of(static_cast<Count>(i)), static_cast<double>(r.counts[i])});
   }
-  const double capacity_days = agents_ * r.days;
   // Undefined without interviews: NaN, written "NA" (not 0, which would read as no wait).
   const bool waits = r.interview_wait_days.count() > 0;
-  out.push_back({period, "interview_wait_days_mean", waits ? r.interview_wait_days.mean() : kNaN});
-  out.push_back({period, "interview_wait_days_max", waits ? r.interview_wait_days.max() : kNaN});
   out.push_back(
-      {period, "agent_utilisation", capacity_days > 0 ? r.agent_busy_days / capacity_days : 0.0});
-  out.push_back({period, "agent_queue_mean", r.days > 0 ? r.agent_queue_days / r.days : 0.0});
-  out.push_back({period, "parcours_active_end", r.parcours_active_end});
-  out.push_back({period, "clients_in_system_end", r.clients_in_system_end});
+      {period, g, "interview_wait_days_mean", waits ? r.interview_wait_days.mean() : kNaN});
+  out.push_back({period, g, "interview_wait_days_max", waits ? r.interview_wait_days.max() : kNaN});
+  if (group == 0) {  // the agents serve everyone: their load has no per-group value
+    const double capacity_days = agents_ * r.days;
+    out.push_back({period, g, "agent_utilisation",
+                   capacity_days > 0 ? r.agent_busy_days / capacity_days : 0.0});
+    out.push_back({period, g, "agent_queue_mean", r.days > 0 ? r.agent_queue_days / r.days : 0.0});
+  }
+  out.push_back({period, g, "parcours_active_end", r.parcours_active_end});
+  out.push_back({period, g, "clients_in_system_end", r.clients_in_system_end});
 }
 
 std::vector<IndicatorValue> IndicatorTable::quarterly_values() const {
   std::vector<IndicatorValue> out;
-  for (std::size_t i = 0; i < records_.size(); ++i) append_values(quarter(i), records_[i], out);
+  for (std::size_t q = 0; q < quarters(); ++q) {
+    for (std::size_t g = 0; g < groups_; ++g) append_values(quarter(q), g, record(q, g), out);
+  }
   return out;
 }
 
 std::vector<IndicatorValue> IndicatorTable::yearly_values() const {
   std::vector<IndicatorValue> out;
-  std::size_t i = 0;
-  while (i < records_.size()) {
-    const int year = quarter(i).year;
-    PeriodRecord total;
-    for (; i < records_.size() && quarter(i).year == year; ++i) total.merge_into_year(records_[i]);
-    append_values(core::FiscalQuarter{year, 1}, total, out);
+  std::size_t q = 0;
+  while (q < quarters()) {
+    const int year = quarter(q).year;
+    std::vector<PeriodRecord> totals(groups_);
+    for (; q < quarters() && quarter(q).year == year; ++q) {
+      for (std::size_t g = 0; g < groups_; ++g) totals[g].merge_into_year(record(q, g));
+    }
+    for (std::size_t g = 0; g < groups_; ++g) {
+      append_values(core::FiscalQuarter{year, 1}, g, totals[g], out);
+    }
   }
   return out;
 }

@@ -4,7 +4,9 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -56,29 +58,56 @@ struct PeriodRecord {
   void merge_into_year(const PeriodRecord& quarter);
 };
 
-/// A value of the long (tidy) output: period, indicator, value.
+/// A way of splitting clients in the tables (region, income support, distance) and the labels
+/// of its groups. Group 0 of every table is all clients.
+struct GroupDimension {
+  std::string name;
+  std::vector<std::string> labels;
+};
+inline constexpr std::size_t kMaxDimensions = 3;
+/// A client's group in each dimension (label index), in dimension order.
+using GroupKey = std::array<std::uint8_t, kMaxDimensions>;
+
+/// A value of the long (tidy) output: period, group, indicator, value.
 struct IndicatorValue {
   core::FiscalQuarter period;  // quarter rows; for yearly rows only `year` is meaningful
+  std::uint16_t group = 0;     // index into IndicatorTable::group_labels(); 0 = all clients
   std::string_view indicator;
   double value;
 };
 
+/// (dimension, label) of each group, group 0 being ("all", "all").
+using GroupLabels = std::vector<std::pair<std::string, std::string>>;
+
 class IndicatorTable {
  public:
-  IndicatorTable(const core::Calendar& calendar, core::Time horizon, int agents);
+  IndicatorTable(const core::Calendar& calendar, core::Time horizon, int agents,
+                 std::vector<GroupDimension> dimensions = {});
 
-  /// The record of the quarter containing time t (t within the horizon).
+  /// The all-clients record of the quarter containing time t (t within the horizon).
   PeriodRecord& at(core::Time t);
   void count(core::Time t, Count c, std::uint64_t n = 1) {
     at(t).counts[static_cast<std::size_t>(c)] += n;
   }
 
-  [[nodiscard]] std::size_t quarters() const { return records_.size(); }
+  [[nodiscard]] std::size_t quarters() const { return records_.size() / groups_; }
+  [[nodiscard]] std::size_t groups() const { return groups_; }
   [[nodiscard]] core::FiscalQuarter quarter(std::size_t i) const {
     return core::FiscalQuarter::from_index(first_ + static_cast<int>(i));
   }
-  [[nodiscard]] const PeriodRecord& record(std::size_t i) const { return records_[i]; }
-  PeriodRecord& record(std::size_t i) { return records_[i]; }
+  [[nodiscard]] const PeriodRecord& record(std::size_t q, std::size_t group = 0) const {
+    return records_[q * groups_ + group];
+  }
+  PeriodRecord& record(std::size_t q, std::size_t group = 0) {
+    return records_[q * groups_ + group];
+  }
+  /// The groups a client with `key` counts in: all clients, then one per dimension.
+  template <typename F>
+  void for_groups(const GroupKey& key, F&& f) const {
+    f(std::size_t{0});
+    for (std::size_t d = 0; d < dimensions_.size(); ++d) f(offsets_[d] + key[d]);
+  }
+  [[nodiscard]] const GroupLabels& group_labels() const { return labels_; }
   /// End time (exclusive) of quarter i, clipped to the horizon.
   [[nodiscard]] core::Time quarter_end(std::size_t i) const;
 
@@ -86,14 +115,18 @@ class IndicatorTable {
   [[nodiscard]] std::vector<IndicatorValue> yearly_values() const;
 
  private:
-  void append_values(const core::FiscalQuarter& period, const PeriodRecord& r,
+  void append_values(const core::FiscalQuarter& period, std::size_t group, const PeriodRecord& r,
                      std::vector<IndicatorValue>& out) const;
 
   const core::Calendar& calendar_;
   core::Time horizon_;
   int agents_;
   int first_;  // index of the first quarter
-  std::vector<PeriodRecord> records_;
+  std::vector<GroupDimension> dimensions_;
+  std::vector<std::size_t> offsets_;  // group index of each dimension's first label
+  GroupLabels labels_;
+  std::size_t groups_ = 1;
+  std::vector<PeriodRecord> records_;  // quarter-major: [quarter][group]
 };
 
 }  // namespace parcours::model

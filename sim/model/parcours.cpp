@@ -16,8 +16,8 @@ namespace parcours::model {
 void World::start_parcours(Slot s) {
   Client& c = clients_[s];
   c.in_parcours = true;
-  ++parcours_active_;
-  count(Count::kParcoursStarted);
+  add_stock(parcours_active_, indicators_, c, +1);
+  count(c, Count::kParcoursStarted);
 
   core::RandomStream plan_rng = stream(c, Draw::kPlan, c.evaluations);
   plan_buffer_.clear();
@@ -49,7 +49,7 @@ void World::start_parcours(Slot s) {
 void World::start_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
-  count(Count::kActivitiesStarted);
+  count(c, Count::kActivitiesStarted);
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   core::RandomStream rng = stream(c, Draw::kActivityDuration, c.next_activity);
   c.next_event = schedule(a.duration_days.sample(rng), kActivityEnd, s);
@@ -57,7 +57,7 @@ void World::start_activity(Slot s) {
 
 void World::on_activity_end(Slot s) {
   Client& c = clients_[s];
-  count(Count::kActivitiesCompleted);
+  count(c, Count::kActivitiesCompleted);
   const unsigned finished = c.next_activity++;  // the rules see it among the activities done
   core::RandomStream rng = stream(c, Draw::kDropoutDecision, finished);
   if (rules_.drops_out_after(c, profiles_[s], c.plan[finished], rng)) {
@@ -111,8 +111,8 @@ void World::end_parcours(Slot s, Count reason) {
   sim_.cancel(c.exit_event);
   c.in_parcours = false;
   c.parcours_ended_at = static_cast<float>(sim_.now());
-  --parcours_active_;
-  count(reason);
+  add_stock(parcours_active_, indicators_, c, -1);
+  count(c, reason);
 }
 
 }  // namespace parcours::model

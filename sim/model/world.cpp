@@ -23,7 +23,9 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       calendar_(params.horizon.start),
       horizon_(horizon_of(calendar_, params.horizon.years)),
       agents_(sim, params.evaluation.agents),
-      indicators_(calendar_, horizon_, params.evaluation.agents),
+      indicators_(calendar_, horizon_, params.evaluation.agents, group_dimensions(params)),
+      parcours_active_(indicators_.groups(), 0),
+      in_system_(indicators_.groups(), 0),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
   const PopulationParameters& p = params.population;
   if (!p.sample.empty()) {
@@ -60,7 +62,7 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
       on_specialised_evaluation_end(s);
       break;
     case kReferredReturn:
-      count(Count::kReferredReturns);
+      count(clients_[s], Count::kReferredReturns);
       join_agent_queue(s);
       break;
     case kActivityEnd:
@@ -108,8 +110,29 @@ World::Slot World::admit() {
   return static_cast<Slot>(clients_.size() - 1);
 }
 
+std::vector<GroupDimension> World::group_dimensions(const ModelParameters& params) {
+  std::vector<GroupDimension> dims;
+  if (params.population.regions.size() > 1) dims.push_back({"region", params.population.regions});
+  std::vector<std::string> support;
+  for (int i = 0; i <= 2; ++i) support.emplace_back(to_string(static_cast<IncomeSupport>(i)));
+  dims.push_back({"income_support", support});
+  dims.push_back({"distance", {"0-2", "3+"}});
+  return dims;
+}
+
+void World::assign_groups(Slot s) {
+  Client& c = clients_[s];
+  const Profile& p = profiles_[s];
+  std::size_t d = 0;
+  if (params_.population.regions.size() > 1) c.groups[d++] = p.region;
+  c.groups[d++] = static_cast<std::uint8_t>(p.income_support);
+  c.groups[d++] = c.limiting_characteristics >= 3 ? 1 : 0;  // rule D2
+  add_stock(in_system_, indicators_, c, +1);
+}
+
 void World::leave(Slot s) {
   assert(!clients_[s].in_parcours);
+  add_stock(in_system_, indicators_, clients_[s], -1);
   free_slots_.push_back(s);
 }
 
@@ -122,9 +145,13 @@ void World::on_quarter_end(std::size_t quarter) {
   r.agent_queue_days = queue - queue_mark_;
   busy_mark_ = busy;
   queue_mark_ = queue;
-  r.days = now - (quarter == 0 ? 0.0 : indicators_.quarter_end(quarter - 1));
-  r.parcours_active_end = static_cast<double>(parcours_active_);
-  r.clients_in_system_end = static_cast<double>(clients_in_system());
+  const double days = now - (quarter == 0 ? 0.0 : indicators_.quarter_end(quarter - 1));
+  for (std::size_t g = 0; g < indicators_.groups(); ++g) {
+    PeriodRecord& rg = indicators_.record(quarter, g);
+    rg.days = days;
+    rg.parcours_active_end = static_cast<double>(parcours_active_[g]);
+    rg.clients_in_system_end = static_cast<double>(in_system_[g]);
+  }
   if (progress_) progress_(now / horizon_);
   if (quarter + 1 < indicators_.quarters()) {
     quarter_ = quarter + 1;

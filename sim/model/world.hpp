@@ -59,6 +59,10 @@ class World : public core::EventHandler {
   [[nodiscard]] std::size_t clients_in_system() const {
     return clients_.size() - free_slots_.size();
   }
+  /// The tables' group dimensions for a scenario: region (when there are several), income
+  /// support, distance from the labour market (rule D2: up to two limiting characteristics,
+  /// or three and more).
+  static std::vector<GroupDimension> group_dimensions(const ModelParameters& params);
   [[nodiscard]] std::size_t peak_clients_in_system() const { return clients_.size(); }
 
  private:
@@ -68,6 +72,7 @@ class World : public core::EventHandler {
   void schedule_next_arrival();
   void on_arrival();
   void draw_profile(Slot s);
+  void assign_groups(Slot s);
   // evaluation.cpp
   void join_agent_queue(Slot s);
   void start_interview(Slot s);
@@ -96,10 +101,18 @@ class World : public core::EventHandler {
   core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
     return sim_.schedule(delay, core::EventTarget{this, kind, s});
   }
-  /// The record of the quarter under way: kept by the quarter-end events, so counting on
-  /// the hot path never converts a time to a date.
-  PeriodRecord& period() { return indicators_.record(quarter_); }
-  void count(Count c) { ++period().counts[static_cast<std::size_t>(c)]; }
+  /// Counts into the quarter under way (kept by the quarter-end events, so counting never
+  /// converts a time to a date), for all clients and for each of the client's groups.
+  void count(const Client& c, Count what) {
+    indicators_.for_groups(c.groups, [&](std::size_t g) {
+      ++indicators_.record(quarter_, g).counts[static_cast<std::size_t>(what)];
+    });
+  }
+  /// Moves the client's stock counters (in system, in a Parcours) by `delta`.
+  static void add_stock(std::vector<std::int64_t>& stock, const IndicatorTable& table,
+                        const Client& c, std::int64_t delta) {
+    table.for_groups(c.groups, [&](std::size_t g) { stock[g] += delta; });
+  }
 
   core::Simulation& sim_;
   const ModelParameters& params_;
@@ -108,6 +121,8 @@ class World : public core::EventHandler {
   core::Time horizon_;
   core::Resource agents_;
   IndicatorTable indicators_;
+  std::vector<std::int64_t> parcours_active_;  // by group, like the indicator table
+  std::vector<std::int64_t> in_system_;
 
   std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
   std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
@@ -116,7 +131,6 @@ class World : public core::EventHandler {
   std::unique_ptr<const PopulationSource> population_;
   core::RandomStream arrival_stream_;
   std::uint64_t arrivals_ = 0;
-  std::uint64_t parcours_active_ = 0;
   std::size_t quarter_ = 0;  // index of the quarter under way
   double busy_mark_ = 0.0;   // agent busy integral at the last quarter end
   double queue_mark_ = 0.0;

@@ -95,8 +95,13 @@ TEST(Cli, BaselineWritesItsTablesAndManifest) {
   }
   const std::string quarterly = testing::slurp(out / "indicators_quarterly.csv");
   EXPECT_EQ(quarterly.substr(0, quarterly.find('\n')),
-            "replication,fiscal_year,quarter,period_start,group,indicator,value");
-  EXPECT_NE(quarterly.find("1,2025-2026,4,2026-01-01,all,parcours_started,"), std::string::npos);
+            "replication,fiscal_year,quarter,period_start,dimension,group,indicator,value");
+  EXPECT_NE(quarterly.find("1,2025-2026,4,2026-01-01,all,all,parcours_started,"),
+            std::string::npos);
+  EXPECT_NE(quarterly.find("1,2025-2026,4,2026-01-01,region,Montréal,parcours_started,"),
+            std::string::npos);
+  EXPECT_NE(quarterly.find("1,2025-2026,4,2026-01-01,distance,3+,parcours_started,"),
+            std::string::npos);
   const std::string manifest = testing::slurp(out / "manifest.json");
   EXPECT_NE(manifest.find("\"sha256\""), std::string::npos);
   EXPECT_NE(manifest.find("\"seed\": 20250401"), std::string::npos);

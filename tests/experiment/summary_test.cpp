@@ -9,8 +9,8 @@ namespace {
 
 ReplicationResult result_with(double value) {
   ReplicationResult r;
-  r.quarterly.push_back({core::FiscalQuarter{2025, 1}, "arrivals", value});
-  r.yearly.push_back({core::FiscalQuarter{2025, 1}, "arrivals", value * 4});
+  r.quarterly.push_back({core::FiscalQuarter{2025, 1}, 0, "arrivals", value});
+  r.yearly.push_back({core::FiscalQuarter{2025, 1}, 0, "arrivals", value * 4});
   return r;
 }
 

@@ -29,6 +29,7 @@ Totals run(const ModelParameters& params, std::uint64_t replication = 0) {
   world.run();
   Totals totals;
   for (const IndicatorValue& v : world.indicators().quarterly_values()) {
+    if (v.group != 0) continue;         // all clients; groups have their own test
     if (std::isnan(v.value)) continue;  // undefined in that quarter (e.g. no interview)
     totals.sum[std::string(v.indicator)] += v.value;
     totals.by_quarter[std::string(v.indicator)].push_back(v.value);
@@ -156,6 +157,39 @@ TEST(World, DropoutEffectsScaleTheHazardByDistance) {  // rules D5, D6
   expect_share(t["parcours_ended_employment"], t["parcours_started"], exact, "employment");
   // Without the effect the share is clearly higher: the test can tell the two apart.
   EXPECT_GT(a / (a + d) * j / (j + d) - exact, 0.05);
+}
+
+TEST(World, GroupsSplitEveryCountAndStockOfAllClients) {  // rules D2, P6
+  ModelParameters p = small_model();
+  p.arrivals.count = 20000;
+  core::Simulation sim(core::StreamKey{p.horizon.seed, 0});
+  ParametricRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  const IndicatorTable& table = world.indicators();
+  std::map<std::pair<std::string, std::string>, double> totals;  // (dimension, indicator)
+  std::map<std::string, double> distance_arrivals;
+  for (const IndicatorValue& v : table.quarterly_values()) {
+    if (std::isnan(v.value)) continue;
+    const auto& [dimension, label] = table.group_labels()[v.group];
+    totals[{dimension, std::string(v.indicator)}] += v.value;
+    if (dimension == "distance" && v.indicator == "arrivals") distance_arrivals[label] += v.value;
+  }
+  for (const char* indicator : {"arrivals", "interviews", "parcours_started", "employed",
+                                "parcours_active_end", "clients_in_system_end"}) {
+    const double all = totals[{"all", indicator}];
+    EXPECT_GT(all, 0) << indicator;
+    EXPECT_EQ((totals[{"income_support", indicator}]), all) << indicator;
+    EXPECT_EQ((totals[{"distance", indicator}]), all) << indicator;
+  }
+  // Rule D2's classes: 3+ limiting characteristics of 5 drawn, each with probability q.
+  const double q = parcours::testing::kLimitingProbability;
+  double three_plus = 0;
+  for (int k = 3; k <= 5; ++k) {
+    three_plus += std::tgamma(6) / (std::tgamma(k + 1) * std::tgamma(6 - k)) * std::pow(q, k) *
+                  std::pow(1 - q, 5 - k);
+  }
+  expect_share(distance_arrivals["3+"], totals[{"all", "arrivals"}], three_plus, "3+");
 }
 
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
