@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "io/input_error.hpp"
 #include "io/sha256.hpp"
@@ -24,7 +25,11 @@ struct LoadContext {
   const ScenarioSource* source = nullptr;
   const std::vector<Override>* overrides = nullptr;
   std::vector<SectionValues> sections;
+  std::vector<int> tables;      // registry reference to each section's resolved table
+  std::vector<bool> from_base;  // whether each section was set by the base scenario
   std::vector<std::pair<std::string, std::string>> files;
+  bool in_base = false;    // the base scenario is running
+  bool base_used = false;  // `base` was called
 };
 
 LoadContext& context_of(lua_State* L) {
@@ -80,25 +85,43 @@ Verdict resolve_section(lua_State* L, const SectionSpec& spec, const Origin& ori
   if (!lua_istable(L, 1)) {
     return fail(section + " expects a table: " + section + " { key = value, ... }");
   }
-  if (!spec.repeated) {
-    for (const SectionValues& s : ctx.sections) {
-      if (s.spec == &spec) {
-        return fail(section + " is set twice (first at " + s.origin.file + ":" +
-                    std::to_string(s.origin.line) + ")");
-      }
-    }
-  }
   std::string item;
   if (spec.repeated) {
     lua_getfield(L, 1, "name");
     if (lua_type(L, -1) == LUA_TSTRING) item = lua_tostring(L, -1);
     lua_pop(L, 1);
-    for (const SectionValues& s : ctx.sections) {
-      if (s.spec == &spec && s.has("name") && s.text("name") == item) {
-        return fail(section + " '" + item + "' is defined twice (first at " + s.origin.file + ":" +
-                    std::to_string(s.origin.line) + ")");
+  }
+  // The same section (or activity of the same name) again: an overlay of the base scenario
+  // takes the base's values for the keys it leaves out; anything else is a mistake.
+  std::optional<std::size_t> previous;
+  for (std::size_t i = 0; i < ctx.sections.size(); ++i) {
+    const SectionValues& s = ctx.sections[i];
+    if (s.spec == &spec && (!spec.repeated || (s.has("name") && s.text("name") == item))) {
+      previous = i;
+    }
+  }
+  if (previous) {
+    const SectionValues& s = ctx.sections[*previous];
+    if (!ctx.from_base[*previous] || ctx.in_base) {
+      return fail(section + (spec.repeated ? " '" + item + "' is defined" : " is set") +
+                  " twice (first at " + s.origin.file + ":" + std::to_string(s.origin.line) + ")");
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ctx.tables[*previous]);
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {  // base table at -3, key -2, value -1
+      lua_pushvalue(L, -2);
+      lua_rawget(L, 1);
+      const bool missing = lua_isnil(L, -1);
+      lua_pop(L, 1);
+      if (missing) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, 1);  // pops key copy and value; the key stays for lua_next
+      } else {
+        lua_pop(L, 1);
       }
     }
+    lua_pop(L, 1);
   }
   std::vector<const Override*> applied;
   for (const Override& o : *ctx.overrides) {
@@ -154,7 +177,18 @@ Verdict resolve_section(lua_State* L, const SectionSpec& spec, const Origin& ori
     }
     values.values.emplace(std::string(p.key), std::move(value));
   }
-  ctx.sections.push_back(std::move(values));
+  lua_pushvalue(L, 1);
+  const int table = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (previous) {  // the overlay replaces the base's section where it stood
+    luaL_unref(L, LUA_REGISTRYINDEX, ctx.tables[*previous]);
+    ctx.sections[*previous] = std::move(values);
+    ctx.tables[*previous] = table;
+    ctx.from_base[*previous] = false;
+  } else {
+    ctx.sections.push_back(std::move(values));
+    ctx.tables.push_back(table);
+    ctx.from_base.push_back(ctx.in_base);
+  }
   return Verdict::kOk;
 }
 
@@ -167,8 +201,9 @@ int section_function(lua_State* L) {
   {
     Origin origin{ctx.source->name, 0};
     lua_Debug ar;
-    if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "l", &ar) != 0 && ar.currentline > 0) {
-      origin.line = static_cast<std::size_t>(ar.currentline);
+    if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "Sl", &ar) != 0) {
+      if (ar.currentline > 0) origin.line = static_cast<std::size_t>(ar.currentline);
+      if (ar.source != nullptr && ar.source[0] == '@') origin.file = ar.source + 1;  // a base
     }
     verdict = resolve_section(L, *spec, origin, ctx, error);
   }
@@ -188,13 +223,51 @@ int load_only(lua_State* L) {
 }
 
 void close_load_functions(lua_State* L) {
-  std::vector<std::string> names{"csv"};
+  std::vector<std::string> names{"csv", "base"};
   for (const SectionSpec& spec : scenario_schema()) names.emplace_back(spec.name);
   for (const std::string& name : names) {
     lua_pushstring(L, name.c_str());
     lua_pushcclosure(L, load_only, 1);
     lua_setglobal(L, name.c_str());
   }
+}
+
+// base "baseline.lua": runs another scenario of the same folder first; later sections then
+// overlay it, key by key (a variant states only what it changes).
+int base_function(lua_State* L) {
+  LoadContext& ctx = context_of(L);
+  const char* relative = luaL_checkstring(L, 1);
+  char error[kMessageSize] = {0};
+  {
+    std::string message;
+    if (ctx.base_used || ctx.in_base) {
+      message = "base can be used once, and not inside a base";
+    } else if (!ctx.sections.empty()) {
+      message = "base must come before any section";
+    } else {
+      try {
+        const std::string text = read_scenario_file(*ctx.source, relative);
+        ctx.files.emplace_back(relative, io::sha256_hex(text));
+        const std::string chunk_name =
+            "@" + (ctx.source->embedded ? std::string(relative)
+                                        : (ctx.source->directory / relative).string());
+        if (luaL_loadbufferx(L, text.data(), text.size(), chunk_name.c_str(), "t") != LUA_OK) {
+          message = lua_tostring(L, -1);
+          lua_pop(L, 1);
+        }
+      } catch (const std::exception& e) {
+        message = e.what();
+      }
+    }
+    if (!message.empty())
+      std::snprintf(error, kMessageSize, "base \"%s\": %s", relative, message.c_str());
+  }
+  if (error[0] != '\0') return luaL_error(L, "%s", error);
+  ctx.base_used = true;
+  ctx.in_base = true;
+  lua_call(L, 0, 0);  // errors carry the base's file and line
+  ctx.in_base = false;
+  return 0;
 }
 
 // csv "file.csv": the rows of a CSV file next to the scenario, as tables keyed by header;
@@ -234,6 +307,9 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   lua_pushlightuserdata(L, &ctx);
   lua_pushcclosure(L, csv_function, 1);
   lua_setglobal(L, "csv");
+  lua_pushlightuserdata(L, &ctx);
+  lua_pushcclosure(L, base_function, 1);
+  lua_setglobal(L, "base");
   install_policy_table(L);
   install_strict_globals(L);
 
@@ -267,6 +343,7 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   }
 
   close_load_functions(L);  // their context dies with this function
+  for (const int table : ctx.tables) luaL_unref(L, LUA_REGISTRYINDEX, table);
 
   LoadedScenario loaded;
   loaded.params = build_parameters(ctx.sections, source.name);

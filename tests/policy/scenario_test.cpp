@@ -244,6 +244,62 @@ TEST(Scenario, CsvHelperReadsFilesNextToTheScenario) {
   EXPECT_THROW(load_scenario(third, scenario_from_file(dir / "u.lua"), {}), io::InputError);
 }
 
+TEST(Scenario, AVariantOverlaysItsBaseKeyByKey) {
+  const parcours::testing::TempDir dir;
+  std::ofstream(dir / "base.lua") << kSmallScenario;
+  std::ofstream(dir / "variant.lua") << "base 'base.lua'\n"
+                                        "scenario { name = 'variant' }\n"
+                                        "activity { name = 'club', duration_weeks = 5 }\n"
+                                        "parcours { dropout = { family = 'none' } }\n";
+  LuaSandbox sandbox;
+  const LoadedScenario s = load_scenario(sandbox, scenario_from_file(dir / "variant.lua"), {});
+  EXPECT_EQ(s.params.horizon.name, "variant");
+  EXPECT_EQ(s.params.horizon.seed, 7U);  // kept from the base
+  EXPECT_DOUBLE_EQ(s.params.activities[0].duration_days.mean(), 35);
+  EXPECT_DOUBLE_EQ(s.params.activities[0].dropout_after, 0.1);  // kept from the base
+  EXPECT_EQ(s.params.parcours.dropout.family, model::Hazard::Family::kNone);
+  EXPECT_EQ(s.params.parcours.default_plan.size(), 2U);
+  EXPECT_EQ(s.files.size(), 2U);
+}
+
+TEST(Scenario, BaseMisusesAreExplained) {
+  const parcours::testing::TempDir dir;
+  std::string broken = kSmallScenario;
+  broken.replace(broken.find("agents = 2"), 10, "agents = 0");
+  std::ofstream(dir / "broken.lua") << broken;
+  std::ofstream(dir / "a.lua") << "base 'broken.lua'\n";
+  std::ofstream(dir / "base.lua") << kSmallScenario;
+  std::ofstream(dir / "b.lua") << "scenario { name = 'x', start = '2025-04-01', years = 1 }\n"
+                                  "base 'base.lua'\n";
+  std::ofstream(dir / "c.lua")
+      << "base 'base.lua'\nretention { share = 0 }\nretention { share = 0 }\n";
+  auto error = [&](const char* file) {
+    try {
+      LuaSandbox sandbox;
+      load_scenario(sandbox, scenario_from_file(dir / file), {});
+    } catch (const io::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  std::string e = error("a.lua");
+  EXPECT_NE(e.find("broken.lua:4:"), std::string::npos) << "errors point into the base: " << e;
+  e = error("b.lua");
+  EXPECT_NE(e.find("b.lua:2:"), std::string::npos) << e;
+  EXPECT_NE(e.find("base must come before any section"), std::string::npos) << e;
+  e = error("c.lua");
+  EXPECT_NE(e.find("c.lua:3:"), std::string::npos) << e;
+  EXPECT_NE(e.find("set twice"), std::string::npos) << e;
+}
+
+TEST(Scenario, EmbeddedVariantsLoadOverTheEmbeddedBaseline) {
+  LuaSandbox sandbox;
+  const LoadedScenario s =
+      load_scenario(sandbox, scenario_from_embedded("dropout_decreasing.lua"), {});
+  EXPECT_EQ(s.params.horizon.name, "dropout_decreasing");
+  EXPECT_EQ(s.params.parcours.dropout.family, model::Hazard::Family::kWeibull);
+}
+
 TEST(Scenario, EmbeddedBaselineLoads) {
   LuaSandbox sandbox;
   const LoadedScenario s = load_scenario(sandbox, scenario_from_embedded("baseline.lua"), {});
