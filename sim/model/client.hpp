@@ -51,6 +51,7 @@ enum class Draw : std::uint32_t {
   kRefusal,
   kPlanOutcome,
   kClosureTime,
+  kReferralDelay,
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {

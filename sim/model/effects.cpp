@@ -19,7 +19,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Covariate::kCoun
     "objectif_emploi",
     "no_professional_objective",
     "not_meeting_requirements",
-    "activities_completed"};
+    "activities_completed",
+    "market"};
 
 }  // namespace
 
@@ -34,7 +35,8 @@ std::optional<Covariate> covariate_named(std::string_view name) {
 
 std::vector<std::string_view> covariate_names() { return {kNames.begin(), kNames.end()}; }
 
-double covariate_value(Covariate c, const Client& client, const Profile& profile) {
+double covariate_value(Covariate c, const Client& client, const Profile& profile,
+                       const std::vector<double>& market) {
   switch (c) {
     case Covariate::kLimitingCharacteristics:
       return client.limiting_characteristics;
@@ -60,6 +62,8 @@ double covariate_value(Covariate c, const Client& client, const Profile& profile
       return profile.meets_requirements ? 0 : 1;
     case Covariate::kActivitiesCompleted:
       return client.next_activity;
+    case Covariate::kMarket:
+      return profile.region < market.size() ? market[profile.region] : 0.0;
     case Covariate::kCount_:
       break;
   }
@@ -70,7 +74,7 @@ double Effects::multiplier(const Client& client, const Profile& profile) const {
   if (terms.empty()) return 1.0;  // the common case: no exp() per draw
   double sum = 0;
   for (const auto& [covariate, beta] : terms)
-    sum += beta * covariate_value(covariate, client, profile);
+    sum += beta * covariate_value(covariate, client, profile, market);
   return std::exp(sum);
 }
 

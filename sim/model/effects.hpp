@@ -27,18 +27,22 @@ enum class Covariate : std::uint8_t {
   kNoProfessionalObjective,  // E4: the profession gap, 0/1
   kNotMeetingRequirements,   // E4: the market gap, 0/1
   kActivitiesCompleted,      // P2: activities of the plan done so far
+  kMarket,                   // E4: the labour-market index of the client's region
   kCount_
 };
 
 std::string_view name_of(Covariate c);
 std::optional<Covariate> covariate_named(std::string_view name);
 std::vector<std::string_view> covariate_names();
-double covariate_value(Covariate c, const Client& client, const Profile& profile);
+/// `market` is the index of each region (PopulationParameters::market), possibly empty.
+double covariate_value(Covariate c, const Client& client, const Profile& profile,
+                       const std::vector<double>& market);
 
 /// Log hazard ratios: a hazard is multiplied by exp(sum of beta * value).
 struct Effects {
   std::vector<std::pair<Covariate, double>> terms;
   [[nodiscard]] bool empty() const { return terms.empty(); }
+  std::vector<double> market;  // copied from the population's regions, for kMarket
   [[nodiscard]] double multiplier(const Client& client, const Profile& profile) const;
 };
 

@@ -2,6 +2,7 @@
 // conclusion leads to (rule E5): A job search on one's own, B a Parcours, C a specialised
 // evaluation before deciding (E7), D a referral to health and social services.
 
+#include <algorithm>
 #include <cassert>
 
 #include "model/world.hpp"
@@ -18,6 +19,21 @@ void World::join_agent_queue(Slot s) {
 void World::start_interview(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInInterview;
+  if (c.evaluations > 0) {
+    // Rule D4: distance is a snapshot that changes. Back for a new evaluation, the client is
+    // older and has spent the time since arrival out of work (and on assistance, if on it).
+    Profile now = profiles_[s];
+    const double months = (sim_.now() - c.arrived_at) / (365.25 / 12.0);
+    now.age = static_cast<std::uint8_t>(std::min(120.0, now.age + months / 12.0));
+    now.months_out_of_work =
+        static_cast<std::uint16_t>(std::min(65535.0, now.months_out_of_work + months));
+    if (now.income_support == IncomeSupport::kLastResort) {
+      now.months_on_assistance =
+          static_cast<std::uint16_t>(std::min(65535.0, now.months_on_assistance + months));
+    }
+    c.limiting_characteristics =
+        static_cast<std::uint8_t>(limiting_characteristics(now, params_.population.limiting));
+  }
   const double wait = sim_.now() - c.queued_at;
   indicators_.for_groups(c.groups, [&](std::size_t g) {
     indicators_.record(quarter_, g).interview_wait_days.add(wait);
@@ -67,9 +83,11 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
     case Conclusion::kSpecialised: {
       count(c, Count::kConclusionC);
       c.stage = Stage::kSpecialisedEvaluation;
-      core::RandomStream rng = stream(c, Draw::kSpecialisedDelay, c.evaluations);
-      c.next_event = schedule(params_.evaluation.specialised_delay_days.sample(rng),
-                              kSpecialisedEvaluationEnd, s);
+      c.queued_at = sim_.now();
+      if (!specialists_ ||
+          specialists_->acquire_or_wait(core::EventTarget{this, kSpecialistGranted, s})) {
+        start_specialised_evaluation(s);
+      }
       break;
     }
     case Conclusion::kNotNow: {
@@ -87,7 +105,19 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
   }
 }
 
+void World::start_specialised_evaluation(Slot s) {
+  Client& c = clients_[s];
+  const double wait = sim_.now() - c.queued_at;
+  indicators_.for_groups(c.groups, [&](std::size_t g) {
+    indicators_.record(quarter_, g).specialised_wait_days.add(wait);
+  });
+  core::RandomStream rng = stream(c, Draw::kSpecialisedDelay, c.evaluations);
+  c.next_event =
+      schedule(params_.evaluation.specialised_delay_days.sample(rng), kSpecialisedEvaluationEnd, s);
+}
+
 void World::on_specialised_evaluation_end(Slot s) {
+  if (specialists_) specialists_->release();
   Client& c = clients_[s];
   count(c, Count::kSpecialisedEvaluations);
   // Rule E5: the recommendation comes back and the agent decides; the decision rules see

@@ -63,6 +63,8 @@ std::string_view name_of(Count c) {
       return "parcours_ended_closure";
     case Count::kEmployedAfterParcours:
       return "employed_within_followup_of_parcours";
+    case Count::kOseReferrals:
+      return "ose_referrals";
     case Count::kSize_:
       break;
   }
@@ -72,6 +74,7 @@ std::string_view name_of(Count c) {
 void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   for (std::size_t i = 0; i < kCountSize; ++i) counts[i] += quarter.counts[i];
   interview_wait_days.merge(quarter.interview_wait_days);
+  specialised_wait_days.merge(quarter.specialised_wait_days);
   agent_busy_days += quarter.agent_busy_days;
   agent_queue_days += quarter.agent_queue_days;
   days += quarter.days;
@@ -120,6 +123,9 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
   out.push_back(
       {period, g, "interview_wait_days_mean", waits ? r.interview_wait_days.mean() : kNaN});
   out.push_back({period, g, "interview_wait_days_max", waits ? r.interview_wait_days.max() : kNaN});
+  const bool specialised = r.specialised_wait_days.count() > 0;
+  out.push_back({period, g, "specialised_wait_days_mean",
+                 specialised ? r.specialised_wait_days.mean() : kNaN});
   if (group == 0) {  // the agents serve everyone: their load has no per-group value
     const double capacity_days = agents_ * r.days;
     out.push_back({period, g, "agent_utilisation",

@@ -40,6 +40,7 @@ enum class Count : std::uint8_t {
   kParcoursEndedOtherMeasure,  // P7
   kParcoursEndedClosure,       // P7
   kEmployedAfterParcours,      // job within the follow-up window after a Parcours (M13)
+  kOseReferrals,               // P8: activities handed over to an OSE
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);
@@ -48,10 +49,11 @@ std::string_view name_of(Count c);
 /// One period's record.
 struct PeriodRecord {
   std::array<std::uint64_t, kCountSize> counts{};
-  core::Tally interview_wait_days;  // by the period in which the interview started
-  double agent_busy_days = 0.0;     // integral of busy agents over the period
-  double agent_queue_days = 0.0;    // integral of clients waiting for an agent
-  double days = 0.0;                // length of the period that was simulated
+  core::Tally interview_wait_days;    // by the period in which the interview started
+  core::Tally specialised_wait_days;  // E7: for a specialised evaluator, by start period
+  double agent_busy_days = 0.0;       // integral of busy agents over the period
+  double agent_queue_days = 0.0;      // integral of clients waiting for an agent
+  double days = 0.0;                  // length of the period that was simulated
   double parcours_active_end = 0.0;
   double clients_in_system_end = 0.0;
 

@@ -41,6 +41,9 @@ struct PopulationParameters {
   CorrelationMatrix correlation;  // of the margins' latent normals, in margin order
   std::vector<Profile> sample;    // if not empty: resampled instead of the margins
   std::vector<std::string> regions{"all"};
+  /// Labour-market index of each region (rule E4's "Market"): higher means more openings per
+  /// job seeker; read by the `market` covariate. Empty: 0 everywhere.
+  std::vector<double> market;
   LimitingThresholds limiting{};
 };
 
@@ -52,6 +55,7 @@ struct EvaluationParameters {  // rules E2, E5
   double refusal_without_reason_share = 0.0;  // E6: of those, referred to a compliance agent
   std::array<double, 4> conclusion_shares{};  // A, B, C, D when no rule decides (E5)
   core::Distribution specialised_delay_days;  // C: referral to its recommendation (E5, E7)
+  int specialised_evaluators = 0;             // C: evaluations under way at once; 0 = no limit (E7)
   double referred_return_probability = 0.0;   // D: comes back for a new evaluation (E5, D4)
   core::Distribution referred_return_days;
 };
@@ -60,6 +64,9 @@ struct ActivityParameters {  // rule P2
   std::string name;
   core::Distribution duration_days;
   double dropout_after = 0.0;  // probability of abandoning at the end of this activity (D6)
+  /// Delivered by an OSE: the referral passes needs and planned dates before the start (P8).
+  bool referral = false;
+  core::Distribution referral_days;
 };
 
 struct ParcoursParameters {                // rules P1-P7

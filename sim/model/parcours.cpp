@@ -49,6 +49,18 @@ void World::start_parcours(Slot s) {
 void World::start_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
+  const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
+  if (a.referral) {  // rule P8: handed over to the OSE, which starts at the planned date
+    count(c, Count::kOseReferrals);
+    core::RandomStream rng = stream(c, Draw::kReferralDelay, c.next_activity);
+    c.next_event = schedule(a.referral_days.sample(rng), kActivityStart, s);
+    return;
+  }
+  begin_activity(s);
+}
+
+void World::begin_activity(Slot s) {
+  Client& c = clients_[s];
   count(c, Count::kActivitiesStarted);
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   core::RandomStream rng = stream(c, Draw::kActivityDuration, c.next_activity);

@@ -55,10 +55,18 @@ AbsorbingChain parcours_chain(const ModelParameters& params,
   int entry = start;  // the state the next step is entered from
   for (std::size_t k = 0; k < plan.size(); ++k) {
     const ActivityParameters& a = params.activities.at(plan[k]);
-    const int activity = k == 0 ? start : chain.add_state("activity " + std::to_string(k + 1));
-    if (k > 0)
-      chain.add_branch(entry, activity, 1.0 - params.activities.at(plan[k - 1]).dropout_after);
-    if (k > 0) chain.add_branch(entry, dropout, params.activities.at(plan[k - 1]).dropout_after);
+    // Rule P8: an OSE referral is a wait before the activity, under the same hazards.
+    const int step = k == 0 ? start : chain.add_state("step " + std::to_string(k + 1));
+    int activity = step;
+    if (a.referral) {
+      activity = chain.add_state("activity " + std::to_string(k + 1));
+      timed(step, activity, rate_of(a.referral_days, "activity " + a.name + " referral_weeks"));
+    }
+    if (k > 0) {
+      const double q = params.activities.at(plan[k - 1]).dropout_after;
+      chain.add_branch(entry, step, 1.0 - q);
+      chain.add_branch(entry, dropout, q);
+    }
     const int after = chain.add_state("after activity " + std::to_string(k + 1));
     timed(activity, after, rate_of(a.duration_days, "activity " + a.name + " duration_weeks"));
     entry = after;

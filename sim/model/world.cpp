@@ -27,6 +27,9 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       parcours_active_(indicators_.groups(), 0),
       in_system_(indicators_.groups(), 0),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
+  if (params.evaluation.specialised_evaluators > 0) {
+    specialists_ = std::make_unique<core::Resource>(sim, params.evaluation.specialised_evaluators);
+  }
   const PopulationParameters& p = params.population;
   if (!p.sample.empty()) {
     population_ = std::make_unique<ResampledPopulation>(p.sample);
@@ -57,6 +60,12 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
       break;
     case kInterviewEnd:
       on_interview_end(s);
+      break;
+    case kSpecialistGranted:
+      start_specialised_evaluation(s);
+      break;
+    case kActivityStart:
+      begin_activity(s);
       break;
     case kSpecialisedEvaluationEnd:
       on_specialised_evaluation_end(s);
@@ -92,7 +101,7 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
 std::uint64_t World::model_events() const {
   std::uint64_t n = 0;
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
-    if (k != kAgentGranted && k != kQuarterEnd) n += events_by_kind_[k];
+    if (k != kAgentGranted && k != kSpecialistGranted && k != kQuarterEnd) n += events_by_kind_[k];
   }
   return n;
 }

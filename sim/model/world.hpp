@@ -26,8 +26,10 @@ enum EventKind : std::uint32_t {
   kArrival,
   kAgentGranted,
   kInterviewEnd,
+  kSpecialistGranted,
   kSpecialisedEvaluationEnd,
   kReferredReturn,
+  kActivityStart,
   kActivityEnd,
   kDropout,
   kClosure,
@@ -78,10 +80,12 @@ class World : public core::EventHandler {
   void start_interview(Slot s);
   void on_interview_end(Slot s);
   void apply_conclusion(Slot s, Conclusion conclusion);
+  void start_specialised_evaluation(Slot s);
   void on_specialised_evaluation_end(Slot s);
   // parcours.cpp
   void start_parcours(Slot s);
   void start_activity(Slot s);
+  void begin_activity(Slot s);
   void on_activity_end(Slot s);
   void finish_plan(Slot s);
   void on_parcours_exit(Slot s, Count reason);
@@ -120,6 +124,7 @@ class World : public core::EventHandler {
   core::Calendar calendar_;
   core::Time horizon_;
   core::Resource agents_;
+  std::unique_ptr<core::Resource> specialists_;  // rule E7's capacity; none = no limit
   IndicatorTable indicators_;
   std::vector<std::int64_t> parcours_active_;  // by group, like the indicator table
   std::vector<std::int64_t> in_system_;

@@ -96,6 +96,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   }
   p.evaluation.specialised_delay_days =
       ev.distribution("specialised_delay_weeks").scaled(kDaysPerWeek);
+  p.evaluation.specialised_evaluators = static_cast<int>(ev.number("specialised_evaluators"));
   p.evaluation.referred_return_probability = ev.number("referred_return_probability");
   p.evaluation.referred_return_days = ev.distribution("referred_return_weeks").scaled(kDaysPerWeek);
 
@@ -105,6 +106,8 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.name = s.text("name");
     a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
     a.dropout_after = s.number("dropout_after");
+    a.referral = s.has("referral_weeks");
+    if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
     p.activities.push_back(a);
   }
   if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
@@ -144,6 +147,8 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.job_search.autonomous = js.hazard("autonomous");
   if (js.has("after_exit")) p.job_search.after_exit = js.hazard("after_exit");
   p.job_search.effects = effects_of(js, "effects");
+  p.job_search.effects.market = p.population.market;
+  p.parcours.dropout_effects.market = p.population.market;
 
   const SectionValues& re = section(sections, "retention");
   p.retention.share = re.number("share");

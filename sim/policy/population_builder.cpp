@@ -88,6 +88,13 @@ model::PopulationParameters build_population(const SectionValues& s) {
   model::PopulationParameters p;
   p.regions = s.texts("regions");
   if (p.regions.empty() || p.regions.size() > 256) fail(s, "regions needs 1 to 256 names");
+  if (s.has("market")) {
+    p.market = s.numbers("market");
+    if (p.market.size() != p.regions.size()) {
+      fail(s, "market needs one index per region (" + std::to_string(p.regions.size()) + "), got " +
+                  std::to_string(p.market.size()));
+    }
+  }
   p.limiting = {s.number("limiting_assistance_months"), s.number("limiting_out_of_work_months"),
                 s.number("limiting_age")};
 

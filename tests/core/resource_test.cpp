@@ -5,23 +5,12 @@
 #include <cmath>
 #include <vector>
 
+#include "support/queueing.hpp"
+
 namespace parcours::core {
 namespace {
 
-// Exact mean wait in queue of an M/M/c queue (Erlang C): Wq = C(c, a) / (c mu - lambda).
-double erlang_c_mean_wait(int c, double lambda, double mu) {
-  const double a = lambda / mu;
-  const double rho = a / c;
-  double term = 1.0;  // a^k / k!
-  double sum = 1.0;
-  for (int k = 1; k < c; ++k) {
-    term *= a / k;
-    sum += term;
-  }
-  const double last = term * a / c / (1.0 - rho);  // a^c / c! / (1 - rho)
-  const double wait_probability = last / (sum + last);
-  return wait_probability / (c * mu - lambda);
-}
+using parcours::testing::erlang_c_mean_wait;
 
 // An M/M/c queue on the kernel: Poisson arrivals, exponential service, FIFO.
 class MmcQueue : public EventHandler {

@@ -9,6 +9,7 @@
 #include "model/effects.hpp"
 #include "model/parcours_chain.hpp"
 #include "support/model_parameters.hpp"
+#include "support/queueing.hpp"
 
 namespace parcours::model {
 namespace {
@@ -136,7 +137,7 @@ TEST(World, DropoutEffectsScaleTheHazardByDistance) {  // rules D5, D6
   p.horizon.years = 10;
   p.evaluation.agents = 30;
   p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
-  p.activities = {{"only", core::Distribution::exponential(30), 0.0}};
+  p.activities = {parcours::testing::activity("only", core::Distribution::exponential(30), 0.0)};
   p.parcours.default_plan = {0};
   const double beta = 0.4;
   p.parcours.dropout_effects.terms = {{Covariate::kLimitingCharacteristics, beta}};
@@ -192,6 +193,104 @@ TEST(World, GroupsSplitEveryCountAndStockOfAllClients) {  // rules D2, P6
   expect_share(distance_arrivals["3+"], totals[{"all", "arrivals"}], three_plus, "3+");
 }
 
+TEST(World, SpecialisedEvaluationsQueueLikeAnMmcQueue) {  // rules E5, E7
+  // Interviews are an M/M/c queue, whose departures are Poisson (Burke); a share pC of them
+  // goes to c' specialised evaluators with exponential service: an M/M/c' queue of its own,
+  // whose mean wait is Erlang C's. Quarterly means (after a warm-up quarter) are the batches.
+  ModelParameters p = small_model();
+  p.arrivals.count = 0;
+  p.arrivals.per_year = 36500;  // 100 a day
+  p.horizon.years = 3;
+  p.evaluation.agents = 10;
+  p.evaluation.referred_return_probability = 0;
+  p.evaluation.conclusion_shares = {0.5, 0.3, 0.2, 0.0};  // 20 C a day
+  p.evaluation.specialised_evaluators = 5;
+  p.evaluation.specialised_delay_days = core::Distribution::exponential(0.2);  // 25 a day max
+  core::Simulation sim(core::StreamKey{p.horizon.seed, 0});
+  ParametricRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  std::vector<double> batches;
+  for (std::size_t q = 1; q < world.indicators().quarters(); ++q) {
+    batches.push_back(world.indicators().record(q).specialised_wait_days.mean());
+  }
+  double mean = 0;
+  for (double b : batches) mean += b;
+  mean /= static_cast<double>(batches.size());
+  double var = 0;
+  for (double b : batches) var += (b - mean) * (b - mean);
+  const double se = std::sqrt(var / static_cast<double>(batches.size() - 1) /
+                              static_cast<double>(batches.size()));
+  const double exact = parcours::testing::erlang_c_mean_wait(5, 100.0 * 0.2, 1 / 0.2);
+  EXPECT_NEAR(mean, exact, 4 * se) << "se " << se;
+  EXPECT_GT(exact, 0.05);  // a queue worth testing (utilisation 0.8)
+}
+
+TEST(World, OseReferralsDelayTheActivityAndTheChainAgrees) {  // rule P8
+  ModelParameters p = small_model();
+  p.arrivals.count = 30000;
+  p.horizon.years = 10;
+  p.evaluation.agents = 30;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.activities[1].referral = true;  // the second activity is an OSE's
+  p.activities[1].referral_days = core::Distribution::exponential(21);
+  p.retention.share = 0;
+  const double exact =
+      parcours_chain(p, p.parcours.default_plan).solve().probability(kChainStart, kChainEmployment);
+  const Totals t = run(p);
+  const double n = t["parcours_started"];
+  EXPECT_GT(t["ose_referrals"], 0);
+  EXPECT_NEAR(t["parcours_ended_employment"] / n, exact,
+              2.576 * std::sqrt(exact * (1 - exact) / n));
+  // Without the referral wait (and its exposure to dropout) the share would be higher.
+  p.activities[1].referral = false;
+  const double without =
+      parcours_chain(p, p.parcours.default_plan).solve().probability(kChainStart, kChainEmployment);
+  EXPECT_GT(without - exact, 5 * std::sqrt(exact * (1 - exact) / n));
+}
+
+// Records what the rules see, to test what the world tells them.
+class RecordingRules : public ParametricRules {
+ public:
+  using ParametricRules::ParametricRules;
+  Conclusion conclusion(const Client& c, const Profile& p, core::RandomStream& rng) override {
+    seen.emplace_back(c.evaluations, c.limiting_characteristics);
+    return ParametricRules::conclusion(c, p, rng);
+  }
+  std::vector<std::pair<int, int>> seen;  // (evaluations done, limiting characteristics)
+};
+
+TEST(World, DistanceIsReassessedAtANewEvaluation) {  // rule D4
+  // Everyone is 44 at entry, referred out (D) and back a year later: at 45 the age limits
+  // integration (D1), and so does the time out of work, now past its threshold.
+  ModelParameters p = small_model();
+  p.arrivals.count = 200;
+  p.population.margins = {{Attribute::kAge, {}, {{0, 44}, {1, 44}}},
+                          {Attribute::kMonthsOutOfWork, {}, {{0, 20}, {1, 20}}}};
+  p.population.correlation = {{1, 0}, {0, 1}};
+  p.evaluation.conclusion_shares = {0.0, 0.0, 0.0, 1.0};
+  p.evaluation.referred_return_probability = 1.0;
+  p.evaluation.referred_return_days = core::Distribution::fixed(366);
+  core::Simulation sim(core::StreamKey{1, 0});
+  RecordingRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  int first = 0;
+  int second = 0;
+  for (const auto& [evaluations, limiting] : rules.seen) {
+    if (evaluations == 1) {
+      EXPECT_EQ(limiting, 0);
+      ++first;
+    }
+    if (evaluations == 2) {
+      EXPECT_EQ(limiting, 2);
+      ++second;
+    }
+  }
+  EXPECT_EQ(first, 200);
+  EXPECT_GT(second, 150);
+}
+
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
   ModelParameters p = small_model();
   p.arrivals.count = 30000;
@@ -229,7 +328,7 @@ TEST(World, AnOpenParcoursIsClosedAfterItsTime) {  // rule P7
   p.parcours.dropout = Hazard::none();
   p.parcours.closure_enabled = true;
   p.parcours.closure_days = core::Distribution::fixed(1.0);  // before any activity can end
-  p.activities = {{"long", core::Distribution::fixed(30), 0.0}};
+  p.activities = {parcours::testing::activity("long", core::Distribution::fixed(30), 0.0)};
   p.parcours.default_plan = {0};
   const Totals t = run(p);
   EXPECT_GT(t["parcours_started"], 0);
@@ -247,7 +346,7 @@ TEST(World, JobsWithinTheFollowUpWindowMatchTheExactShare) {  // rules P7, M13
   p.evaluation.agents = 20;
   p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
   p.parcours.dropout = Hazard::none();
-  p.activities = {{"only", core::Distribution::fixed(7), 1.0}};
+  p.activities = {parcours::testing::activity("only", core::Distribution::fixed(7), 1.0)};
   p.parcours.default_plan = {0};
   p.parcours.followup_days = 91.3;
   p.job_search.after_exit = Hazard::constant(1.0 / 120);

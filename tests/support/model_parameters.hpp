@@ -5,6 +5,16 @@
 
 namespace parcours::testing {
 
+/// An activity delivered internally (no OSE referral).
+inline model::ActivityParameters activity(std::string name, core::Distribution duration,
+                                          double dropout_after) {
+  model::ActivityParameters a;
+  a.name = std::move(name);
+  a.duration_days = duration;
+  a.dropout_after = dropout_after;
+  return a;
+}
+
 inline constexpr double kLimitingProbability = 0.3;
 inline constexpr int kLimitingDrawn = 5;  // characteristics with a margin in small_model()
 
@@ -37,8 +47,8 @@ inline model::ModelParameters small_model() {
   p.evaluation.specialised_delay_days = Distribution::fixed(28);
   p.evaluation.referred_return_probability = 0.5;
   p.evaluation.referred_return_days = Distribution::exponential(60);
-  p.activities = {{"first", Distribution::exponential(14), 0.1},
-                  {"second", Distribution::exponential(28), 0.2}};
+  p.activities = {activity("first", Distribution::exponential(14), 0.1),
+                  activity("second", Distribution::exponential(28), 0.2)};
   p.parcours.default_plan = {0, 1};
   p.parcours.dropout = model::Hazard::constant(1.0 / 200);
   p.job_search.after_parcours = model::Hazard::constant(1.0 / 56);
