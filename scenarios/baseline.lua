@@ -43,9 +43,9 @@ population {
 
 -- Rules E2, E5, E7: the evaluation interview (EEAE) by employment-assistance agents.
 evaluation {
-  -- agents doing interviews at once; they serve around the clock until working hours land
-  -- with the pathway work. Assumption: sized for ~80 % utilisation.
-  agents = 14,
+  -- agents (AAE) doing interviews and accompaniment contacts at once; they serve around the
+  -- clock until working hours land. Assumption: sized for ~80 % utilisation.
+  agents = 30,
   -- hours of agent time per meeting. Assumption.
   interview_hours = { dist = "lognormal", mean = 1.5, sd = 0.5 },
   -- probability of a second meeting, "exceptionally" (rule E2). Assumption.
@@ -97,7 +97,8 @@ parcours {
   dropout = { family = "constant", rate_per_week = 0.0125 },
   -- log hazard ratios by covariate (D5: risk grows with distance). Assumption: each limiting
   -- characteristic raises the dropout hazard by ~10 % (exp(0.1)).
-  dropout_effects = { limiting_characteristics = 0.1 },
+  -- and each accompaniment contact a month lowers it by ~10 % (D6). Assumption.
+  dropout_effects = { limiting_characteristics = 0.1, accompaniment = -0.1 },
   -- at the end of the plan, probabilities of returning to school or going on to another
   -- measure rather than searching for a job (P7). Assumption.
   school_share = 0.05,
@@ -117,6 +118,17 @@ job_search {
   after_exit = { family = "constant", rate_per_week = 1 / 40 },
   -- log hazard ratios (E4, D2): distance slows job finding. Assumption.
   effects = { limiting_characteristics = -0.15 },
+}
+
+-- Rules P4, D5, D6: accompaniment during the Parcours, at a frequency set by need.
+accompaniment {
+  -- weeks between contacts, by distance (D2: near = up to two limiting characteristics).
+  -- Source: seed 000, "un contact téléphonique dans un mois ou deux" for an autonomous client,
+  -- "une entrevue dès la semaine suivante" for one in difficulty; 6 and 2 weeks here, an
+  -- assumption within those words.
+  interval_weeks = { near = 6, far = 2 },
+  contact_hours = { dist = "lognormal", mean = 0.75, sd = 0.25 },  -- agent hours. Assumption.
+  agent_share = 0.6,  -- probability the agent makes the contact, else an OSE (P4). Assumption.
 }
 
 -- Rules M1-M3 (thin slice: decision and contacts; plans, phases and hours come later).

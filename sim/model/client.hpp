@@ -52,6 +52,7 @@ enum class Draw : std::uint32_t {
   kPlanOutcome,
   kClosureTime,
   kReferralDelay,
+  kAccompaniment,
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {

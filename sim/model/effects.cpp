@@ -20,7 +20,9 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Covariate::kCoun
     "no_professional_objective",
     "not_meeting_requirements",
     "activities_completed",
-    "market"};
+    "market",
+    "accompaniment"};
+static_assert(!kNames.back().empty(), "every covariate needs a name");
 
 }  // namespace
 
@@ -36,7 +38,8 @@ std::optional<Covariate> covariate_named(std::string_view name) {
 std::vector<std::string_view> covariate_names() { return {kNames.begin(), kNames.end()}; }
 
 double covariate_value(Covariate c, const Client& client, const Profile& profile,
-                       const std::vector<double>& market) {
+                       const Effects& context) {
+  const std::vector<double>& market = context.market;
   switch (c) {
     case Covariate::kLimitingCharacteristics:
       return client.limiting_characteristics;
@@ -64,6 +67,8 @@ double covariate_value(Covariate c, const Client& client, const Profile& profile
       return client.next_activity;
     case Covariate::kMarket:
       return profile.region < market.size() ? market[profile.region] : 0.0;
+    case Covariate::kAccompaniment:
+      return context.accompaniment_per_month[client.limiting_characteristics >= 3 ? 1 : 0];
     case Covariate::kCount_:
       break;
   }
@@ -74,7 +79,7 @@ double Effects::multiplier(const Client& client, const Profile& profile) const {
   if (terms.empty()) return 1.0;  // the common case: no exp() per draw
   double sum = 0;
   for (const auto& [covariate, beta] : terms)
-    sum += beta * covariate_value(covariate, client, profile, market);
+    sum += beta * covariate_value(covariate, client, profile, *this);
   return std::exp(sum);
 }
 

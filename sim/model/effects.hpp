@@ -4,6 +4,7 @@
 // distance, the market and completed activities. A scenario gives log hazard ratios by name;
 // the multiplier is exp(sum of beta x), computed once per draw, never per simulated day.
 
+#include <array>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -28,22 +29,26 @@ enum class Covariate : std::uint8_t {
   kNotMeetingRequirements,   // E4: the market gap, 0/1
   kActivitiesCompleted,      // P2: activities of the plan done so far
   kMarket,                   // E4: the labour-market index of the client's region
+  kAccompaniment,            // P4, D6: accompaniment contacts per month planned for the client
   kCount_
 };
 
 std::string_view name_of(Covariate c);
 std::optional<Covariate> covariate_named(std::string_view name);
 std::vector<std::string_view> covariate_names();
-/// `market` is the index of each region (PopulationParameters::market), possibly empty.
-double covariate_value(Covariate c, const Client& client, const Profile& profile,
-                       const std::vector<double>& market);
 
 /// Log hazard ratios: a hazard is multiplied by exp(sum of beta * value).
 struct Effects {
   std::vector<std::pair<Covariate, double>> terms;
   [[nodiscard]] bool empty() const { return terms.empty(); }
   std::vector<double> market;  // copied from the population's regions, for kMarket
+  std::array<double, 2> accompaniment_per_month{};  // by distance class, for kAccompaniment
   [[nodiscard]] double multiplier(const Client& client, const Profile& profile) const;
 };
+
+/// A covariate's value for a client; `context` gives the scenario-wide values some covariates
+/// read (the regions' market index, the accompaniment frequencies).
+double covariate_value(Covariate c, const Client& client, const Profile& profile,
+                       const Effects& context);
 
 }  // namespace parcours::model

@@ -65,6 +65,10 @@ std::string_view name_of(Count c) {
       return "employed_within_followup_of_parcours";
     case Count::kOseReferrals:
       return "ose_referrals";
+    case Count::kAccompanimentContacts:
+      return "accompaniment_contacts";
+    case Count::kAccompanimentByAgent:
+      return "accompaniment_contacts_by_agent";
     case Count::kSize_:
       break;
   }

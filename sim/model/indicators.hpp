@@ -41,6 +41,8 @@ enum class Count : std::uint8_t {
   kParcoursEndedClosure,       // P7
   kEmployedAfterParcours,      // job within the follow-up window after a Parcours (M13)
   kOseReferrals,               // P8: activities handed over to an OSE
+  kAccompanimentContacts,      // P4: accompaniment contacts during a Parcours
+  kAccompanimentByAgent,       // P4: of those, made by the agent (the rest by an OSE)
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

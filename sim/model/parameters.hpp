@@ -97,6 +97,17 @@ struct JobSearchParameters {
   Effects effects;
 };
 
+/// Accompaniment during the Parcours (rules P4, D5): contacts at a frequency set by need,
+/// taking agent time when the agent (AAE) makes them, OSE time otherwise.
+struct AccompanimentParameters {
+  bool enabled = false;
+  /// Days between contacts by distance class (rule D2: up to two limiting characteristics,
+  /// three or more): nearer clients are contacted less often.
+  std::array<double, 2> interval_days{};
+  core::Distribution contact_days;  // agent time of one contact
+  double agent_share = 1.0;         // contacts the AAE makes; the rest are the OSE's
+};
+
 struct RetentionParameters {  // thin first slice of rules M1-M3
   double share = 0.0;         // M1: employed participants who get retention support
   int contacts = 0;
@@ -111,6 +122,7 @@ struct ModelParameters {
   std::vector<ActivityParameters> activities;
   ParcoursParameters parcours;
   JobSearchParameters job_search;
+  AccompanimentParameters accompaniment;
   RetentionParameters retention;
 };
 

@@ -35,6 +35,7 @@ void World::start_parcours(Slot s) {
   const double dropout =
       p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profiles_[s]));
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
+  schedule_accompaniment(s);
   if (std::isfinite(std::min(dropout, closure))) {
     c.exit_event =
         dropout <= closure ? schedule(dropout, kDropout, s) : schedule(closure, kClosure, s);

@@ -89,6 +89,15 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
     case kRetentionContact:
       on_retention_contact(s);
       break;
+    case kAccompanimentContact:
+      on_accompaniment_contact(subject);
+      break;
+    case kContactAgentGranted:
+      on_contact_agent_granted(subject);
+      break;
+    case kContactEnd:
+      agents_.release();
+      break;
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
@@ -101,7 +110,9 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
 std::uint64_t World::model_events() const {
   std::uint64_t n = 0;
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
-    if (k != kAgentGranted && k != kSpecialistGranted && k != kQuarterEnd) n += events_by_kind_[k];
+    const bool bookkeeping = k == kAgentGranted || k == kSpecialistGranted ||
+                             k == kContactAgentGranted || k == kContactEnd || k == kQuarterEnd;
+    if (!bookkeeping) n += events_by_kind_[k];
   }
   return n;
 }

@@ -35,6 +35,9 @@ enum EventKind : std::uint32_t {
   kClosure,
   kJobFound,
   kRetentionContact,
+  kAccompanimentContact,
+  kContactAgentGranted,
+  kContactEnd,
   kQuarterEnd,
   kEventKindCount
 };
@@ -91,6 +94,12 @@ class World : public core::EventHandler {
   void on_parcours_exit(Slot s, Count reason);
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);
+  // accompaniment.cpp
+  void schedule_accompaniment(Slot s);
+  void on_accompaniment_contact(std::uint64_t subject);
+  void on_contact_agent_granted(std::uint64_t subject);
+  [[nodiscard]] std::uint64_t contact_subject(Slot s) const;
+  [[nodiscard]] bool contact_still_due(std::uint64_t subject) const;
   // employment.cpp
   void start_job_search(Slot s, const Hazard& hazard, unsigned occurrence);
   void on_job_found(Slot s);

@@ -150,6 +150,27 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.job_search.effects.market = p.population.market;
   p.parcours.dropout_effects.market = p.population.market;
 
+  const SectionValues& ac = section(sections, "accompaniment");
+  if (ac.has("interval_weeks")) {
+    const Shares& intervals = ac.shares("interval_weeks");
+    for (const auto& [name, weeks] : intervals) {
+      if (name != "near" && name != "far") {
+        fail(ac, "interval_weeks: unknown class '" + name + "' (expected near and far, rule D2)");
+      }
+    }
+    if (intervals.size() != 2) fail(ac, "interval_weeks needs both near and far (rule D2)");
+    p.accompaniment.enabled = true;
+    p.accompaniment.interval_days = {intervals.at("near") * kDaysPerWeek,
+                                     intervals.at("far") * kDaysPerWeek};
+    p.accompaniment.contact_days = ac.distribution("contact_hours").scaled(1.0 / kHoursPerDay);
+    p.accompaniment.agent_share = ac.number("agent_share");
+    // Contacts per month, which the `accompaniment` covariate of the effects reads (D6).
+    for (model::Effects* e : {&p.parcours.dropout_effects, &p.job_search.effects}) {
+      e->accompaniment_per_month = {kDaysPerMonth / p.accompaniment.interval_days[0],
+                                    kDaysPerMonth / p.accompaniment.interval_days[1]};
+    }
+  }
+
   const SectionValues& re = section(sections, "retention");
   p.retention.share = re.number("share");
   p.retention.contacts = static_cast<int>(re.number("contacts"));

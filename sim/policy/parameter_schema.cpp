@@ -128,6 +128,18 @@ std::vector<SectionSpec> build_schema() {
            {"effects", T::kEffects, -20, 20, false, "", "log hazard ratio", "E4",
             "how distance, characteristics and completed activities scale job finding"},
        }},
+      {"accompaniment",
+       false,
+       "Accompaniment contacts during the Parcours, at a frequency set by need (rules P4, D5).",
+       {
+           {"interval_weeks", T::kEffects, 0.01, 520, false, "", "weeks", "P4",
+            "weeks between contacts by distance class, { near = ..., far = ... } (D2: near = up "
+            "to two limiting characteristics); absent = no accompaniment"},
+           {"contact_hours", T::kDistribution, 0, 100, false, "0", "hours", "P4",
+            "agent time of one contact made by the agent"},
+           {"agent_share", T::kNumber, 0, 1, false, "1", "probability", "P4",
+            "share of contacts made by the agent (AAE); the rest by an OSE"},
+       }},
       {"retention",
        false,
        "Retention support after a job (thin first slice of rules M1-M3).",

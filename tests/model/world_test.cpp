@@ -291,6 +291,28 @@ TEST(World, DistanceIsReassessedAtANewEvaluation) {  // rule D4
   EXPECT_GT(second, 150);
 }
 
+TEST(World, AccompanimentContactsFollowTheirFrequency) {  // rules P4, D5
+  // A 73.5-day activity, then straight back to school: a contact every 7 days gives exactly
+  // 10 contacts per Parcours (days 7 to 70; none falls near the end, where rounding decides).
+  ModelParameters p = small_model();
+  p.arrivals.count = 3000;
+  p.horizon.years = 3;
+  p.evaluation.agents = 10;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.activities = {parcours::testing::activity("ten_weeks", core::Distribution::fixed(73.5), 0.0)};
+  p.parcours.default_plan = {0};
+  p.parcours.dropout = Hazard::none();
+  p.parcours.school_share = 1.0;
+  p.accompaniment.enabled = true;
+  p.accompaniment.interval_days = {7, 7};
+  p.accompaniment.contact_days = core::Distribution::fixed(1.0 / 24);
+  p.accompaniment.agent_share = 0.6;
+  const Totals t = run(p);
+  EXPECT_EQ(t.by_quarter.at("parcours_active_end").back(), 0);
+  EXPECT_EQ(t["accompaniment_contacts"], 10 * t["parcours_started"]);
+  expect_share(t["accompaniment_contacts_by_agent"], t["accompaniment_contacts"], 0.6, "agent");
+}
+
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
   ModelParameters p = small_model();
   p.arrivals.count = 30000;
