@@ -77,6 +77,7 @@ activity {
   name = "groupe_d",                         -- specialised services, Groupe D (rule S2)
   duration_weeks = { dist = "uniform", min = 8, max = 20 },  -- weeks. Assumption.
   dropout_after = 0.10,                      -- probability. Assumption.
+  success_probability = 0.85,  -- the follow-up finds it successful (P5). Assumption.
 }
 activity {
   name = "jeunes_18_29",                     -- specialised services for youth (rule S2)
@@ -99,6 +100,9 @@ parcours {
   -- characteristic raises the dropout hazard by ~10 % (exp(0.1)).
   -- and each accompaniment contact a month lowers it by ~10 % (D6). Assumption.
   dropout_effects = { limiting_characteristics = 0.1, accompaniment = -0.1 },
+  -- revisions of the plan after the follow-up finds an activity unsuccessful (P3, P5); the
+  -- plan rule is asked again (client.revisions tells it). Assumption.
+  max_revisions = 2,
   -- at the end of the plan, probabilities of returning to school or going on to another
   -- measure rather than searching for a job (P7). Assumption.
   school_share = 0.05,

@@ -53,6 +53,7 @@ enum class Draw : std::uint32_t {
   kClosureTime,
   kReferralDelay,
   kAccompaniment,
+  kActivityCheck,
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {
@@ -69,7 +70,9 @@ struct alignas(64) Client {
 
   // Who the client is lives in their Profile (World keeps one per slot); here only what the
   // pathway reads on every event.
-  bool convened = false;  // rule E1: convened after screening vs. came on their own
+  bool convened : 1 = false;            // rule E1: convened after screening vs. came on their own
+  bool in_parcours : 1 = false;         // rule P1
+  bool job_after_parcours : 1 = false;  // the current job ended a Parcours (rule P7)
   std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight, as evaluated
 
   // Pathway state.
@@ -78,8 +81,7 @@ struct alignas(64) Client {
   std::uint8_t plan_size = 0;              // activities in the current plan
   std::uint8_t next_activity = 0;          // activities of the plan done so far
   std::uint8_t contacts_left = 0;          // retention contacts still to come
-  bool in_parcours = false;                // rule P1
-  bool job_after_parcours = false;         // the current job ended a Parcours (rule P7)
+  std::uint8_t revisions = 0;              // plan revisions in this Parcours (rule P3)
   std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
   GroupKey groups{};                       // the client's group in each table dimension
   float parcours_ended_at = -1.0F;         // days; < 0 while no Parcours has ended

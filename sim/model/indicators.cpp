@@ -69,6 +69,8 @@ std::string_view name_of(Count c) {
       return "accompaniment_contacts";
     case Count::kAccompanimentByAgent:
       return "accompaniment_contacts_by_agent";
+    case Count::kPlanRevisions:
+      return "plan_revisions";
     case Count::kSize_:
       break;
   }

@@ -43,6 +43,7 @@ enum class Count : std::uint8_t {
   kOseReferrals,               // P8: activities handed over to an OSE
   kAccompanimentContacts,      // P4: accompaniment contacts during a Parcours
   kAccompanimentByAgent,       // P4: of those, made by the agent (the rest by an OSE)
+  kPlanRevisions,              // P3: plans revised after a failed check (P5)
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

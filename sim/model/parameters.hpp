@@ -64,6 +64,9 @@ struct ActivityParameters {  // rule P2
   std::string name;
   core::Distribution duration_days;
   double dropout_after = 0.0;  // probability of abandoning at the end of this activity (D6)
+  /// Administrative follow-up checks the activity's success before the next (rule P5); a
+  /// failed check revises the plan (rule P3).
+  double success_probability = 1.0;
   /// Delivered by an OSE: the referral passes needs and planned dates before the start (P8).
   bool referral = false;
   core::Distribution referral_days;
@@ -82,6 +85,8 @@ struct ParcoursParameters {                // rules P1-P7
   /// Time from the start after which an open Parcours is closed (rule P7); off if disabled.
   bool closure_enabled = false;
   core::Distribution closure_days;
+  /// Revisions of the plan a Parcours may have (rule P3); after that a failed check moves on.
+  int max_revisions = 0;
   /// Window after the end of a Parcours in which a job counts as a result (M13: 0-3 months).
   double followup_days = 0.0;
 };

@@ -19,13 +19,8 @@ void World::start_parcours(Slot s) {
   add_stock(parcours_active_, indicators_, c, +1);
   count(c, Count::kParcoursStarted);
 
-  core::RandomStream plan_rng = stream(c, Draw::kPlan, c.evaluations);
-  plan_buffer_.clear();
-  rules_.plan(c, profiles_[s], plan_rng, plan_buffer_);
-  assert(plan_buffer_.size() <= kMaxPlanLength);
-  c.plan_size = static_cast<std::uint8_t>(plan_buffer_.size());
-  std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
-  c.next_activity = 0;
+  c.revisions = 0;
+  make_plan(s);
 
   // Abandonment and closure compete: only the earlier is scheduled.
   const ParcoursParameters& p = params_.parcours;
@@ -47,13 +42,24 @@ void World::start_parcours(Slot s) {
   }
 }
 
+void World::make_plan(Slot s) {
+  Client& c = clients_[s];
+  core::RandomStream plan_rng = stream(c, Draw::kPlan, c.evaluations | (c.revisions << 8U));
+  plan_buffer_.clear();
+  rules_.plan(c, profiles_[s], plan_rng, plan_buffer_);
+  assert(plan_buffer_.size() <= kMaxPlanLength);
+  c.plan_size = static_cast<std::uint8_t>(plan_buffer_.size());
+  std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
+  c.next_activity = 0;
+}
+
 void World::start_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   if (a.referral) {  // rule P8: handed over to the OSE, which starts at the planned date
     count(c, Count::kOseReferrals);
-    core::RandomStream rng = stream(c, Draw::kReferralDelay, c.next_activity);
+    core::RandomStream rng = stream(c, Draw::kReferralDelay, step_of(c));
     c.next_event = schedule(a.referral_days.sample(rng), kActivityStart, s);
     return;
   }
@@ -64,19 +70,29 @@ void World::begin_activity(Slot s) {
   Client& c = clients_[s];
   count(c, Count::kActivitiesStarted);
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
-  core::RandomStream rng = stream(c, Draw::kActivityDuration, c.next_activity);
+  core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c));
   c.next_event = schedule(a.duration_days.sample(rng), kActivityEnd, s);
 }
 
 void World::on_activity_end(Slot s) {
   Client& c = clients_[s];
   count(c, Count::kActivitiesCompleted);
+  const unsigned step = step_of(c);
   const unsigned finished = c.next_activity++;  // the rules see it among the activities done
-  core::RandomStream rng = stream(c, Draw::kDropoutDecision, finished);
+  core::RandomStream rng = stream(c, Draw::kDropoutDecision, step);
   if (rules_.drops_out_after(c, profiles_[s], c.plan[finished], rng)) {
     end_parcours(s, Count::kParcoursEndedDropout);
     after_parcours_exit(s);
     return;
+  }
+  // Rule P5: the activity's success is checked before moving on; a failure revises the plan
+  // (rule P3), back to the plan rule with what the client has done so far.
+  core::RandomStream check = stream(c, Draw::kActivityCheck, step);
+  const ActivityParameters& done = params_.activities[c.plan[finished]];
+  if (!check.bernoulli(done.success_probability) && c.revisions < params_.parcours.max_revisions) {
+    count(c, Count::kPlanRevisions);
+    ++c.revisions;
+    make_plan(s);
   }
   if (c.next_activity < c.plan_size) {
     start_activity(s);

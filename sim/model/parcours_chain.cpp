@@ -52,6 +52,13 @@ AbsorbingChain parcours_chain(const ModelParameters& params,
     if (c > 0) chain.add_rate(state, closure, c);
   };
 
+  if (p.max_revisions > 0) {
+    for (const ActivityParameters& a : params.activities) {
+      if (a.success_probability < 1.0) {
+        throw std::invalid_argument("plan revisions (rule P3) are not in the exact chain");
+      }
+    }
+  }
   int entry = start;  // the state the next step is entered from
   for (std::size_t k = 0; k < plan.size(); ++k) {
     const ActivityParameters& a = params.activities.at(plan[k]);

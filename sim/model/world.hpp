@@ -87,7 +87,10 @@ class World : public core::EventHandler {
   void on_specialised_evaluation_end(Slot s);
   // parcours.cpp
   void start_parcours(Slot s);
+  void make_plan(Slot s);
   void start_activity(Slot s);
+  /// Names an activity step for its random streams: its place in the plan and the revision.
+  static unsigned step_of(const Client& c) { return c.next_activity + 8U * c.revisions; }
   void begin_activity(Slot s);
   void on_activity_end(Slot s);
   void finish_plan(Slot s);

@@ -40,7 +40,8 @@ const std::vector<std::string_view>& pathway_fields() {
                                                    "plan_size",
                                                    "job_after_parcours",
                                                    "days_since_arrival",
-                                                   "needs"};
+                                                   "needs",
+                                                   "revisions"};
   return names;
 }
 
@@ -109,6 +110,8 @@ int view_index(lua_State* L) {
     lua_pushboolean(L, c.job_after_parcours);
   } else if (std::strcmp(field, "days_since_arrival") == 0) {
     lua_pushnumber(L, view->sim->now() - c.arrived_at);
+  } else if (std::strcmp(field, "revisions") == 0) {
+    lua_pushinteger(L, c.revisions);
   } else if (std::strcmp(field, "needs") == 0) {
     lua_pushinteger(L, p.need_count());
   } else if (const auto attribute = model::attribute_named(field)) {

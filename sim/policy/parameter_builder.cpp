@@ -106,6 +106,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.name = s.text("name");
     a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
     a.dropout_after = s.number("dropout_after");
+    a.success_probability = s.number("success_probability");
     a.referral = s.has("referral_weeks");
     if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
     p.activities.push_back(a);
@@ -129,6 +130,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     }
     p.parcours.default_plan.push_back(static_cast<std::uint8_t>(it - p.activities.begin()));
   }
+  p.parcours.max_revisions = static_cast<int>(pa.number("max_revisions"));
   p.parcours.school_share = pa.number("school_share");
   p.parcours.other_measure_share = pa.number("other_measure_share");
   if (p.parcours.school_share + p.parcours.other_measure_share > 1.0 + 1e-12) {

@@ -313,6 +313,32 @@ TEST(World, AccompanimentContactsFollowTheirFrequency) {  // rules P4, D5
   expect_share(t["accompaniment_contacts_by_agent"], t["accompaniment_contacts"], 0.6, "agent");
 }
 
+TEST(World, FailedChecksReviseThePlanUpToItsLimit) {  // rules P3, P5
+  // One activity checked successful with probability s; a failure revises the plan (the
+  // same default plan again) at most R times. Revisions per Parcours K: P(K >= k) = (1-s)^k
+  // for k <= R, so E[K] = sum (1-s)^k and E[K^2] = sum (2k-1)(1-s)^k.
+  ModelParameters p = small_model();
+  p.arrivals.count = 20000;
+  p.horizon.years = 8;
+  p.evaluation.agents = 20;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.activities = {parcours::testing::activity("only", core::Distribution::exponential(14), 0.0)};
+  p.activities[0].success_probability = 0.6;
+  p.parcours.default_plan = {0};
+  p.parcours.dropout = Hazard::none();
+  p.parcours.max_revisions = 3;
+  double mean = 0;
+  double square = 0;
+  for (int k = 1; k <= 3; ++k) {
+    mean += std::pow(0.4, k);
+    square += (2 * k - 1) * std::pow(0.4, k);
+  }
+  const Totals t = run(p);
+  const double n = t["parcours_started"];
+  EXPECT_NEAR(t["plan_revisions"] / n, mean, 4 * std::sqrt((square - mean * mean) / n));
+  EXPECT_EQ(t["activities_started"], n + t["plan_revisions"]);
+}
+
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
   ModelParameters p = small_model();
   p.arrivals.count = 30000;
