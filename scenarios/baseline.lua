@@ -43,9 +43,13 @@ population {
 
 -- Rules E2, E5, E7: the evaluation interview (EEAE) by employment-assistance agents.
 evaluation {
-  -- agents (AAE) doing interviews and accompaniment contacts at once; they serve around the
-  -- clock until working hours land. Assumption: sized for ~80 % utilisation.
-  agents = 30,
+  -- agents (AAE) on duty for interviews and accompaniment contacts while the office is open.
+  -- Assumption: sized for ~80 % utilisation of their open hours.
+  agents = 130,
+  -- opening days and hours of the office (E2: the agents' working hours). Assumption:
+  -- weekdays, 8:30 to 16:30.
+  open_days = { "mon", "tue", "wed", "thu", "fri" },
+  open_hours = { 8.5, 16.5 },
   -- hours of agent time per meeting. Assumption.
   interview_hours = { dist = "lognormal", mean = 1.5, sd = 0.5 },
   -- probability of a second meeting, "exceptionally" (rule E2). Assumption.

@@ -5,8 +5,27 @@
 namespace parcours::core {
 
 Resource::Resource(Simulation& sim, int capacity)
-    : sim_(sim), capacity_(capacity), busy_level_(sim.now()), queue_level_(sim.now()) {
-  assert(capacity > 0);
+    : sim_(sim),
+      capacity_(capacity),
+      busy_level_(sim.now()),
+      queue_level_(sim.now()),
+      capacity_level_(sim.now(), capacity) {
+  assert(capacity >= 0);
+}
+
+void Resource::set_capacity(int capacity) {
+  assert(capacity >= 0);
+  capacity_ = capacity;
+  capacity_level_.set(sim_.now(), capacity);
+  while (busy_ < capacity_ && !queue_.empty()) {
+    const Waiting next = queue_.front();
+    queue_.pop_front();
+    ++busy_;
+    waits_.add(sim_.now() - next.since);
+    sim_.schedule(0.0, next.target);
+  }
+  busy_level_.set(sim_.now(), busy_);
+  queue_level_.set(sim_.now(), static_cast<double>(queue_.size()));
 }
 
 bool Resource::acquire_or_wait(const EventTarget& target) {
@@ -23,7 +42,7 @@ bool Resource::acquire_or_wait(const EventTarget& target) {
 
 void Resource::release() {
   assert(busy_ > 0);
-  if (queue_.empty()) {
+  if (queue_.empty() || busy_ > capacity_) {  // above a lowered capacity: the unit goes off
     --busy_;
     busy_level_.set(sim_.now(), busy_);
     return;

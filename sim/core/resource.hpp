@@ -17,6 +17,9 @@ class Resource {
   bool acquire_or_wait(const EventTarget& target);
   /// Gives a unit back; the first waiting request (if any) gets it at once.
   void release();
+  /// Changes how many units may be busy (opening hours: 0 when closed). Units busy above a
+  /// lowered capacity finish what they do; a raised capacity serves waiting requests at once.
+  void set_capacity(int capacity);
 
   [[nodiscard]] int capacity() const { return capacity_; }
   [[nodiscard]] int busy() const { return busy_; }
@@ -24,6 +27,8 @@ class Resource {
   /// Time-weighted number of busy units and of waiting requests.
   [[nodiscard]] const TimeWeighted& busy_level() const { return busy_level_; }
   [[nodiscard]] const TimeWeighted& queue_level() const { return queue_level_; }
+  /// Time-weighted capacity: the unit-time offered, the denominator of utilisation.
+  [[nodiscard]] const TimeWeighted& capacity_level() const { return capacity_level_; }
   TimeWeighted& busy_level() { return busy_level_; }
   TimeWeighted& queue_level() { return queue_level_; }
   /// Waits of every request served so far (0 for immediate service).
@@ -40,6 +45,7 @@ class Resource {
   std::deque<Waiting> queue_;
   TimeWeighted busy_level_;
   TimeWeighted queue_level_;
+  TimeWeighted capacity_level_;
   Tally waits_;
 };
 

@@ -83,17 +83,17 @@ void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   specialised_wait_days.merge(quarter.specialised_wait_days);
   agent_busy_days += quarter.agent_busy_days;
   agent_queue_days += quarter.agent_queue_days;
+  agent_capacity_days += quarter.agent_capacity_days;
   days += quarter.days;
   // Stocks: the year's value is its last quarter's.
   parcours_active_end = quarter.parcours_active_end;
   clients_in_system_end = quarter.clients_in_system_end;
 }
 
-IndicatorTable::IndicatorTable(const core::Calendar& calendar, core::Time horizon, int agents,
+IndicatorTable::IndicatorTable(const core::Calendar& calendar, core::Time horizon,
                                std::vector<GroupDimension> dimensions)
     : calendar_(calendar),
       horizon_(horizon),
-      agents_(agents),
       first_(calendar.fiscal_quarter_at(0.0).index()),
       dimensions_(std::move(dimensions)) {
   assert(dimensions_.size() <= kMaxDimensions);
@@ -133,7 +133,7 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
   out.push_back({period, g, "specialised_wait_days_mean",
                  specialised ? r.specialised_wait_days.mean() : kNaN});
   if (group == 0) {  // the agents serve everyone: their load has no per-group value
-    const double capacity_days = agents_ * r.days;
+    const double capacity_days = r.agent_capacity_days;
     out.push_back({period, g, "agent_utilisation",
                    capacity_days > 0 ? r.agent_busy_days / capacity_days : 0.0});
     out.push_back({period, g, "agent_queue_mean", r.days > 0 ? r.agent_queue_days / r.days : 0.0});

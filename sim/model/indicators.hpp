@@ -56,6 +56,7 @@ struct PeriodRecord {
   core::Tally specialised_wait_days;  // E7: for a specialised evaluator, by start period
   double agent_busy_days = 0.0;       // integral of busy agents over the period
   double agent_queue_days = 0.0;      // integral of clients waiting for an agent
+  double agent_capacity_days = 0.0;   // integral of agents on duty (opening hours, rule E2)
   double days = 0.0;                  // length of the period that was simulated
   double parcours_active_end = 0.0;
   double clients_in_system_end = 0.0;
@@ -86,7 +87,7 @@ using GroupLabels = std::vector<std::pair<std::string, std::string>>;
 
 class IndicatorTable {
  public:
-  IndicatorTable(const core::Calendar& calendar, core::Time horizon, int agents,
+  IndicatorTable(const core::Calendar& calendar, core::Time horizon,
                  std::vector<GroupDimension> dimensions = {});
 
   /// The all-clients record of the quarter containing time t (t within the horizon).
@@ -125,7 +126,6 @@ class IndicatorTable {
 
   const core::Calendar& calendar_;
   core::Time horizon_;
-  int agents_;
   int first_;  // index of the first quarter
   std::vector<GroupDimension> dimensions_;
   std::vector<std::size_t> offsets_;  // group index of each dimension's first label

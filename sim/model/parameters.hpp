@@ -49,6 +49,11 @@ struct PopulationParameters {
 
 struct EvaluationParameters {  // rules E2, E5
   int agents = 1;
+  /// Opening hours (rule E2: agents have working hours); off = around the clock.
+  bool opening_hours = false;
+  std::array<bool, 7> open_days{};  // Monday first
+  double open_from_hours = 0.0;     // hours after midnight
+  double open_to_hours = 24.0;
   core::Distribution interview_days;          // one meeting of the EEAE, agent time
   double second_meeting_probability = 0.0;    // rule E2, exceptional
   double refusal_probability = 0.0;           // E6: refuses or disagrees; no conclusion

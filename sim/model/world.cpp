@@ -1,6 +1,7 @@
 #include "model/world.hpp"
 
 #include <cassert>
+#include <chrono>
 #include <cmath>
 
 namespace parcours::model {
@@ -23,7 +24,7 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       calendar_(params.horizon.start),
       horizon_(horizon_of(calendar_, params.horizon.years)),
       agents_(sim, params.evaluation.agents),
-      indicators_(calendar_, horizon_, params.evaluation.agents, group_dimensions(params)),
+      indicators_(calendar_, horizon_, group_dimensions(params)),
       parcours_active_(indicators_.groups(), 0),
       in_system_(indicators_.groups(), 0),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
@@ -38,8 +39,35 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   }
 }
 
+void World::apply_opening(core::Time t) {
+  const EvaluationParameters& e = params_.evaluation;
+  // Whether the office is open just after `at` (a fraction of a second later, so that a change
+  // computed as day + hour / 24 is on the right side of its own rounding).
+  auto is_open = [&](core::Time at) {
+    at += 1e-6;
+    const std::chrono::weekday day{std::chrono::sys_days{calendar_.date_at(at)}};
+    const double hour = (at - std::floor(at)) * 24.0;
+    return e.open_days[day.iso_encoding() - 1] && hour >= e.open_from_hours &&
+           hour < e.open_to_hours;
+  };
+  const bool open = is_open(t);
+  agents_.set_capacity(open ? e.agents : 0);
+  // The next change: the next opening or closing hour at which the state flips.
+  const core::Time today = std::floor(t);
+  for (int d = 0; d <= 8; ++d) {
+    for (const double hour : {e.open_from_hours, e.open_to_hours}) {
+      const core::Time at = today + d + hour / 24.0;
+      if (at > t + 1e-5 && is_open(at) != open) {
+        if (at < horizon_) sim_.schedule_at(at, core::EventTarget{this, kOpeningChange, 0});
+        return;
+      }
+    }
+  }
+}
+
 void World::run(const Progress& progress) {
   progress_ = progress;
+  if (params_.evaluation.opening_hours) apply_opening(0.0);
   schedule_next_arrival();
   // Quarter ends run after every other event of their instant (highest priority value), so
   // a quarter's stocks include everything that happened up to its last moment.
@@ -98,6 +126,9 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
     case kContactEnd:
       agents_.release();
       break;
+    case kOpeningChange:
+      apply_opening(sim_.now());
+      break;
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
@@ -111,7 +142,8 @@ std::uint64_t World::model_events() const {
   std::uint64_t n = 0;
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
     const bool bookkeeping = k == kAgentGranted || k == kSpecialistGranted ||
-                             k == kContactAgentGranted || k == kContactEnd || k == kQuarterEnd;
+                             k == kContactAgentGranted || k == kContactEnd || k == kOpeningChange ||
+                             k == kQuarterEnd;
     if (!bookkeeping) n += events_by_kind_[k];
   }
   return n;
@@ -161,10 +193,13 @@ void World::on_quarter_end(std::size_t quarter) {
   PeriodRecord& r = indicators_.record(quarter);
   const double busy = agents_.busy_level().integral(now);
   const double queue = agents_.queue_level().integral(now);
+  const double capacity = agents_.capacity_level().integral(now);
   r.agent_busy_days = busy - busy_mark_;
   r.agent_queue_days = queue - queue_mark_;
+  r.agent_capacity_days = capacity - capacity_mark_;
   busy_mark_ = busy;
   queue_mark_ = queue;
+  capacity_mark_ = capacity;
   const double days = now - (quarter == 0 ? 0.0 : indicators_.quarter_end(quarter - 1));
   for (std::size_t g = 0; g < indicators_.groups(); ++g) {
     PeriodRecord& rg = indicators_.record(quarter, g);

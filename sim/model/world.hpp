@@ -38,6 +38,7 @@ enum EventKind : std::uint32_t {
   kAccompanimentContact,
   kContactAgentGranted,
   kContactEnd,
+  kOpeningChange,
   kQuarterEnd,
   kEventKindCount
 };
@@ -111,6 +112,8 @@ class World : public core::EventHandler {
   Slot admit();
   void leave(Slot s);
   void on_quarter_end(std::size_t quarter);
+  /// Opens or closes the office at time t, and schedules the next change (rule E2).
+  void apply_opening(core::Time t);
   core::RandomStream stream(const Client& c, Draw d, unsigned occurrence = 0) const {
     return sim_.stream(c.id, purpose(d, occurrence));
   }
@@ -151,6 +154,7 @@ class World : public core::EventHandler {
   std::size_t quarter_ = 0;  // index of the quarter under way
   double busy_mark_ = 0.0;   // agent busy integral at the last quarter end
   double queue_mark_ = 0.0;
+  double capacity_mark_ = 0.0;
   std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
   Progress progress_;
 };

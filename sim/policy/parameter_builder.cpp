@@ -83,6 +83,27 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
 
   const SectionValues& ev = section(sections, "evaluation");
   p.evaluation.agents = static_cast<int>(ev.number("agents"));
+  if (ev.has("open_days") != ev.has("open_hours")) {
+    fail(ev, "open_days and open_hours go together (rule E2)");
+  }
+  if (ev.has("open_days")) {
+    static const std::vector<std::string_view> kDays{"mon", "tue", "wed", "thu",
+                                                     "fri", "sat", "sun"};
+    p.evaluation.opening_hours = true;
+    for (const std::string& day : ev.texts("open_days")) {
+      const auto it = std::find(kDays.begin(), kDays.end(), day);
+      if (it == kDays.end()) {
+        fail(ev, "open_days: unknown day '" + day + "' (mon ... sun)" + suggestion(day, kDays));
+      }
+      p.evaluation.open_days[static_cast<std::size_t>(it - kDays.begin())] = true;
+    }
+    const std::vector<double>& hours = ev.numbers("open_hours");
+    if (hours.size() != 2 || !(hours[0] < hours[1])) {
+      fail(ev, "open_hours needs {opening, closing} with opening before closing");
+    }
+    p.evaluation.open_from_hours = hours[0];
+    p.evaluation.open_to_hours = hours[1];
+  }
   p.evaluation.interview_days = ev.distribution("interview_hours").scaled(1.0 / kHoursPerDay);
   p.evaluation.second_meeting_probability = ev.number("second_meeting_probability");
   p.evaluation.refusal_probability = ev.number("refusal_probability");

@@ -65,6 +65,11 @@ std::vector<SectionSpec> build_schema() {
        {
            {"agents", T::kInteger, 1, 1e6, true, "", "agents", "E2",
             "agents doing evaluation interviews at once"},
+           {"open_days", T::kStringList, 0, 0, false, "", "days", "E2",
+            "days the office is open, e.g. {'mon','tue','wed','thu','fri'}; absent = every day, "
+            "around the clock"},
+           {"open_hours", T::kNumberList, 0, 24, false, "", "hours", "E2",
+            "opening and closing hour on open days, e.g. {8.5, 16.5}"},
            {"interview_hours", T::kDistribution, 0, 1e4, true, "", "hours", "E2",
             "agent time of one meeting"},
            {"second_meeting_probability", T::kNumber, 0, 1, false, "0", "probability", "E2",
@@ -232,6 +237,15 @@ std::optional<std::string> did_you_mean(std::string_view word,
     int starts = 0;
     for (std::string_view c : candidates) {
       if (c.size() > word.size() && c.substr(0, word.size()) == word) {
+        only = std::string(c);
+        ++starts;
+      }
+    }
+    if (starts == 1) return only;
+    // ... or as the only candidate it starts with, made longer ("thurs" for "thu").
+    starts = 0;
+    for (std::string_view c : candidates) {
+      if (c.size() >= 3 && word.size() > c.size() && word.substr(0, c.size()) == c) {
         only = std::string(c);
         ++starts;
       }

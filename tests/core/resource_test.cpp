@@ -124,5 +124,45 @@ TEST(Resource, QueuedRequestIsGrantedWhenAUnitIsReleased) {
   EXPECT_EQ(r.busy(), 0);
 }
 
+TEST(Resource, CapacityFollowsOpeningHours) {
+  Simulation sim;
+  struct Sink : EventHandler {
+    std::vector<std::uint64_t> got;
+    void handle(std::uint32_t, std::uint64_t s) override { got.push_back(s); }
+  } sink;
+  Resource r(sim, 0);  // closed
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 1}));
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 2}));
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 3}));
+  r.set_capacity(2);  // opens: two are served at once
+  sim.run();
+  EXPECT_EQ(sink.got, (std::vector<std::uint64_t>{1, 2}));
+  EXPECT_EQ(r.busy(), 2);
+  r.set_capacity(0);  // closes: the two in service finish, nobody new starts
+  r.release();
+  EXPECT_EQ(r.busy(), 1);
+  r.release();
+  sim.run();
+  EXPECT_EQ(sink.got.size(), 2U);
+  EXPECT_EQ(r.queue_length(), 1U);
+  r.set_capacity(1);
+  sim.run();
+  EXPECT_EQ(sink.got, (std::vector<std::uint64_t>{1, 2, 3}));
+}
+
+TEST(Resource, CapacityOverTimeIsTheUtilisationDenominator) {
+  Simulation sim;
+  Resource r(sim, 3);
+  struct Clock : EventHandler {
+    Resource* r;
+    void handle(std::uint32_t kind, std::uint64_t) override { r->set_capacity(kind == 0 ? 0 : 3); }
+  } clock;
+  clock.r = &r;
+  sim.schedule(1.0, {&clock, 0, 0});  // closed from day 1 to day 3
+  sim.schedule(3.0, {&clock, 1, 0});
+  sim.run(4.0);
+  EXPECT_DOUBLE_EQ(r.capacity_level().integral(4.0), 3.0 * 1 + 0.0 * 2 + 3.0 * 1);
+}
+
 }  // namespace
 }  // namespace parcours::core

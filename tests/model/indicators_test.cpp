@@ -8,7 +8,7 @@ namespace {
 TEST(IndicatorTable, QuartersCoverTheHorizonAndRollUpIntoFiscalYears) {
   const core::Calendar calendar(*core::parse_date("2025-05-15"));  // mid-quarter start
   const core::Time horizon = calendar.time_of(*core::parse_date("2026-05-15"));
-  IndicatorTable table(calendar, horizon, 2);
+  IndicatorTable table(calendar, horizon);
   ASSERT_EQ(table.quarters(), 5U);  // 2025-26 Q1..Q4 and 2026-27 Q1
   EXPECT_EQ(table.quarter(0), (core::FiscalQuarter{2025, 1}));
   EXPECT_EQ(table.quarter(4), (core::FiscalQuarter{2026, 1}));
@@ -20,6 +20,7 @@ TEST(IndicatorTable, QuartersCoverTheHorizonAndRollUpIntoFiscalYears) {
   for (std::size_t q = 0; q < table.quarters(); ++q) {
     table.record(q).days = 10;
     table.record(q).agent_busy_days = 5;
+    table.record(q).agent_capacity_days = 20;  // 2 agents on duty
     table.record(q).parcours_active_end = static_cast<double>(q);
   }
   const auto yearly = table.yearly_values();

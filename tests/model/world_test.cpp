@@ -339,6 +339,43 @@ TEST(World, FailedChecksReviseThePlanUpToItsLimit) {  // rules P3, P5
   EXPECT_EQ(t["activities_started"], n + t["plan_revisions"]);
 }
 
+TEST(World, ClientsArrivingAfterHoursWaitForTheOpening) {  // rule E2
+  // Open Monday to Friday, 9:00 to 17:00, with agents to spare: a client arriving while the
+  // office is closed waits until it opens. For arrivals spread evenly over the week the mean
+  // wait is sum(L^2/2)/168 h over the closed stretches L (four nights of 16 h, a weekend of
+  // 64 h): 15.24 h; and E[W^2] = sum(L^3/3)/168 h^2 gives the standard error.
+  ModelParameters p = small_model();
+  p.arrivals.count = 0;
+  p.arrivals.per_year = 20000;
+  p.horizon.years = 1;
+  p.evaluation.agents = 200;
+  p.evaluation.opening_hours = true;
+  p.evaluation.open_days = {true, true, true, true, true, false, false};
+  p.evaluation.open_from_hours = 9;
+  p.evaluation.open_to_hours = 17;
+  p.evaluation.referred_return_probability = 0;
+  core::Simulation sim(core::StreamKey{p.horizon.seed, 0});
+  ParametricRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  core::Tally waits;
+  double busy = 0;
+  double capacity = 0;
+  for (std::size_t q = 0; q < world.indicators().quarters(); ++q) {
+    waits.merge(world.indicators().record(q).interview_wait_days);
+    busy += world.indicators().record(q).agent_busy_days;
+    capacity += world.indicators().record(q).agent_capacity_days;
+  }
+  const double mean_h = (4 * 16.0 * 16 / 2 + 64.0 * 64 / 2) / 168;
+  const double square_h = (4 * std::pow(16.0, 3) / 3 + std::pow(64.0, 3) / 3) / 168;
+  const double se_days =
+      std::sqrt((square_h - mean_h * mean_h) / static_cast<double>(waits.count())) / 24;
+  EXPECT_NEAR(waits.mean(), mean_h / 24, 4 * se_days);
+  // Capacity counts only the open hours: 40 of the week's 168.
+  EXPECT_NEAR(capacity, 200 * 365 * 40.0 / 168, 200 * 2.0);
+  EXPECT_GT(busy / capacity, 0.0);
+}
+
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
   ModelParameters p = small_model();
   p.arrivals.count = 30000;

@@ -174,6 +174,23 @@ TEST(Scenario, BadHazardsAndEffectsAreExplained) {
   EXPECT_NE(e.find("did you mean 'limiting_characteristics'?"), std::string::npos) << e;
 }
 
+TEST(Scenario, OpeningHoursAreReadAndChecked) {  // rule E2
+  const LoadedScenario s = load(replace(kSmallScenario, "agents = 2,",
+                                        "agents = 2, open_days = { 'mon', 'fri' }, "
+                                        "open_hours = { 8.5, 16.5 },"));
+  EXPECT_TRUE(s.params.evaluation.opening_hours);
+  EXPECT_TRUE(s.params.evaluation.open_days[0]);
+  EXPECT_FALSE(s.params.evaluation.open_days[1]);
+  EXPECT_TRUE(s.params.evaluation.open_days[4]);
+  EXPECT_EQ(s.params.evaluation.open_to_hours, 16.5);
+  std::string e =
+      error_of(replace(kSmallScenario, "agents = 2,", "agents = 2, open_days = { 'mon' },"));
+  EXPECT_NE(e.find("go together"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "agents = 2,",
+                       "agents = 2, open_days = { 'mon', 'thurs' }, open_hours = { 9, 17 },"));
+  EXPECT_NE(e.find("did you mean 'thu'?"), std::string::npos) << e;
+}
+
 TEST(Scenario, OverridesOfTextsAndDatesNeedNoQuotes) {
   const LoadedScenario s = load(kSmallScenario, {parse_override("scenario.start=2026-04-01"),
                                                  parse_override("scenario.name=arrivals")});
