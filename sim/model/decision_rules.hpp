@@ -26,6 +26,11 @@ class DecisionRules {
                                core::RandomStream& rng) = 0;
   /// Rules M1, M6: does an employed client get retention support?
   virtual bool retention(const Client& client, const Profile& profile, core::RandomStream& rng) = 0;
+  /// Rules D5, D6: a factor on the client's dropout hazard for this Parcours, on top of the
+  /// scenario's effects; asked once at the Parcours start, never per simulated day.
+  virtual double dropout_multiplier(const Client&, const Profile&) { return 1.0; }
+  /// The same for the job-finding hazard, asked when a job search starts.
+  virtual double job_multiplier(const Client&, const Profile&) { return 1.0; }
 };
 
 /// Decisions drawn from the scenario's shares and default plan.

@@ -11,7 +11,8 @@ void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) 
   Client& c = clients_[s];
   c.stage = Stage::kJobSearch;
   core::RandomStream rng = stream(c, Draw::kJobSearchTime, occurrence);
-  const double wait = hazard.sample(rng, params_.job_search.effects.multiplier(c, profiles_[s]));
+  const double wait = hazard.sample(rng, params_.job_search.effects.multiplier(c, profiles_[s]) *
+                                             rules_.job_multiplier(c, profiles_[s]));
   if (std::isinf(wait)) {       // a hazard that may never fire: no job within the model
     if (c.in_parcours) return;  // the Parcours still ends by abandonment or closure
     leave(s);

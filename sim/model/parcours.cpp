@@ -28,7 +28,8 @@ void World::start_parcours(Slot s) {
   core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, c.evaluations);
   core::RandomStream closure_rng = stream(c, Draw::kClosureTime, c.evaluations);
   const double dropout =
-      p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profiles_[s]));
+      p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profiles_[s]) *
+                                        rules_.dropout_multiplier(c, profiles_[s]));
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
   schedule_accompaniment(s);
   if (std::isfinite(std::min(dropout, closure))) {

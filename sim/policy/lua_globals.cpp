@@ -90,8 +90,8 @@ bool is_plain_relative(const std::string& path) {
 }  // namespace
 
 const std::vector<std::string_view>& policy_hook_names() {
-  static const std::vector<std::string_view> names{"conclusion", "plan", "dropout_after",
-                                                   "retention"};
+  static const std::vector<std::string_view> names{
+      "conclusion", "plan", "dropout_after", "retention", "dropout_multiplier", "job_multiplier"};
   return names;
 }
 

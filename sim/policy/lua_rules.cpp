@@ -3,6 +3,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include <cmath>
 #include <cstring>
 
 #include "io/input_error.hpp"
@@ -14,10 +15,12 @@ namespace parcours::policy {
 namespace {
 
 constexpr const char* kViewType = "parcours.client";
-constexpr const char* kHookNames[] = {"conclusion", "plan", "dropout_after", "retention"};
+constexpr const char* kHookNames[] = {
+    "conclusion", "plan", "dropout_after", "retention", "dropout_multiplier", "job_multiplier"};
 // As named in error messages; constants, so a call builds no string.
-constexpr std::string_view kHookLabels[] = {"policy.conclusion", "policy.plan",
-                                            "policy.dropout_after", "policy.retention"};
+constexpr std::string_view kHookLabels[] = {"policy.conclusion",         "policy.plan",
+                                            "policy.dropout_after",      "policy.retention",
+                                            "policy.dropout_multiplier", "policy.job_multiplier"};
 
 // What a hook sees as `client`: one userdata reused for every call, pointing at the client
 // being decided about. Fields are read on demand, so a hook pays only for what it reads.
@@ -263,6 +266,23 @@ bool LuaRules::retention(const model::Client& client, const model::Profile& prof
   call(kRetention, 1);
   if (!lua_isboolean(L, -1)) bad_result(kRetention, "true (retention support) or false");
   const bool result = lua_toboolean(L, -1) != 0;
+  lua_pop(L, 1);
+  return result;
+}
+
+double LuaRules::multiplier(Hook hook, const model::Client& client, const model::Profile& profile) {
+  if (refs_[hook] == LUA_NOREF) return 1.0;
+  lua_State* L = sandbox_.state();
+  // Multipliers are deterministic functions of the client: no stream for math.random.
+  core::RandomStream none;
+  begin_call(hook, client, profile, none);
+  sandbox_.set_random_stream(nullptr);
+  call(hook, 1);
+  if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0) ||
+      !std::isfinite(lua_tonumber(L, -1))) {
+    bad_result(hook, "a finite number >= 0 (a factor on the hazard)");
+  }
+  const double result = lua_tonumber(L, -1);
   lua_pop(L, 1);
   return result;
 }

@@ -30,11 +30,27 @@ class LuaRules : public model::DecisionRules {
   bool retention(const model::Client& client, const model::Profile& profile,
                  core::RandomStream& rng) override;
 
+  double dropout_multiplier(const model::Client& client, const model::Profile& profile) override {
+    return multiplier(kDropoutMultiplier, client, profile);
+  }
+  double job_multiplier(const model::Client& client, const model::Profile& profile) override {
+    return multiplier(kJobMultiplier, client, profile);
+  }
+
   /// Hook calls made so far (for performance reports).
   [[nodiscard]] std::uint64_t calls() const { return calls_; }
 
  private:
-  enum Hook { kConclusion, kPlan, kDropoutAfter, kRetention, kHookCount };
+  enum Hook {
+    kConclusion,
+    kPlan,
+    kDropoutAfter,
+    kRetention,
+    kDropoutMultiplier,
+    kJobMultiplier,
+    kHookCount
+  };
+  double multiplier(Hook hook, const model::Client& client, const model::Profile& profile);
   /// Pushes the hook and the client view, and routes math.random to `rng`.
   void begin_call(Hook hook, const model::Client& client, const model::Profile& profile,
                   core::RandomStream& rng);

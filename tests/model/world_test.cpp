@@ -260,6 +260,39 @@ class RecordingRules : public ParametricRules {
   std::vector<std::pair<int, int>> seen;  // (evaluations done, limiting characteristics)
 };
 
+// Triples every client's dropout hazard, as a policy.dropout_multiplier hook could.
+class TriplingRules : public ParametricRules {
+ public:
+  using ParametricRules::ParametricRules;
+  double dropout_multiplier(const Client&, const Profile&) override { return 3.0; }
+};
+
+TEST(World, TheRulesMultiplierScalesTheDropoutHazard) {  // rules D5, D6
+  ModelParameters p = small_model();
+  p.arrivals.count = 30000;
+  p.horizon.years = 10;
+  p.evaluation.agents = 30;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.retention.share = 0;
+  core::Simulation sim(core::StreamKey{p.horizon.seed, 0});
+  TriplingRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  double employed = 0;
+  double started = 0;
+  for (const IndicatorValue& v : world.indicators().quarterly_values()) {
+    if (v.group != 0) continue;
+    if (v.indicator == "parcours_ended_employment") employed += v.value;
+    if (v.indicator == "parcours_started") started += v.value;
+  }
+  ModelParameters tripled = p;
+  tripled.parcours.dropout = Hazard::constant(3 * p.parcours.dropout.rate);
+  const double exact = parcours_chain(tripled, p.parcours.default_plan)
+                           .solve()
+                           .probability(kChainStart, kChainEmployment);
+  EXPECT_NEAR(employed / started, exact, 2.576 * std::sqrt(exact * (1 - exact) / started));
+}
+
 TEST(World, DistanceIsReassessedAtANewEvaluation) {  // rule D4
   // Everyone is 44 at entry, referred out (D) and back a year later: at 45 the age limits
   // integration (D1), and so does the time out of work, now past its threshold.

@@ -134,6 +134,20 @@ TEST(LuaRules, HooksReadTheProfileByName) {  // rules D1-D3, E3, E4
   EXPECT_FALSE(rig.rules.retention(client(1, 0), p, rng));
 }
 
+TEST(LuaRules, HazardMultipliersComeFromLuaOncePerClient) {  // rules D5, D6
+  Rig rig(
+      "policy.dropout_multiplier = function(c) return 1 + c.limiting_characteristics end\n"
+      "policy.job_multiplier = function(c) return c.female and 0.5 or 1 end\n");
+  model::Profile p;
+  p.female = true;
+  EXPECT_EQ(rig.rules.dropout_multiplier(client(1, 3), p), 4.0);
+  EXPECT_EQ(rig.rules.job_multiplier(client(1, 3), p), 0.5);
+  Rig none("");
+  EXPECT_EQ(none.rules.dropout_multiplier(client(1, 3), p), 1.0);
+  Rig bad("policy.dropout_multiplier = function(c) return -1 end\n");
+  EXPECT_THROW(bad.rules.dropout_multiplier(client(1, 3), p), io::InputError);
+}
+
 TEST(LuaRules, BadResultsNameTheHooksDefinition) {
   std::string e = error_of_conclusion("\npolicy.conclusion = function(c)\n  return 'E'\nend\n");
   EXPECT_NE(e.find("s.lua:18:"), std::string::npos) << e;
