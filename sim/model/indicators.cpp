@@ -88,6 +88,7 @@ void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   // Stocks: the year's value is its last quarter's.
   parcours_active_end = quarter.parcours_active_end;
   clients_in_system_end = quarter.clients_in_system_end;
+  caseload_end = quarter.caseload_end;
 }
 
 IndicatorTable::IndicatorTable(const core::Calendar& calendar, core::Time horizon,
@@ -137,6 +138,7 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
     out.push_back({period, g, "agent_utilisation",
                    capacity_days > 0 ? r.agent_busy_days / capacity_days : 0.0});
     out.push_back({period, g, "agent_queue_mean", r.days > 0 ? r.agent_queue_days / r.days : 0.0});
+    out.push_back({period, g, "caseload_end", r.caseload_end});
   }
   out.push_back({period, g, "parcours_active_end", r.parcours_active_end});
   out.push_back({period, g, "clients_in_system_end", r.clients_in_system_end});

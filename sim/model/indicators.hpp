@@ -60,6 +60,7 @@ struct PeriodRecord {
   double days = 0.0;                  // length of the period that was simulated
   double parcours_active_end = 0.0;
   double clients_in_system_end = 0.0;
+  double caseload_end = 0.0;  // Parcours open per agent (all clients only)
 
   void merge_into_year(const PeriodRecord& quarter);
 };

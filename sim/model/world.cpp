@@ -201,6 +201,7 @@ void World::on_quarter_end(std::size_t quarter) {
   queue_mark_ = queue;
   capacity_mark_ = capacity;
   const double days = now - (quarter == 0 ? 0.0 : indicators_.quarter_end(quarter - 1));
+  r.caseload_end = static_cast<double>(parcours_active_[0]) / params_.evaluation.agents;
   for (std::size_t g = 0; g < indicators_.groups(); ++g) {
     PeriodRecord& rg = indicators_.record(quarter, g);
     rg.days = days;
