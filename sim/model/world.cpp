@@ -172,6 +172,8 @@ std::vector<GroupDimension> World::group_dimensions(const ModelParameters& param
   return dims;
 }
 
+// A client's groups are fixed at arrival (the distance class as first assessed, even if a
+// later evaluation reassesses it, rule D4), so that all of a client's flows stay in one group.
 void World::assign_groups(Slot s) {
   Client& c = clients_[s];
   const Profile& p = profiles_[s];
