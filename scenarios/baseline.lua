@@ -28,7 +28,7 @@ arrivals {
 -- with the source of every figure in its last column) and the correlations of their latent
 -- normals (data/population_correlation.csv), joined by a Gaussian copula. To use a
 -- client-level extract instead: sample = csv "data/my_clients.csv" (columns named after
--- the attributes; `parcours check --parameters` lists them).
+-- the attributes, listed in docs/scenarios.md).
 population {
   margins = csv "data/population_margins.csv",
   correlation = csv "data/population_correlation.csv",

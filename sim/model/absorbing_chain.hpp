@@ -1,7 +1,8 @@
 #pragma once
 // Exact answers for continuous-time absorbing Markov chains, against which the simulation is
-// checked (and which `parcours analytic` prints): with constant hazards a Parcours is such a chain
-// whose absorbing states are its outcomes, employment, abandonment and the like (rule P7, D6).
+// checked (and which `parcours analytic` will print (issue 6)): with constant hazards a Parcours is
+// such a chain whose absorbing states are its outcomes, employment, abandonment and the like (rule
+// P7, D6).
 //
 // Each state is one of three kinds, told apart by how it was built:
 // - timed: has outgoing rates (add_rate). The client stays an Exp(total rate out) time, then

@@ -27,7 +27,7 @@ enum class Covariate : std::uint8_t {
   kObjectifEmploi,           // 0/1
   kNoProfessionalObjective,  // E4: the profession gap, 0/1
   kNotMeetingRequirements,   // E4: the market gap, 0/1
-  kActivitiesCompleted,      // P2: activities of the plan done so far
+  kActivitiesCompleted,      // P2: activities done so far (0 when dropout is drawn, at the start)
   kMarket,                   // E4: the labour-market index of the client's region
   kAccompaniment,            // P4, D6: accompaniment contacts per month planned for the client
   kCount_

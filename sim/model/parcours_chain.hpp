@@ -1,7 +1,7 @@
 #pragma once
 // The Parcours as an absorbing Markov chain, when every duration in it is exponential (constant
 // hazards): the exact shares ending in each outcome of rule P7 and the expected times, which
-// the simulation must agree with (tests) and which `parcours analytic` will print.
+// the simulation must agree with (tests) and which `parcours analytic` will print (issue 6).
 
 #include <cstdint>
 #include <vector>

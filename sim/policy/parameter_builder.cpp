@@ -90,6 +90,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     static const std::vector<std::string_view> kDays{"mon", "tue", "wed", "thu",
                                                      "fri", "sat", "sun"};
     p.evaluation.opening_hours = true;
+    if (ev.texts("open_days").empty()) fail(ev, "open_days needs at least one day");
     for (const std::string& day : ev.texts("open_days")) {
       const auto it = std::find(kDays.begin(), kDays.end(), day);
       if (it == kDays.end()) {

@@ -203,7 +203,7 @@ std::string_view type_name(ParamType type) {
     case T::kHazard:
       return "a hazard table";
     case T::kEffects:
-      return "a table of effects by covariate";
+      return "a table of numbers by name";
     case T::kRows:
       return "a list of rows (csv \"file.csv\")";
   }

@@ -174,12 +174,16 @@ std::string read_hazard(lua_State* L, int index, const ParamSpec& spec, model::H
   } else if (family == "constant") {
     double rate = 0;
     err = number("rate_per_week", rate);
+    if (err.empty() && !(rate >= 0)) err = key + ".rate_per_week must be >= 0";
     out = model::Hazard::constant(rate / kDaysPerWeek);
   } else if (family == "weibull") {
     double shape = 0;
     double scale = 0;
     err = number("shape", shape);
     if (err.empty()) err = number("scale_weeks", scale);
+    if (err.empty() && !(shape > 0 && scale > 0)) {
+      err = key + ": shape and scale_weeks must be positive";
+    }
     out = model::Hazard::weibull(shape, scale * kDaysPerWeek);
   } else {
     double step = 1;
@@ -197,6 +201,8 @@ std::string read_hazard(lua_State* L, int index, const ParamSpec& spec, model::H
         lua_rawgeti(L, -1, i);
         if (lua_type(L, -1) != LUA_TNUMBER) {
           err = key + ".rates_per_week[" + std::to_string(i) + "] must be a number";
+        } else if (!(lua_tonumber(L, -1) >= 0)) {
+          err = key + ".rates_per_week[" + std::to_string(i) + "] must be >= 0";
         } else {
           rates.push_back(lua_tonumber(L, -1) / kDaysPerWeek);
         }

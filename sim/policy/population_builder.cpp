@@ -114,11 +114,15 @@ model::PopulationParameters build_population(const SectionValues& s) {
       const double value = number_of(s, where, field(s, "margins", i, rows[i], "value"));
       if (kind == "probability") {
         const auto level = value_of(a, key, p.regions);
-        if (!level || *level < 0 || *level != std::floor(*level) || *level > model::max_value(a)) {
+        if (!level || *level < 0 || *level != std::floor(*level) || *level > model::max_value(a) ||
+            (a == Attribute::kRegion && *level >= static_cast<double>(p.regions.size()))) {
           fail(s, where + ": '" + key + "' is not a value of " + std::string(model::name_of(a)));
         }
         const auto index = static_cast<std::size_t>(*level);
         if (margin->probabilities.size() <= index) margin->probabilities.resize(index + 1, 0.0);
+        if (!(value >= 0.0 && value <= 1.0)) {
+          fail(s, where + ": a probability must be between 0 and 1, got " + std::to_string(value));
+        }
         margin->probabilities[index] = value;
       } else if (kind == "quantile") {
         margin->quantiles.emplace_back(number_of(s, where, key), value);
@@ -162,10 +166,14 @@ model::PopulationParameters build_population(const SectionValues& s) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       model::Profile profile;
       for (const auto& [column, text] : rows[i]) {
+        if (column == "source") continue;  // notes on where a row comes from, as in margins
         const std::string where = "sample row " + std::to_string(i + 1);
         const Attribute a = attribute_of(s, where, column);
         const auto value = value_of(a, text, p.regions);
-        if (!value) fail(s, where + ": '" + text + "' is not a value of " + column);
+        if (!value || *value < 0 || *value > model::max_value(a) ||
+            (a == Attribute::kRegion && *value >= static_cast<double>(p.regions.size()))) {
+          fail(s, where + ": '" + text + "' is not a value of " + column);
+        }
         model::set_attribute(profile, a, *value);
       }
       p.sample.push_back(profile);

@@ -191,6 +191,47 @@ TEST(Scenario, OpeningHoursAreReadAndChecked) {  // rule E2
   EXPECT_NE(e.find("did you mean 'thu'?"), std::string::npos) << e;
 }
 
+TEST(Scenario, PopulationRowsAreCheckedAgainstTheirAttributes) {  // rules D1-D3
+  const std::string population =
+      "population { limiting_assistance_months = 48, "
+      "limiting_out_of_work_months = 24, limiting_age = 45 }";
+  auto with = [&](const std::string& rows) {
+    return replace(kSmallScenario, population,
+                   "population { regions = { 'north', 'south' }, " + rows +
+                       ", limiting_assistance_months = 48, limiting_out_of_work_months = 24, "
+                       "limiting_age = 45 }");
+  };
+  const LoadedScenario ok = load(with(
+      "margins = { { attribute = 'region', kind = 'probability', key = 'south', value = 0.3 }, "
+      "{ attribute = 'region', kind = 'probability', key = 'north', value = 0.7 }, "
+      "{ attribute = 'female', kind = 'probability', key = 1, value = 0.4 } }"));
+  ASSERT_EQ(ok.params.population.margins.size(), 2U);
+  EXPECT_EQ(ok.params.population.margins[0].probabilities, (std::vector<double>{0.7, 0.3}));
+  EXPECT_EQ(ok.params.population.margins[1].probabilities, (std::vector<double>{0.6, 0.4}));
+  std::string e = error_of(
+      with("margins = { { attribute = 'region', kind = 'probability', key = 2, value = 1 } }"));
+  EXPECT_NE(e.find("margins row 1: '2' is not a value of region"), std::string::npos) << e;
+  e = error_of(
+      with("margins = { { attribute = 'female', kind = 'probability', key = 1, value = 1.45 } }"));
+  EXPECT_NE(e.find("between 0 and 1"), std::string::npos) << e;
+  e = error_of(
+      with("margins = { { attribute = 'gender', kind = 'probability', key = 1, value = 1 } }"));
+  EXPECT_NE(e.find("unknown attribute 'gender'"), std::string::npos) << e;
+  e = error_of(with("sample = { { region = 'east', source = 'extract 2024' } }"));
+  EXPECT_NE(e.find("'east' is not a value of region"), std::string::npos) << e;
+  const LoadedScenario sampled =
+      load(with("sample = { { region = 'south', age = 50, source = 'extract 2024' } }"));
+  ASSERT_EQ(sampled.params.population.sample.size(), 1U);
+  EXPECT_EQ(sampled.params.population.sample[0].region, 1);
+  EXPECT_EQ(sampled.params.population.sample[0].age, 50);
+}
+
+TEST(Scenario, HazardErrorsSpeakInTheUnitsWritten) {
+  const std::string e =
+      error_of(replace(kSmallScenario, "rate_per_week = 0.02", "rate_per_week = -1"));
+  EXPECT_NE(e.find("rate_per_week must be >= 0"), std::string::npos) << e;
+}
+
 TEST(Scenario, OverridesOfTextsAndDatesNeedNoQuotes) {
   const LoadedScenario s = load(kSmallScenario, {parse_override("scenario.start=2026-04-01"),
                                                  parse_override("scenario.name=arrivals")});
@@ -309,12 +350,27 @@ TEST(Scenario, BaseMisusesAreExplained) {
   EXPECT_NE(e.find("set twice"), std::string::npos) << e;
 }
 
-TEST(Scenario, EmbeddedVariantsLoadOverTheEmbeddedBaseline) {
+TEST(Scenario, TheResearchVariantsLoadOverTheBaseline) {
   LuaSandbox sandbox;
-  const LoadedScenario s =
-      load_scenario(sandbox, scenario_from_embedded("dropout_decreasing.lua"), {});
+  const LoadedScenario s = load_scenario(
+      sandbox,
+      scenario_from_file(std::string(PARCOURS_SOURCE_DIR) + "/scenarios/dropout_decreasing.lua"),
+      {});
   EXPECT_EQ(s.params.horizon.name, "dropout_decreasing");
   EXPECT_EQ(s.params.parcours.dropout.family, model::Hazard::Family::kWeibull);
+  LuaSandbox other;
+  const LoadedScenario stepped = load_scenario(
+      other,
+      scenario_from_file(std::string(PARCOURS_SOURCE_DIR) + "/scenarios/dropout_stepped.lua"), {});
+  EXPECT_EQ(stepped.params.parcours.dropout.family, model::Hazard::Family::kPiecewise);
+  // Same cumulative hazard at one year as the baseline's constant one (the variants' claim).
+  LuaSandbox third;
+  const LoadedScenario baseline = load_scenario(third, scenario_from_embedded("baseline.lua"), {});
+  const double year = 52 * 7;
+  EXPECT_NEAR(s.params.parcours.dropout.cumulative(year),
+              baseline.params.parcours.dropout.cumulative(year), 1e-3);
+  EXPECT_NEAR(stepped.params.parcours.dropout.cumulative(year),
+              baseline.params.parcours.dropout.cumulative(year), 1e-9);
 }
 
 TEST(Scenario, EmbeddedBaselineLoads) {
