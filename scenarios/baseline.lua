@@ -71,27 +71,34 @@ evaluation {
 }
 
 -- Rule P2: activities a plan can hold (services of seed 002; the full catalogue, hours and
--- costs come with the services and agreements work).
+-- costs come with the services and agreements work). These are SAE services: income support
+-- is extra costs only, no allowance (rules P6, S5); extra_costs_per_week is in dollars a week,
+-- an assumption for childcare and transport. (A PPE would add allowance_per_week, paid to the
+-- statuses in parcours.allowance_statuses.)
 activity {
   name = "club_recherche_emploi",            -- job-search club (rule S2)
   duration_weeks = 3,                        -- weeks. Source: seed 002, 3 weeks at 30 h/week
   dropout_after = 0.05,                      -- probability. Assumption.
+  extra_costs_per_week = 25,
 }
 activity {
   name = "groupe_d",                         -- specialised services, Groupe D (rule S2)
   duration_weeks = { dist = "uniform", min = 8, max = 20 },  -- weeks. Assumption.
   dropout_after = 0.10,                      -- probability. Assumption.
+  extra_costs_per_week = 25,
   success_probability = 0.85,  -- the follow-up finds it successful (P5). Assumption.
 }
 activity {
   name = "jeunes_18_29",                     -- specialised services for youth (rule S2)
   duration_weeks = 26,                       -- weeks. Source: seed 002, "usually 26 weeks"
   dropout_after = 0.10,                      -- probability. Assumption.
+  extra_costs_per_week = 25,
 }
 activity {
   name = "stage_exploration",                -- exploration internship (rule S3)
   duration_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks. Source: seed 002, at most 4
   dropout_after = 0.05,                      -- probability. Assumption.
+  extra_costs_per_week = 25,
 }
 
 -- Rules P1, P2, P7, D6: the Parcours.

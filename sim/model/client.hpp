@@ -26,6 +26,7 @@ enum class Stage : std::uint8_t {
   kInInterview,
   kSpecialisedEvaluation,
   kReferredOut,
+  kAwaitingActivity,  // referred to an OSE, before the planned start (rule P8)
   kInActivity,
   kJobSearch,
   kRetention,
@@ -86,9 +87,9 @@ struct alignas(64) Client {
   GroupKey groups{};                       // the client's group in each table dimension
   float parcours_ended_at = -1.0F;         // days; < 0 while no Parcours has ended
   core::Time arrived_at = 0.0;             // days
-  core::Time queued_at = 0.0;              // days, when the client joined the agent queue
-  core::EventHandle next_event;            // the pending end of the current step
-  core::EventHandle exit_event;            // pending abandonment or closure of the Parcours
+  core::Time step_started_at = 0.0;  // days: when the client joined a queue or began an activity
+  core::EventHandle next_event;      // the pending end of the current step
+  core::EventHandle exit_event;      // pending abandonment or closure of the Parcours
 };
 static_assert(sizeof(Client) == 64, "a client should stay within one cache line");
 

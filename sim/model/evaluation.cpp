@@ -12,7 +12,7 @@ namespace parcours::model {
 void World::join_agent_queue(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kWaitingInterview;
-  c.queued_at = sim_.now();
+  c.step_started_at = sim_.now();
   if (agents_.acquire_or_wait(core::EventTarget{this, kAgentGranted, s})) start_interview(s);
 }
 
@@ -34,7 +34,7 @@ void World::start_interview(Slot s) {
     c.limiting_characteristics =
         static_cast<std::uint8_t>(limiting_characteristics(now, params_.population.limiting));
   }
-  const double wait = sim_.now() - c.queued_at;
+  const double wait = sim_.now() - c.step_started_at;
   indicators_.for_groups(c.groups, [&](std::size_t g) {
     indicators_.record(quarter_, g).interview_wait_days.add(wait);
   });
@@ -83,7 +83,7 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
     case Conclusion::kSpecialised: {
       count(c, Count::kConclusionC);
       c.stage = Stage::kSpecialisedEvaluation;
-      c.queued_at = sim_.now();
+      c.step_started_at = sim_.now();
       if (!specialists_ ||
           specialists_->acquire_or_wait(core::EventTarget{this, kSpecialistGranted, s})) {
         start_specialised_evaluation(s);
@@ -107,7 +107,7 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
 
 void World::start_specialised_evaluation(Slot s) {
   Client& c = clients_[s];
-  const double wait = sim_.now() - c.queued_at;
+  const double wait = sim_.now() - c.step_started_at;
   indicators_.for_groups(c.groups, [&](std::size_t g) {
     indicators_.record(quarter_, g).specialised_wait_days.add(wait);
   });

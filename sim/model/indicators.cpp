@@ -84,6 +84,8 @@ void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   agent_busy_days += quarter.agent_busy_days;
   agent_queue_days += quarter.agent_queue_days;
   agent_capacity_days += quarter.agent_capacity_days;
+  allowance_paid += quarter.allowance_paid;
+  extra_costs_paid += quarter.extra_costs_paid;
   days += quarter.days;
   // Stocks: the year's value is its last quarter's.
   parcours_active_end = quarter.parcours_active_end;
@@ -130,6 +132,8 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
   out.push_back(
       {period, g, "interview_wait_days_mean", waits ? r.interview_wait_days.mean() : kNaN});
   out.push_back({period, g, "interview_wait_days_max", waits ? r.interview_wait_days.max() : kNaN});
+  out.push_back({period, g, "allowance_paid", r.allowance_paid});
+  out.push_back({period, g, "extra_costs_paid", r.extra_costs_paid});
   const bool specialised = r.specialised_wait_days.count() > 0;
   out.push_back({period, g, "specialised_wait_days_mean",
                  specialised ? r.specialised_wait_days.mean() : kNaN});

@@ -60,7 +60,9 @@ struct PeriodRecord {
   double days = 0.0;                  // length of the period that was simulated
   double parcours_active_end = 0.0;
   double clients_in_system_end = 0.0;
-  double caseload_end = 0.0;  // Parcours open per agent (all clients only)
+  double caseload_end = 0.0;      // Parcours open per agent (all clients only)
+  double allowance_paid = 0.0;    // dollars, P6: booked when the activity ends
+  double extra_costs_paid = 0.0;  // dollars, P6: booked when the activity ends
 
   void merge_into_year(const PeriodRecord& quarter);
 };

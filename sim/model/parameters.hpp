@@ -69,6 +69,10 @@ struct ActivityParameters {  // rule P2
   std::string name;
   core::Distribution duration_days;
   double dropout_after = 0.0;  // probability of abandoning at the end of this activity (D6)
+  /// Income support while participating (rules P6, S5): an allowance (for the statuses in
+  /// ParcoursParameters::allowance_statuses) and extra costs, dollars per week.
+  double allowance_per_week = 0.0;
+  double extra_costs_per_week = 0.0;
   /// Administrative follow-up checks the activity's success before the next (rule P5); a
   /// failed check revises the plan (rule P3).
   double success_probability = 1.0;
@@ -90,6 +94,8 @@ struct ParcoursParameters {                // rules P1-P7
   /// Time from the start after which an open Parcours is closed (rule P7); off if disabled.
   bool closure_enabled = false;
   core::Distribution closure_days;
+  /// Income support statuses that receive an activity's allowance (rule P6), by IncomeSupport.
+  std::array<bool, 3> allowance_statuses{};
   /// Revisions of the plan a Parcours may have (rule P3); after that a failed check moves on.
   int max_revisions = 0;
   /// Window after the end of a Parcours in which a job counts as a result (M13: 0-3 months).

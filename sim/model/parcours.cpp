@@ -60,6 +60,7 @@ void World::start_activity(Slot s) {
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   if (a.referral) {  // rule P8: handed over to the OSE, which starts at the planned date
     count(c, Count::kOseReferrals);
+    c.stage = Stage::kAwaitingActivity;
     core::RandomStream rng = stream(c, Draw::kReferralDelay, step_of(c));
     c.next_event = schedule(a.referral_days.sample(rng), kActivityStart, s);
     return;
@@ -69,6 +70,8 @@ void World::start_activity(Slot s) {
 
 void World::begin_activity(Slot s) {
   Client& c = clients_[s];
+  c.stage = Stage::kInActivity;
+  c.step_started_at = sim_.now();
   count(c, Count::kActivitiesStarted);
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c));
@@ -78,6 +81,7 @@ void World::begin_activity(Slot s) {
 void World::on_activity_end(Slot s) {
   Client& c = clients_[s];
   count(c, Count::kActivitiesCompleted);
+  pay_income_support(s);
   const unsigned step = step_of(c);
   const unsigned finished = c.next_activity++;  // the rules see it among the activities done
   core::RandomStream rng = stream(c, Draw::kDropoutDecision, step);
@@ -120,6 +124,7 @@ void World::finish_plan(Slot s) {
 
 void World::on_parcours_exit(Slot s, Count reason) {
   Client& c = clients_[s];
+  if (c.stage == Stage::kInActivity) pay_income_support(s);  // for the weeks it lasted
   c.exit_event = core::EventHandle{};
   sim_.cancel(c.next_event);  // the activity or job search under way will not end normally
   end_parcours(s, reason);
@@ -133,6 +138,24 @@ void World::after_parcours_exit(Slot s) {
     return;
   }
   start_job_search(s, j.after_exit, 0x80U + clients_[s].evaluations);
+}
+
+void World::pay_income_support(Slot s) {
+  // Rules P6, S5: the activity's allowance (for the statuses that receive it) and extra costs,
+  // for the weeks of participation, booked in the period the participation ends.
+  const Client& c = clients_[s];
+  const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
+  const double weeks = (sim_.now() - c.step_started_at) / 7.0;
+  const auto status = static_cast<std::size_t>(profiles_[s].income_support);
+  const double allowance =
+      params_.parcours.allowance_statuses[status] ? a.allowance_per_week * weeks : 0.0;
+  const double extra = a.extra_costs_per_week * weeks;
+  if (allowance == 0.0 && extra == 0.0) return;
+  indicators_.for_groups(c.groups, [&](std::size_t g) {
+    PeriodRecord& r = indicators_.record(quarter_, g);
+    r.allowance_paid += allowance;
+    r.extra_costs_paid += extra;
+  });
 }
 
 void World::end_parcours(Slot s, Count reason) {

@@ -95,6 +95,7 @@ class World : public core::EventHandler {
   void begin_activity(Slot s);
   void on_activity_end(Slot s);
   void finish_plan(Slot s);
+  void pay_income_support(Slot s);
   void on_parcours_exit(Slot s, Count reason);
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);

@@ -128,6 +128,8 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.name = s.text("name");
     a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
     a.dropout_after = s.number("dropout_after");
+    a.allowance_per_week = s.number("allowance_per_week");
+    a.extra_costs_per_week = s.number("extra_costs_per_week");
     a.success_probability = s.number("success_probability");
     a.referral = s.has("referral_weeks");
     if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
@@ -153,6 +155,16 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     p.parcours.default_plan.push_back(static_cast<std::uint8_t>(it - p.activities.begin()));
   }
   p.parcours.max_revisions = static_cast<int>(pa.number("max_revisions"));
+  for (const std::string& status : pa.texts("allowance_statuses")) {
+    bool known = false;
+    for (int i = 0; i <= 2; ++i) {
+      if (status == model::to_string(static_cast<model::IncomeSupport>(i))) {
+        p.parcours.allowance_statuses[static_cast<std::size_t>(i)] = true;
+        known = true;
+      }
+    }
+    if (!known) fail(pa, "allowance_statuses: unknown status '" + status + "' (afdr, ei, none)");
+  }
   p.parcours.school_share = pa.number("school_share");
   p.parcours.other_measure_share = pa.number("other_measure_share");
   if (p.parcours.school_share + p.parcours.other_measure_share > 1.0 + 1e-12) {

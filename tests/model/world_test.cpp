@@ -409,6 +409,45 @@ TEST(World, ClientsArrivingAfterHoursWaitForTheOpening) {  // rule E2
   EXPECT_GT(busy / capacity, 0.0);
 }
 
+TEST(World, IncomeSupportIsPaidForTheWeeksOfParticipation) {  // rules P6, S5
+  // A 10-week activity paying a $100 allowance (to clients without other support) and $20 of
+  // extra costs a week; every Parcours is closed at week 5, so 5 weeks are paid.
+  ModelParameters p = small_model();
+  p.arrivals.count = 2000;
+  p.horizon.years = 3;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.activities = {parcours::testing::activity("ten_weeks", core::Distribution::fixed(70), 0.0)};
+  p.activities[0].allowance_per_week = 100;
+  p.activities[0].extra_costs_per_week = 20;
+  p.parcours.default_plan = {0};
+  p.parcours.dropout = Hazard::none();
+  p.parcours.closure_enabled = true;  // at week 5, mid-activity
+  p.parcours.closure_days = core::Distribution::fixed(35);
+  p.parcours.school_share = 1.0;
+  p.parcours.allowance_statuses[static_cast<std::size_t>(IncomeSupport::kNone)] = true;
+  core::Simulation sim(core::StreamKey{p.horizon.seed, 0});
+  ParametricRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  double allowance = 0;
+  double extra = 0;
+  double started = 0;
+  for (std::size_t q = 0; q < world.indicators().quarters(); ++q) {
+    allowance += world.indicators().record(q).allowance_paid;
+    extra += world.indicators().record(q).extra_costs_paid;
+    started += static_cast<double>(
+        world.indicators().record(q).counts[static_cast<std::size_t>(Count::kParcoursStarted)]);
+  }
+  // Every Parcours is closed at week 5, before the activity's end: 5 weeks paid each.
+  EXPECT_NEAR(allowance, started * 5 * 100, 1e-6 * allowance);
+  EXPECT_NEAR(extra, started * 5 * 20, 1e-6 * extra);
+  p.parcours.allowance_statuses = {};
+  core::Simulation sim2(core::StreamKey{p.horizon.seed, 0});
+  World world2(sim2, p, rules);
+  world2.run();
+  EXPECT_EQ(world2.indicators().record(1).allowance_paid, 0.0) << "no status receives it";
+}
+
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
   ModelParameters p = small_model();
   p.arrivals.count = 30000;
