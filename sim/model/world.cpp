@@ -153,8 +153,7 @@ World::Slot World::admit() {
   if (!free_slots_.empty()) {
     const Slot s = free_slots_.back();
     free_slots_.pop_back();
-    clients_[s] = Client{};
-    profiles_[s] = Profile{};
+    clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
     return s;
   }
   clients_.emplace_back();
