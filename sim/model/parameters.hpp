@@ -69,6 +69,11 @@ struct ActivityParameters {  // rule P2
   std::string name;
   core::Distribution duration_days;
   double dropout_after = 0.0;  // probability of abandoning at the end of this activity (D6)
+  /// Runs alongside the activity before it in the plan (rule P2: activities in sequence or
+  /// sometimes concurrently); the step ends when the longest of them does.
+  bool concurrent = false;
+  /// The competency domain it works on (rule E3), -1 for none: for hooks and reports.
+  int domain = -1;
   /// Income support while participating (rules P6, S5): an allowance (for the statuses in
   /// ParcoursParameters::allowance_statuses) and extra costs, dollars per week.
   double allowance_per_week = 0.0;

@@ -68,33 +68,56 @@ void World::start_activity(Slot s) {
   begin_activity(s);
 }
 
+unsigned World::step_width(const Client& c) const {
+  // Rule P2: activities marked concurrent run alongside the one before them in the plan.
+  unsigned width = 1;
+  while (c.next_activity + width < c.plan_size &&
+         params_.activities[c.plan[c.next_activity + width]].concurrent) {
+    ++width;
+  }
+  return width;
+}
+
 void World::begin_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
   c.step_started_at = sim_.now();
-  count(c, Count::kActivitiesStarted);
-  const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
-  core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c));
-  c.next_event = schedule(a.duration_days.sample(rng), kActivityEnd, s);
+  // The step ends when the longest of its concurrent activities does.
+  double longest = 0.0;
+  for (unsigned k = 0; k < step_width(c); ++k) {
+    count(c, Count::kActivitiesStarted);
+    const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
+    core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
+    longest = std::max(longest, a.duration_days.sample(rng));
+  }
+  c.next_event = schedule(longest, kActivityEnd, s);
 }
 
 void World::on_activity_end(Slot s) {
   Client& c = clients_[s];
-  count(c, Count::kActivitiesCompleted);
-  pay_income_support(s);
-  const unsigned step = step_of(c);
-  const unsigned finished = c.next_activity++;  // the rules see it among the activities done
-  core::RandomStream rng = stream(c, Draw::kDropoutDecision, step);
-  if (rules_.drops_out_after(c, profiles_[s], c.plan[finished], rng)) {
-    end_parcours(s, Count::kParcoursEndedDropout);
-    after_parcours_exit(s);
-    return;
+  const unsigned width = step_width(c);
+  for (unsigned k = 0; k < width; ++k) {
+    count(c, Count::kActivitiesCompleted);
+    pay_income_support(s, c.plan[c.next_activity + k]);
   }
-  // Rule P5: the activity's success is checked before moving on; a failure revises the plan
-  // (rule P3), back to the plan rule with what the client has done so far.
-  core::RandomStream check = stream(c, Draw::kActivityCheck, step);
-  const ActivityParameters& done = params_.activities[c.plan[finished]];
-  if (!check.bernoulli(done.success_probability) && c.revisions < params_.parcours.max_revisions) {
+  const unsigned step = step_of(c);
+  const unsigned first = c.next_activity;
+  c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done
+  bool revise = false;
+  for (unsigned k = 0; k < width; ++k) {
+    const std::uint8_t finished = c.plan[first + k];
+    core::RandomStream rng = stream(c, Draw::kDropoutDecision, step + 0x100U * k);
+    if (rules_.drops_out_after(c, profiles_[s], finished, rng)) {
+      end_parcours(s, Count::kParcoursEndedDropout);
+      after_parcours_exit(s);
+      return;
+    }
+    // Rule P5: each activity's success is checked before moving on; a failure revises the
+    // plan (rule P3), back to the plan rule with what the client has done so far.
+    core::RandomStream check = stream(c, Draw::kActivityCheck, step + 0x100U * k);
+    if (!check.bernoulli(params_.activities[finished].success_probability)) revise = true;
+  }
+  if (revise && c.revisions < params_.parcours.max_revisions) {
     count(c, Count::kPlanRevisions);
     ++c.revisions;
     make_plan(s);
@@ -124,7 +147,9 @@ void World::finish_plan(Slot s) {
 
 void World::on_parcours_exit(Slot s, Count reason) {
   Client& c = clients_[s];
-  if (c.stage == Stage::kInActivity) pay_income_support(s);  // for the weeks it lasted
+  if (c.stage == Stage::kInActivity) {  // for the weeks the activities under way lasted
+    for (unsigned k = 0; k < step_width(c); ++k) pay_income_support(s, c.plan[c.next_activity + k]);
+  }
   c.exit_event = core::EventHandle{};
   sim_.cancel(c.next_event);  // the activity or job search under way will not end normally
   end_parcours(s, reason);
@@ -140,11 +165,11 @@ void World::after_parcours_exit(Slot s) {
   start_job_search(s, j.after_exit, 0x80U + clients_[s].evaluations);
 }
 
-void World::pay_income_support(Slot s) {
+void World::pay_income_support(Slot s, std::uint8_t activity) {
   // Rules P6, S5: the activity's allowance (for the statuses that receive it) and extra costs,
   // for the weeks of participation, booked in the period the participation ends.
   const Client& c = clients_[s];
-  const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
+  const ActivityParameters& a = params_.activities[activity];
   const double weeks = (sim_.now() - c.step_started_at) / 7.0;
   const auto status = static_cast<std::size_t>(profiles_[s].income_support);
   const double allowance =

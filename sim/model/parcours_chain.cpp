@@ -52,6 +52,11 @@ AbsorbingChain parcours_chain(const ModelParameters& params,
     if (c > 0) chain.add_rate(state, closure, c);
   };
 
+  for (const std::uint8_t id : plan) {
+    if (params.activities.at(id).concurrent) {
+      throw std::invalid_argument("concurrent activities (rule P2) are not in the exact chain");
+    }
+  }
   if (p.max_revisions > 0) {
     for (const ActivityParameters& a : params.activities) {
       if (a.success_probability < 1.0) {

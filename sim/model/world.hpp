@@ -95,7 +95,9 @@ class World : public core::EventHandler {
   void begin_activity(Slot s);
   void on_activity_end(Slot s);
   void finish_plan(Slot s);
-  void pay_income_support(Slot s);
+  void pay_income_support(Slot s, std::uint8_t activity);
+  /// How many activities the current step runs at once (rule P2's concurrent activities).
+  [[nodiscard]] unsigned step_width(const Client& c) const;
   void on_parcours_exit(Slot s, Count reason);
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);

@@ -128,6 +128,18 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.name = s.text("name");
     a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
     a.dropout_after = s.number("dropout_after");
+    a.concurrent = std::get<bool>(s.values.find("concurrent")->second);
+    if (s.has("domain")) {
+      static const std::vector<std::string_view> kDomains{"professional_choice", "skills",
+                                                          "job_search", "retention"};
+      const std::string& domain = s.text("domain");
+      const auto it = std::find(kDomains.begin(), kDomains.end(), domain);
+      if (it == kDomains.end()) {
+        fail(s,
+             "domain: unknown competency domain '" + domain + "'" + suggestion(domain, kDomains));
+      }
+      a.domain = static_cast<int>(it - kDomains.begin());
+    }
     a.allowance_per_week = s.number("allowance_per_week");
     a.extra_costs_per_week = s.number("extra_costs_per_week");
     a.success_probability = s.number("success_probability");

@@ -448,6 +448,40 @@ TEST(World, IncomeSupportIsPaidForTheWeeksOfParticipation) {  // rules P6, S5
   EXPECT_EQ(world2.indicators().record(1).allowance_paid, 0.0) << "no status receives it";
 }
 
+TEST(World, ConcurrentActivitiesRunTogether) {  // rule P2
+  // Two weeks of one activity alongside four of another: the step lasts four weeks, and both
+  // are paid for all of it (income support is by week of participation in the step).
+  ModelParameters p = small_model();
+  p.arrivals.count = 2000;
+  p.horizon.years = 3;
+  p.evaluation.conclusion_shares = {0.0, 1.0, 0.0, 0.0};
+  p.activities = {parcours::testing::activity("short", core::Distribution::fixed(14), 0.0),
+                  parcours::testing::activity("long", core::Distribution::fixed(28), 0.0)};
+  p.activities[1].concurrent = true;
+  p.activities[0].extra_costs_per_week = 10;
+  p.activities[1].extra_costs_per_week = 10;
+  p.parcours.default_plan = {0, 1};
+  p.parcours.dropout = Hazard::none();
+  p.parcours.school_share = 1.0;
+  core::Simulation sim(core::StreamKey{p.horizon.seed, 0});
+  ParametricRules rules(p);
+  World world(sim, p, rules);
+  world.run();
+  double extra = 0;
+  double started = 0;
+  double activities = 0;
+  for (std::size_t q = 0; q < world.indicators().quarters(); ++q) {
+    const PeriodRecord& r = world.indicators().record(q);
+    extra += r.extra_costs_paid;
+    started += static_cast<double>(r.counts[static_cast<std::size_t>(Count::kParcoursStarted)]);
+    activities +=
+        static_cast<double>(r.counts[static_cast<std::size_t>(Count::kActivitiesCompleted)]);
+  }
+  EXPECT_EQ(activities, 2 * started);
+  EXPECT_NEAR(extra, started * 2 * 4 * 10, 1e-6 * extra);
+  EXPECT_THROW(parcours_chain(p, p.parcours.default_plan), std::invalid_argument);
+}
+
 TEST(World, RefusalsEndTheEvaluationAndSomeGoToCompliance) {  // rule E6
   ModelParameters p = small_model();
   p.arrivals.count = 30000;

@@ -226,6 +226,18 @@ TEST(Scenario, PopulationRowsAreCheckedAgainstTheirAttributes) {  // rules D1-D3
   EXPECT_EQ(sampled.params.population.sample[0].age, 50);
 }
 
+TEST(Scenario, ActivitiesNameTheirDomainAndMayRunConcurrently) {  // rules P2, E3
+  const LoadedScenario s =
+      load(replace(kSmallScenario, "activity { name = \"groupe_d\",",
+                   "activity { name = \"groupe_d\", concurrent = true, domain = \"skills\","));
+  EXPECT_FALSE(s.params.activities[0].concurrent);
+  EXPECT_TRUE(s.params.activities[1].concurrent);
+  EXPECT_EQ(s.params.activities[1].domain, 1);
+  const std::string e = error_of(replace(kSmallScenario, "activity { name = \"groupe_d\",",
+                                         "activity { name = \"groupe_d\", domain = \"skill\","));
+  EXPECT_NE(e.find("did you mean 'skills'?"), std::string::npos) << e;
+}
+
 TEST(Scenario, HazardErrorsSpeakInTheUnitsWritten) {
   const std::string e =
       error_of(replace(kSmallScenario, "rate_per_week = 0.02", "rate_per_week = -1"));
