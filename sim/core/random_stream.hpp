@@ -32,7 +32,9 @@ class RandomStream {
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
   /// Uniform integer in [0, n).
   std::uint64_t below(std::uint64_t n);
-  bool bernoulli(double p) { return uniform() < p; }
+  /// Certain outcomes (p <= 0 or p >= 1) take no draw: a scenario that switches a decision
+  /// off pays nothing for it.
+  bool bernoulli(double p) { return p >= 1.0 || (p > 0.0 && uniform() < p); }
   double exponential(double mean);
   double normal(double mean, double sd);
   double lognormal(double mu, double sigma);

@@ -57,8 +57,9 @@ void World::on_arrival() {
 void World::draw_profile(Slot s) {
   Client& c = clients_[s];
   Profile& profile = profiles_[s];
+  core::RandomStream convened = stream(c, Draw::kConvened);
+  c.convened = convened.bernoulli(params_.arrivals.convened_share);
   core::RandomStream rng = stream(c, Draw::kAttributes);
-  c.convened = rng.bernoulli(params_.arrivals.convened_share);
   population_->draw(rng, profile);
   c.limiting_characteristics =
       static_cast<std::uint8_t>(limiting_characteristics(profile, params_.population.limiting));

@@ -38,6 +38,7 @@ enum class Stage : std::uint8_t {
 /// scenarios wherever their situation is the same (common random numbers).
 enum class Draw : std::uint32_t {
   kAttributes = 1,
+  kConvened,
   kInterviewDuration,
   kSecondMeeting,
   kConclusion,  // rule E5 (Lua's math.random inside the hook draws from it too)

@@ -28,8 +28,10 @@ void World::start_parcours(Slot s) {
   core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, c.evaluations);
   core::RandomStream closure_rng = stream(c, Draw::kClosureTime, c.evaluations);
   const double dropout =
-      p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profiles_[s]) *
-                                        rules_.dropout_multiplier(c, profiles_[s]));
+      p.dropout.family == Hazard::Family::kNone
+          ? kNever
+          : p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profiles_[s]) *
+                                              rules_.dropout_multiplier(c, profiles_[s]));
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
   schedule_accompaniment(s);
   if (std::isfinite(std::min(dropout, closure))) {
@@ -168,8 +170,9 @@ void World::after_parcours_exit(Slot s) {
 void World::pay_income_support(Slot s, std::uint8_t activity) {
   // Rules P6, S5: the activity's allowance (for the statuses that receive it) and extra costs,
   // for the weeks of participation, booked in the period the participation ends.
-  const Client& c = clients_[s];
   const ActivityParameters& a = params_.activities[activity];
+  if (a.allowance_per_week == 0.0 && a.extra_costs_per_week == 0.0) return;  // most activities
+  const Client& c = clients_[s];
   const double weeks = (sim_.now() - c.step_started_at) / 7.0;
   const auto status = static_cast<std::size_t>(profiles_[s].income_support);
   const double allowance =
