@@ -49,6 +49,29 @@ std::string check_number(lua_State* L, int index, const ParamSpec& spec, std::st
   return "";
 }
 
+// The first key of the table at `index` that is not in `allowed` ("" if none): a typo in a
+// distribution or hazard table would otherwise be silently ignored.
+std::string unknown_key(lua_State* L, int index, const std::vector<std::string_view>& allowed) {
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    const std::string k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+    lua_pop(L, 1);
+    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+      lua_pop(L, 1);
+      return k;
+    }
+  }
+  return "";
+}
+
+// The string field `field` of the table at `index`, or "".
+std::string text_field(lua_State* L, int index, const char* field) {
+  lua_getfield(L, index, field);
+  std::string text = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+  lua_pop(L, 1);
+  return text;
+}
+
 // Distribution tables: { dist = "family", <its parameters> }.
 std::string read_distribution(lua_State* L, int index, const ParamSpec& spec,
                               core::Distribution& out) {
@@ -64,9 +87,7 @@ std::string read_distribution(lua_State* L, int index, const ParamSpec& spec,
            describe_lua_value(L, index);
   }
   index = lua_absindex(L, index);
-  lua_getfield(L, index, "dist");
-  const std::string family = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
-  lua_pop(L, 1);
+  const std::string family = text_field(L, index, "dist");
   struct Form {
     const char* name;
     Family family;
@@ -95,15 +116,9 @@ std::string read_distribution(lua_State* L, int index, const ParamSpec& spec,
   // Refuse keys that belong to no parameter of this family (typos would else be ignored).
   std::vector<std::string_view> allowed{"dist"};
   for (const char* p : form->params) allowed.emplace_back(p);
-  lua_pushnil(L);
-  while (lua_next(L, index) != 0) {
-    const std::string k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
-    lua_pop(L, 1);
-    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
-      lua_pop(L, 1);
-      return key + ": unknown key '" + k + "' for a " + form->name + " distribution" +
-             suggestion(k, allowed);
-    }
+  if (const std::string k = unknown_key(L, index, allowed); !k.empty()) {
+    return key + ": unknown key '" + k + "' for a " + form->name + " distribution" +
+           suggestion(k, allowed);
   }
   double v[3] = {0, 0, 0};
   for (std::size_t i = 0; i < form->params.size(); ++i) {
@@ -135,9 +150,7 @@ std::string read_hazard(lua_State* L, int index, const ParamSpec& spec, model::H
            describe_lua_value(L, index);
   }
   index = lua_absindex(L, index);
-  lua_getfield(L, index, "family");
-  const std::string family = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
-  lua_pop(L, 1);
+  const std::string family = text_field(L, index, "family");
   const std::vector<std::string_view> families{"none", "constant", "weibull", "piecewise"};
   if (std::find(families.begin(), families.end(), family) == families.end()) {
     return key + ": family must be one of none, constant, weibull, piecewise, got '" + family +
@@ -147,14 +160,8 @@ std::string read_hazard(lua_State* L, int index, const ParamSpec& spec, model::H
   if (family == "constant") allowed.emplace_back("rate_per_week");
   if (family == "weibull") allowed.insert(allowed.end(), {"shape", "scale_weeks"});
   if (family == "piecewise") allowed.insert(allowed.end(), {"rates_per_week", "step_weeks"});
-  lua_pushnil(L);
-  while (lua_next(L, index) != 0) {
-    const std::string k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
-    lua_pop(L, 1);
-    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
-      lua_pop(L, 1);
-      return key + ": unknown key '" + k + "' for a " + family + " hazard" + suggestion(k, allowed);
-    }
+  if (const std::string k = unknown_key(L, index, allowed); !k.empty()) {
+    return key + ": unknown key '" + k + "' for a " + family + " hazard" + suggestion(k, allowed);
   }
   auto number = [&](const char* name, double& v) -> std::string {
     lua_getfield(L, index, name);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/errors.hpp"
+
 #include <array>
 #include <cmath>
 #include <functional>
@@ -15,15 +17,8 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kNames{"age", "female", "schooling"};
 
-// Runs `make`, expects std::invalid_argument and returns its message ("" if none was thrown).
 std::string error_of(const std::function<void()>& make) {
-  try {
-    make();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no std::invalid_argument thrown";
-  return "";
+  return parcours::testing::invalid_argument_of(make);
 }
 
 std::string copula_error(const CorrelationMatrix& c) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/errors.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -141,13 +143,7 @@ CorrelationMatrix mixed_correlation() {
 }
 
 std::string error_of(const std::function<void()>& make) {
-  try {
-    make();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no std::invalid_argument thrown";
-  return "";
+  return parcours::testing::invalid_argument_of(make);
 }
 
 std::string copula_error(std::vector<Margin> margins, const CorrelationMatrix& c) {
