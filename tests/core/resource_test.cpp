@@ -102,12 +102,15 @@ TEST(Resource, MmcMeanWaitMatchesErlangC) {
   EXPECT_NEAR(queue.servers().busy_level().mean(sim.now()) / c, lambda / mu / c, 0.01);
 }
 
+// Records the subjects of the events it receives, in order.
+struct Sink : EventHandler {
+  std::vector<std::uint64_t> got;
+  void handle(std::uint32_t, std::uint64_t s) override { got.push_back(s); }
+};
+
 TEST(Resource, QueuedRequestIsGrantedWhenAUnitIsReleased) {
   Simulation sim;
-  struct Sink : EventHandler {
-    std::vector<std::uint64_t> got;
-    void handle(std::uint32_t, std::uint64_t s) override { got.push_back(s); }
-  } sink;
+  Sink sink;
   Resource r(sim, 1);
   EXPECT_TRUE(r.acquire_or_wait({&sink, 0, 1}));
   EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 2}));
@@ -126,10 +129,7 @@ TEST(Resource, QueuedRequestIsGrantedWhenAUnitIsReleased) {
 
 TEST(Resource, CapacityFollowsOpeningHours) {
   Simulation sim;
-  struct Sink : EventHandler {
-    std::vector<std::uint64_t> got;
-    void handle(std::uint32_t, std::uint64_t s) override { got.push_back(s); }
-  } sink;
+  Sink sink;
   Resource r(sim, 0);  // closed
   EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 1}));
   EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 2}));
