@@ -56,6 +56,8 @@ enum class Draw : std::uint32_t {
   kReferralDelay,
   kAccompaniment,
   kActivityCheck,
+  kServiceHours,     // rules S5, M8: a participation's planned hours
+  kWaitlistDropout,  // giving up on an OSE's waitlist
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {

@@ -24,6 +24,7 @@ void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) 
 void World::on_job_found(Slot s) {
   Client& c = clients_[s];
   count(c, Count::kEmployed);
+  credit_followup(s);
   c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
   // M13: a job within the follow-up window after a Parcours ended (at 0 days when the job

@@ -71,6 +71,10 @@ std::string_view name_of(Count c) {
       return "accompaniment_contacts_by_agent";
     case Count::kPlanRevisions:
       return "plan_revisions";
+    case Count::kActivitiesIneligible:
+      return "activities_ineligible";
+    case Count::kOseNotServed:
+      return "ose_not_served";
     case Count::kSize_:
       break;
   }

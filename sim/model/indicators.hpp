@@ -44,6 +44,8 @@ enum class Count : std::uint8_t {
   kAccompanimentContacts,      // P4: accompaniment contacts during a Parcours
   kAccompanimentByAgent,       // P4: of those, made by the agent (the rest by an OSE)
   kPlanRevisions,              // P3: plans revised after a failed check (P5)
+  kActivitiesIneligible,       // S2, S4: activities skipped, the client not eligible
+  kOseNotServed,               // S6-S8: OSE activities skipped: no agreement, place or waitlist
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

@@ -10,10 +10,12 @@
 
 #include "core/calendar.hpp"
 #include "core/distribution.hpp"
+#include "model/agreements.hpp"
 #include "model/distance.hpp"
 #include "model/effects.hpp"
 #include "model/hazard.hpp"
 #include "model/population.hpp"
+#include "model/services.hpp"
 
 namespace parcours::model {
 
@@ -84,6 +86,8 @@ struct ActivityParameters {  // rule P2
   /// Delivered by an OSE: the referral passes needs and planned dates before the start (P8).
   bool referral = false;
   core::Distribution referral_days;
+  /// What the service is, who may take it and how many hours it gives (rules S1-S5).
+  ServiceTerms service;
 };
 
 struct ParcoursParameters {                // rules P1-P7
@@ -145,6 +149,7 @@ struct ModelParameters {
   JobSearchParameters job_search;
   AccompanimentParameters accompaniment;
   RetentionParameters retention;
+  AgreementParameters agreements;  // rules S6-S8, M11
 };
 
 }  // namespace parcours::model

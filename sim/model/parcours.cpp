@@ -60,6 +60,11 @@ void World::start_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
+  if (!a.service.eligibility.admits(profiles_[s])) {  // rules S2, S4: not for this client
+    count(c, Count::kActivitiesIneligible);
+    skip_step(s);
+    return;
+  }
   if (a.referral) {  // rule P8: handed over to the OSE, which starts at the planned date
     count(c, Count::kOseReferrals);
     c.stage = Stage::kAwaitingActivity;
@@ -67,7 +72,7 @@ void World::start_activity(Slot s) {
     c.next_event = schedule(a.referral_days.sample(rng), kActivityStart, s);
     return;
   }
-  begin_activity(s);
+  on_planned_start(s);  // an OSE service under agreements, or the office's own
 }
 
 unsigned World::step_width(const Client& c) const {
@@ -92,6 +97,7 @@ void World::begin_activity(Slot s) {
     core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.duration_days.sample(rng));
   }
+  last_step_days_ = longest;
   c.next_event = schedule(longest, kActivityEnd, s);
 }
 
@@ -102,6 +108,7 @@ void World::on_activity_end(Slot s) {
     count(c, Count::kActivitiesCompleted);
     pay_income_support(s, c.plan[c.next_activity + k]);
   }
+  close_participation(s);
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done
@@ -151,6 +158,9 @@ void World::on_parcours_exit(Slot s, Count reason) {
   Client& c = clients_[s];
   if (c.stage == Stage::kInActivity) {  // for the weeks the activities under way lasted
     for (unsigned k = 0; k < step_width(c); ++k) pay_income_support(s, c.plan[c.next_activity + k]);
+    close_participation(s);
+  } else if (c.stage == Stage::kAwaitingActivity) {
+    leave_waitlist(s);
   }
   c.exit_event = core::EventHandle{};
   sim_.cancel(c.next_event);  // the activity or job search under way will not end normally
@@ -179,11 +189,22 @@ void World::pay_income_support(Slot s, std::uint8_t activity) {
       params_.parcours.allowance_statuses[status] ? a.allowance_per_week * weeks : 0.0;
   const double extra = a.extra_costs_per_week * weeks;
   if (allowance == 0.0 && extra == 0.0) return;
-  indicators_.for_groups(c.groups, [&](std::size_t g) {
-    PeriodRecord& r = indicators_.record(quarter_, g);
-    r.allowance_paid += allowance;
-    r.extra_costs_paid += extra;
+  // Paid week by week while participating: each week's amount in the quarter it falls in.
+  spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
+    indicators_.for_groups(c.groups, [&](std::size_t g) {
+      PeriodRecord& r = indicators_.record(q, g);
+      r.allowance_paid += allowance * share;
+      r.extra_costs_paid += extra * share;
+    });
   });
+  const Participation& p = participations_[s];
+  if (p.placed && p.activity == activity) {
+    spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
+      AgreementRecord& r = ledger_->at(a_index(s), q, p.level);
+      r.allowance_paid += allowance * share;
+      r.extra_costs_paid += extra * share;
+    });
+  }
 }
 
 void World::end_parcours(Slot s, Count reason) {

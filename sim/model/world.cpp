@@ -37,6 +37,7 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   } else {
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
+  build_ose();
 }
 
 void World::apply_opening(core::Time t) {
@@ -93,7 +94,13 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
       start_specialised_evaluation(s);
       break;
     case kActivityStart:
-      begin_activity(s);
+      on_planned_start(s);
+      break;
+    case kOsePlaceGranted:
+      on_place_granted(s);
+      break;
+    case kWaitlistDropout:
+      on_waitlist_dropout(s);
       break;
     case kSpecialisedEvaluationEnd:
       on_specialised_evaluation_end(s);
@@ -143,7 +150,7 @@ std::uint64_t World::model_events() const {
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
     const bool bookkeeping = k == kAgentGranted || k == kSpecialistGranted ||
                              k == kContactAgentGranted || k == kContactEnd || k == kOpeningChange ||
-                             k == kQuarterEnd;
+                             k == kQuarterEnd || k == kOsePlaceGranted;
     if (!bookkeeping) n += events_by_kind_[k];
   }
   return n;
@@ -154,10 +161,12 @@ World::Slot World::admit() {
     const Slot s = free_slots_.back();
     free_slots_.pop_back();
     clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
+    participations_[s] = Participation{};
     return s;
   }
   clients_.emplace_back();
   profiles_.emplace_back();
+  participations_.emplace_back();
   return static_cast<Slot>(clients_.size() - 1);
 }
 

@@ -4,6 +4,7 @@
 // for and find a job, and may get retention support (M1). Each stage's events live in their
 // own file: arrivals.cpp, evaluation.cpp, parcours.cpp, employment.cpp.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -14,6 +15,7 @@
 #include "core/resource.hpp"
 #include "core/simulation.hpp"
 #include "model/client.hpp"
+#include "model/agreement_ledger.hpp"
 #include "model/decision_rules.hpp"
 #include "model/indicators.hpp"
 #include "model/parameters.hpp"
@@ -40,6 +42,8 @@ enum EventKind : std::uint32_t {
   kContactEnd,
   kOpeningChange,
   kQuarterEnd,
+  kOsePlaceGranted,
+  kWaitlistDropout,
   kEventKindCount
 };
 
@@ -58,6 +62,8 @@ class World : public core::EventHandler {
   void handle(std::uint32_t kind, std::uint64_t subject) override;
 
   [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
+  /// What each agreement delivered and cost (rules S6-S8); empty without agreements.
+  [[nodiscard]] const AgreementLedger& agreement_ledger() const { return *ledger_; }
   [[nodiscard]] const core::Calendar& calendar() const { return calendar_; }
   [[nodiscard]] core::Time horizon() const { return horizon_; }
   [[nodiscard]] std::uint64_t events_of(EventKind k) const { return events_by_kind_[k]; }
@@ -101,6 +107,37 @@ class World : public core::EventHandler {
   void on_parcours_exit(Slot s, Count reason);
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);
+  // ose.cpp
+  void build_ose();
+  core::Resource& places_of(const Agreement& a);
+  void on_planned_start(Slot s);
+  void on_place_granted(Slot s);
+  void begin_ose_activity(Slot s);
+  void on_waitlist_dropout(Slot s);
+  void leave_waitlist(Slot s);
+  void close_participation(Slot s);
+  void credit_followup(Slot s);
+  /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
+  void skip_step(Slot s);
+  [[nodiscard]] std::size_t a_index(Slot s) const {
+    return static_cast<std::size_t>(participations_[s].agreement);
+  }
+  /// Calls f(quarter, share) for each quarter [t0, t1) overlaps, with the share of the
+  /// interval in it (all in the current quarter when t1 == t0).
+  template <typename F>
+  void spread_over_quarters(core::Time t0, core::Time t1, F&& f) const {
+    std::size_t q = quarter_;
+    while (q > 0 && indicators_.quarter_end(q - 1) > t0) --q;
+    if (t1 <= t0) {
+      f(quarter_, 1.0);
+      return;
+    }
+    for (; q <= quarter_; ++q) {
+      const core::Time from = std::max(t0, q == 0 ? 0.0 : indicators_.quarter_end(q - 1));
+      const core::Time to = std::min(t1, indicators_.quarter_end(q));
+      if (to > from) f(q, (to - from) / (t1 - t0));
+    }
+  }
   // accompaniment.cpp
   void schedule_accompaniment(Slot s);
   void on_accompaniment_contact(std::uint64_t subject);
@@ -136,6 +173,22 @@ class World : public core::EventHandler {
     table.for_groups(c.groups, [&](std::size_t g) { stock[g] += delta; });
   }
 
+  /// A client's current (or last) OSE participation (rules S2-S8), by slot like clients_.
+  struct Participation {
+    std::int32_t agreement = -1;  // index; -1: none
+    std::uint8_t activity = 0;
+    std::uint8_t step = 0;
+    std::uint8_t level = 0;  // intensity level of the planned hours (rule M8)
+    bool waiting = false;    // on the organisation's waitlist
+    bool placed = false;     // in the service
+    double hours_direct = 0.0;  // planned hours
+    double hours_indirect = 0.0;
+    double disability_overhead = 0.0;  // dollars (rule S7)
+    core::Time started = 0.0;
+    double planned_days = 0.0;
+    core::EventHandle renege;  // giving up on the waitlist
+  };
+
   core::Simulation& sim_;
   const ModelParameters& params_;
   DecisionRules& rules_;
@@ -150,6 +203,12 @@ class World : public core::EventHandler {
   std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
   std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
   std::vector<Slot> free_slots_;
+  std::vector<Participation> participations_;  // by slot
+  std::vector<std::unique_ptr<core::Resource>> places_;  // each organisation's offers in turn
+  std::vector<std::size_t> place_base_;                  // first place pool of each organisation
+  std::vector<std::vector<std::uint16_t>> agreements_of_activity_;
+  std::unique_ptr<AgreementLedger> ledger_;
+  double last_step_days_ = 0.0;  // duration drawn by the last begin_activity
   std::vector<std::uint8_t> plan_buffer_;
   std::unique_ptr<const PopulationSource> population_;
   core::RandomStream arrival_stream_;
