@@ -54,8 +54,7 @@ template <typename Emit>
 void emit_progress(const Agreement& a, const AgreementRecord& to_date, double target,
                    bool all_levels, Emit&& emit) {
   emit("participants_target", target);
-  emit("attainment_pct",
-       target > 0 ? 100.0 * static_cast<double>(to_date.started) / target : kNa);
+  emit("attainment_pct", target > 0 ? 100.0 * static_cast<double>(to_date.started) / target : kNa);
   if (!all_levels) return;
   emit("ceiling", a.ceiling > 0 ? a.ceiling : kNa);
   const double over = a.ceiling > 0 ? to_date.cost_actual_costs - a.ceiling : 0.0;
@@ -77,14 +76,16 @@ std::string_view to_string(PeriodKind k) {
   return "?";
 }
 
-int agreement_year_of(const core::FiscalQuarter& q) {
-  return q.quarter == 1 ? q.year - 1 : q.year;
-}
+int agreement_year_of(const core::FiscalQuarter& q) { return q.quarter == 1 ? q.year - 1 : q.year; }
 
 AgreementLedger::AgreementLedger(const std::vector<Agreement>& agreements,
-                                 const std::vector<std::size_t>& levels, core::FiscalQuarter first,
-                                 std::size_t quarters)
-    : agreements_(agreements), levels_(levels), first_(first), quarters_(quarters) {
+                                 const std::vector<std::size_t>& levels, double tail_days,
+                                 core::FiscalQuarter first, std::size_t quarters)
+    : agreements_(agreements),
+      levels_(levels),
+      tail_days_(tail_days),
+      first_(first),
+      quarters_(quarters) {
   std::size_t rows = 0;
   for (const std::size_t l : levels_) {
     offsets_.push_back(rows);
@@ -98,11 +99,15 @@ std::vector<AgreementValue> AgreementLedger::values(const core::Calendar& calend
   for (std::size_t ai = 0; ai < agreements_.size(); ++ai) {
     const Agreement& a = agreements_[ai];
     const std::size_t level_count = levels_[ai];
-    // Quarters in which the agreement runs.
+    // Quarters in which the agreement runs, and after its end those in which participations
+    // it started may still be under way (their hours and costs are the agreement's). The
+    // same quarters in every replication, so that the summaries line up.
     std::vector<std::size_t> runs;
     for (std::size_t q = 0; q < quarters_; ++q) {
       const auto fq = core::FiscalQuarter::from_index(first_.index() + static_cast<int>(q));
-      if (calendar.start_of(fq) < a.end && calendar.end_of(fq) > a.start) runs.push_back(q);
+      if (calendar.start_of(fq) < a.end + tail_days_ && calendar.end_of(fq) > a.start) {
+        runs.push_back(q);
+      }
     }
     // Levels one by one, then all levels together (kAllLevels).
     for (std::size_t li = 0; li <= level_count; ++li) {

@@ -19,11 +19,11 @@ struct AgreementRecord {
   std::uint64_t ended = 0;              // participations ended, completed or cut short
   std::uint64_t waitlisted = 0;         // clients who joined the waitlist
   std::uint64_t waitlist_dropouts = 0;  // of those, who gave up waiting
-  std::uint64_t turned_away = 0;        // clients for whom neither a place nor the waitlist was free
+  std::uint64_t turned_away = 0;  // clients for whom neither a place nor the waitlist was free
   std::uint64_t employed_in_followup = 0;  // jobs within the service's follow-up (rule S2)
-  double hours_direct = 0.0;    // hours received by participants, in the quarter they fell in
-  double hours_indirect = 0.0;  // hours of indirect work
-  double hours_ended = 0.0;     // hours (direct + indirect) of the participations that ended
+  double hours_direct = 0.0;       // hours received by participants, in the quarter they fell in
+  double hours_indirect = 0.0;     // hours of indirect work
+  double hours_ended = 0.0;        // hours (direct + indirect) of the participations that ended
   double cost_fixed_price = 0.0;   // dollars: the price of each participant, at the start
   double cost_actual_costs = 0.0;  // dollars: hours at cost plus overheads, as given
   double allowance_paid = 0.0;     // dollars, rules P6, S5
@@ -54,9 +54,10 @@ int agreement_year_of(const core::FiscalQuarter& q);
 
 class AgreementLedger {
  public:
-  /// `levels[a]`: the number of intensity levels of agreement a's service.
+  /// `levels[a]`: the number of intensity levels of agreement a's service; `tail_days`: the
+  /// longest a participation may outlast its agreement (infinite: to the horizon).
   AgreementLedger(const std::vector<Agreement>& agreements, const std::vector<std::size_t>& levels,
-                  core::FiscalQuarter first, std::size_t quarters);
+                  double tail_days, core::FiscalQuarter first, std::size_t quarters);
 
   AgreementRecord& at(std::size_t agreement, std::size_t quarter, std::size_t level) {
     return records_[(offsets_[agreement] + level) * quarters_ + quarter];
@@ -75,6 +76,7 @@ class AgreementLedger {
   const std::vector<Agreement>& agreements_;
   std::vector<std::size_t> levels_;   // levels of each agreement's service
   std::vector<std::size_t> offsets_;  // first level row of each agreement
+  double tail_days_;
   core::FiscalQuarter first_;
   std::size_t quarters_;
   std::vector<AgreementRecord> records_;

@@ -48,14 +48,14 @@ struct Agreement {
   std::uint16_t organisation = 0;  // index into AgreementParameters::organisations
   std::uint8_t activity = 0;       // the service it funds
   FundingMode mode = FundingMode::kFixedPrice;
-  core::Time start = 0.0;  // signature: no activity before (rule S8), days
-  core::Time end = 0.0;    // the day after the last day, days
+  core::Time start = 0.0;        // signature: no activity before (rule S8), days
+  core::Time end = 0.0;          // the day after the last day, days
   int first_agreement_year = 0;  // start year of the agreement year (1 July - 30 June) it starts in
   int agreement_years = 1;       // 1, or up to 3 for a non-profit (rule S6)
   std::vector<LevelTerms> levels;
-  double hourly_cost = 0.0;      // dollars per counsellor hour (actual costs)
-  double overhead_share = 0.0;   // overheads as a share of the hours' cost (actual costs)
-  double ceiling = 0.0;          // dollars per agreement year; 0: none (actual costs, S7)
+  double hourly_cost = 0.0;              // dollars per counsellor hour (actual costs)
+  double overhead_share = 0.0;           // overheads as a share of the hours' cost (actual costs)
+  double ceiling = 0.0;                  // dollars per agreement year; 0: none (actual costs, S7)
   double disability_overhead_max = 0.0;  // dollars per participant with a disability (S7)
 
   [[nodiscard]] bool active_at(core::Time t) const { return t >= start && t < end; }

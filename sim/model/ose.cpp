@@ -29,7 +29,13 @@ void World::build_ose() {
     agreements_of_activity_[a.activity].push_back(static_cast<std::uint16_t>(i));
     levels.push_back(params_.activities[a.activity].service.level_count());
   }
-  ledger_ = std::make_unique<AgreementLedger>(ap.agreements, levels, indicators_.quarter(0),
+  // A participation started under an agreement may end after it: at most the longest
+  // activity later (an unbounded duration: any time up to the horizon).
+  double tail = 0.0;
+  for (const ActivityParameters& a : params_.activities) {
+    tail = std::max(tail, a.duration_days.highest());
+  }
+  ledger_ = std::make_unique<AgreementLedger>(ap.agreements, levels, tail, indicators_.quarter(0),
                                               indicators_.quarters());
 }
 
@@ -64,6 +70,7 @@ void World::on_planned_start(Slot s) {
   // Agreements for this service with an organisation serving the client's region.
   const auto region = static_cast<int>(profiles_[s].region);
   int best = -1;
+  int full = -1;  // the first agreement in force whose places and waitlist are full
   long best_room = std::numeric_limits<long>::min();
   core::Time next_signature = std::numeric_limits<double>::infinity();
   for (const std::uint16_t i : agreements_of_activity_[activity]) {
@@ -79,7 +86,10 @@ void World::on_planned_start(Slot s) {
     const int limit = o.offer(activity)->waitlist;
     const long free = places.capacity() - places.busy();
     const auto waiting = static_cast<long>(places.queue_length());
-    if (free <= 0 && limit >= 0 && waiting >= limit) continue;
+    if (free <= 0 && limit >= 0 && waiting >= limit) {
+      if (full < 0) full = i;
+      continue;
+    }
     const long room = free > 0 ? free : -waiting;
     if (best < 0 || room > best_room) {
       best = i;
@@ -92,19 +102,9 @@ void World::on_planned_start(Slot s) {
       c.next_event = schedule(next_signature - sim_.now(), kActivityStart, s);
       return;
     }
-    const bool any_active = std::any_of(
-        agreements_of_activity_[activity].begin(), agreements_of_activity_[activity].end(),
-        [&](std::uint16_t i) { return params_.agreements.agreements[i].active_at(sim_.now()); });
-    if (any_active) {
-      // Every place and waitlist in the region is full: the client is turned away (booked on
-      // the service's first agreement in force).
-      for (const std::uint16_t i : agreements_of_activity_[activity]) {
-        if (params_.agreements.agreements[i].active_at(sim_.now())) {
-          ledger_->at(i, quarter_, p.level).turned_away += 1;
-          break;
-        }
-      }
-    }
+    // Every place and waitlist in the region is full: the client is turned away (booked on
+    // the first of those agreements); or no agreement serves the region now or later.
+    if (full >= 0) ledger_->at(static_cast<std::size_t>(full), quarter_, p.level).turned_away += 1;
     count(c, Count::kOseNotServed);
     p.agreement = -1;
     skip_step(s);
@@ -180,8 +180,8 @@ void World::close_participation(Slot s) {
   const ServiceTerms& terms = params_.activities[p.activity].service;
   // Hours are given evenly over the participation; one cut short gives its share (rule S7:
   // actual costs pay what was given, a fixed price was paid at the start).
-  const double given = p.planned_days > 0 ? std::min(1.0, (sim_.now() - p.started) / p.planned_days)
-                                          : 1.0;
+  const double given =
+      p.planned_days > 0 ? std::min(1.0, (sim_.now() - p.started) / p.planned_days) : 1.0;
   const double direct = p.hours_direct * given;
   const double indirect = p.hours_indirect * given;
   const double cost = a.actual_cost(terms.staff_hours(direct, indirect), 0.0);

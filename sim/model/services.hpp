@@ -52,8 +52,8 @@ struct ServiceTerms {
   Delivery delivery = Delivery::kIndividual;
   int group_size = 1;  // participants sharing a counsellor's direct hours (group delivery)
   bool has_hours = false;
-  core::Distribution hours_direct;    // hours the participant receives, per participation
-  core::Distribution hours_indirect;  // hours of work about the participant, per participation
+  core::Distribution hours_direct;     // hours the participant receives, per participation
+  core::Distribution hours_indirect;   // hours of work about the participant, per participation
   std::vector<IntensityLevel> levels;  // empty: one level, "all"
   Eligibility eligibility;
   /// Rule S2's job-search club: after the intensive weeks, follow-up until a job or at most

@@ -14,8 +14,8 @@
 #include "core/calendar.hpp"
 #include "core/resource.hpp"
 #include "core/simulation.hpp"
-#include "model/client.hpp"
 #include "model/agreement_ledger.hpp"
+#include "model/client.hpp"
 #include "model/decision_rules.hpp"
 #include "model/indicators.hpp"
 #include "model/parameters.hpp"
@@ -178,9 +178,9 @@ class World : public core::EventHandler {
     std::int32_t agreement = -1;  // index; -1: none
     std::uint8_t activity = 0;
     std::uint8_t step = 0;
-    std::uint8_t level = 0;  // intensity level of the planned hours (rule M8)
-    bool waiting = false;    // on the organisation's waitlist
-    bool placed = false;     // in the service
+    std::uint8_t level = 0;     // intensity level of the planned hours (rule M8)
+    bool waiting = false;       // on the organisation's waitlist
+    bool placed = false;        // in the service
     double hours_direct = 0.0;  // planned hours
     double hours_indirect = 0.0;
     double disability_overhead = 0.0;  // dollars (rule S7)
@@ -203,7 +203,7 @@ class World : public core::EventHandler {
   std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
   std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
   std::vector<Slot> free_slots_;
-  std::vector<Participation> participations_;  // by slot
+  std::vector<Participation> participations_;            // by slot
   std::vector<std::unique_ptr<core::Resource>> places_;  // each organisation's offers in turn
   std::vector<std::size_t> place_base_;                  // first place pool of each organisation
   std::vector<std::vector<std::uint16_t>> agreements_of_activity_;

@@ -145,6 +145,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.success_probability = s.number("success_probability");
     a.referral = s.has("referral_weeks");
     if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
+    build_service_terms(s, a);
     p.activities.push_back(a);
   }
   if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
@@ -218,6 +219,9 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
                                     kDaysPerMonth / p.accompaniment.interval_days[1]};
     }
   }
+
+  p.agreements = build_agreements(sections, p.activities, p.population.regions,
+                                  core::Calendar(p.horizon.start));
 
   const SectionValues& re = section(sections, "retention");
   p.retention.share = re.number("share");
