@@ -45,6 +45,7 @@ void emit_flows(const Agreement& a, const AgreementRecord& r, Emit&& emit) {
   emit("waitlist_dropouts", n(r.waitlist_dropouts));
   emit("turned_away", n(r.turned_away));
   emit("wait_days_mean", r.waits > 0 ? r.wait_days / n(r.waits) : kNa);
+  emit("wait_days_total", r.wait_days);
   emit("employed_in_followup", n(r.employed_in_followup));
 }
 
