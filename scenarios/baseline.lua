@@ -181,15 +181,35 @@ activity {
   name = "icte",                             -- integration with wage contribution (rule S5)
   service_group = "icte",
   measure = "ICTE",
+  retention_included = true,                 -- a 10-12-week integration phase inside (M9)
   duration_weeks = 20,                       -- weeks. Source: seed 004, "maximum de 20 semaines"
 }
 activity {
   name = "mfor_ee",                          -- training in a training enterprise (rule S5)
   service_group = "mfor_ee",
   measure = "MFOR-EE",
+  retention_included = true,                 -- retention within the participation (M9)
   duration_weeks = 26,                       -- weeks. Assumption.
   allowance_per_week = 45,                   -- dollars a week. Assumption.
   extra_costs_per_week = 25,
+}
+
+activity {
+  name = "groupe_me",                        -- Groupe ME, retention only (rules M2, M6, M7)
+  service_group = "groupe_me",
+  measure = "SAE",
+  duration_weeks = { dist = "uniform", min = 15, max = 20 },  -- Source: seed 004 (M2)
+  hours_direct = { dist = "uniform", min = 11, max = 22 },  -- Source: seed 004, 15-30 h in all
+  hours_indirect = { dist = "uniform", min = 4, max = 8 },   -- (M2); the split is an assumption
+}
+activity {
+  name = "ph2_soutien",                      -- Groupe PH2, disabilities (rules M2, M7)
+  service_group = "ph2",
+  measure = "SAE",
+  disability_only = true,
+  duration_weeks = { dist = "uniform", min = 15, max = 20 },  -- Source: seed 004 (M2)
+  hours_direct = { dist = "uniform", min = 11, max = 22 },
+  hours_indirect = { dist = "uniform", min = 4, max = 8 },
 }
 
 -- Rules S6, M11: organisations (OSE), the services they offer with their places (slots:
@@ -197,6 +217,7 @@ activity {
 -- placeholders and places are sized for about 85 % occupancy of the baseline's flows.
 organisation {
   name = "OSE Montréal-Centre", region = "Montréal", non_profit = true,
+  retention = true,                          -- offers retention within its services (M11)
   slots = { groupe_d = 850, club_recherche_emploi = 600, ph1 = 200 },
   waitlist = { groupe_d = 300, club_recherche_emploi = 200, ph1 = 60 },
   waiting_dropout_per_week = 0.02,           -- per week. Assumption.
@@ -215,9 +236,14 @@ organisation {
 }
 organisation {
   name = "OSE Régions", non_profit = true,   -- serves the other regions
+  retention = true,
   slots = { groupe_d = 1300, club_recherche_emploi = 850, jeunes_18_29 = 2400, ph1 = 270 },
   waitlist = { groupe_d = 400, club_recherche_emploi = 300, jeunes_18_29 = 600, ph1 = 80 },
   waiting_dropout_per_week = 0.02,
+}
+organisation {
+  name = "Maintien emploi Québec", non_profit = true,  -- Groupe ME and PH2 in every region
+  slots = { groupe_me = 400, ph2_soutien = 80 },
 }
 organisation {
   name = "Groupe conseil Régions", region = "Autres régions",  -- a for-profit firm
@@ -282,11 +308,37 @@ accompaniment {
   agent_share = 0.6,  -- probability the agent makes the contact, else an OSE (P4). Assumption.
 }
 
--- Rules M1-M3 (thin slice: decision and contacts; plans, phases and hours come later).
+-- Rules M1-M13: job retention support ("maintien en emploi") and how long jobs last.
 retention {
-  share = 0.12,                 -- probability. Source: seed 004, "about 10-15 %" (M1)
-  contacts = 8,                 -- contacts. Source: seed 004, 12-32 h over 15-20 weeks (M2)
-  contact_interval_weeks = 2,   -- weeks between contacts (8 x 2 = 16 weeks, M2)
+  share = 0.12,                 -- probability. Source: seed 004, "entre 10 % et 15 %" (M1)
+  -- of those, recommended to another partner (Groupe ME, PH2) by the OSE (M6). Assumption.
+  other_partner_share = 0.1,
+  -- an in-service plan. Source: seed 004, "entre 12 et 32 heures", "entre 15 et 20 semaines" (M2)
+  hours = { dist = "uniform", min = 12, max = 32 },
+  weeks = { dist = "uniform", min = 15, max = 20 },
+  -- Source: seed 004, "2 à 3 premières semaines approximativement" (M3)
+  integration_weeks = { dist = "uniform", min = 2, max = 3 },
+  -- weekly intensity of integration vs the first consolidation week, of the last week, and
+  -- occasional returns to a higher intensity (M3). Assumption.
+  integration_intensity = 3, final_intensity = 0.3,
+  return_probability = 0.1, return_intensity = 2,
+  tripartite_consent = 0.4,     -- probability (M4). Assumption.
+  -- losing the job, per week from its start. Assumption: a third of jobs lost within a year.
+  job_loss = { family = "weibull", shape = 0.7, scale_weeks = 160 },
+  retention_effect = 0.6,       -- hazard ratio during retention. Assumption.
+  tripartite_effect = 0.8,      -- further hazard ratio in tripartite mode (M4). Assumption.
+  client_stop_per_week = 0.01,  -- the client ends the plan (M5). Assumption.
+  full_time_share = 0.65,       -- probability (M13). Assumption.
+  followup_months = 12,         -- employed participants followed a year (M7). Assumption.
+  -- Source: seed 004, a problem found at "le suivi administratif 3 mois suivant la fin d'une
+  -- participation" (M3); its probability is an assumption.
+  late_start_probability = 0.03, late_start_weeks = 13,
+  readmission_days = 84,        -- calendar days. Source: seed 004, "délai de 84 jours" (M7)
+  repeat_approval_probability = 0.1,  -- "exceptionnelle" (M12). Assumption.
+  payment_lag_weeks = 2,        -- income support issued two weeks after (M10). Assumption.
+  me_service = "groupe_me", ph2_service = "ph2_soutien",
+  referral_weeks = { dist = "uniform", min = 1, max = 3 },  -- the agent's referral (M6). Assumption.
+  ph2_cit_share = 0.3, ph2_psea_share = 0.1,  -- probabilities (M13). Assumption.
 }
 
 -- Decision rules. Lua runs only here, at decision points.

@@ -61,6 +61,12 @@ void key_fields(io::CsvWriter& csv, const AgreementLabels& a, const model::Agree
                                          : std::string_view(a.levels[v.level]));
 }
 
+// A service without intensity levels has one, the same as all levels together: its rows are
+// written once, as level "all".
+bool named_level(const AgreementLabels& a, const model::AgreementValue& v) {
+  return v.level == model::kAllLevels || a.levels.size() > 1 || a.levels.front() != "all";
+}
+
 struct Stats {
   double mean = kNa, sd = kNa, low = kNa, high = kNa, p50 = kNa, p90 = kNa;
 };
@@ -96,6 +102,7 @@ void write_values(const std::filesystem::path& path,
               "period_kind", "period", "quarter", "period_start", "level", "indicator", "value"});
   for (const ReplicationResult& r : results) {
     for (const model::AgreementValue& v : r.agreements) {
+      if (!named_level(r.agreement_labels[v.agreement], v)) continue;
       csv.field(r.replication + 1);
       key_fields(csv, r.agreement_labels[v.agreement], v);
       csv.field(v.indicator).field(v.value);
@@ -120,6 +127,7 @@ void write_summary(const std::filesystem::path& path,
       values[k] = results[k].agreements[i].value;
     }
     const model::AgreementValue& v = first.agreements[i];
+    if (!named_level(first.agreement_labels[v.agreement], v)) continue;
     key_fields(csv, first.agreement_labels[v.agreement], v);
     csv.field(v.indicator);
     stats_fields(csv, results.size(), describe(values));

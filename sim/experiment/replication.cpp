@@ -35,7 +35,7 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
     AgreementLabels labels{a.id,
                            o.name,
                            p.activities[a.activity].name,
-                           o.region < 0 ? "all" : p.population.regions[o.region],
+                           o.region < 0 ? "every_region" : p.population.regions[o.region],
                            std::string(model::to_string(a.mode)),
                            {}};
     for (std::size_t l = 0; l < terms.level_count(); ++l) {

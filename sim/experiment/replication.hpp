@@ -24,7 +24,7 @@ struct AgreementLabels {
   std::string id;
   std::string organisation;
   std::string service;
-  std::string region;  // the organisation's, or "all"
+  std::string region;  // the organisation's, or "every_region"
   std::string funding_mode;
   std::vector<std::string> levels;  // the service's intensity levels ("all" when none)
 };

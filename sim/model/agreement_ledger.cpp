@@ -25,6 +25,17 @@ void add(AgreementRecord& to, const AgreementRecord& r) {
   to.extra_costs_paid += r.extra_costs_paid;
   to.wait_days += r.wait_days;
   to.waits += r.waits;
+  to.retention_started += r.retention_started;
+  to.retention_hours += r.retention_hours;
+  to.employed_end_full_time += r.employed_end_full_time;
+  to.employed_end_part_time += r.employed_end_part_time;
+  to.employed_0_3_months += r.employed_0_3_months;
+  to.school_0_3_months += r.school_0_3_months;
+  to.readmissions += r.readmissions;
+  to.cit_renewals += r.cit_renewals;
+  to.psea_retention += r.psea_retention;
+  to.ended_at_level_reached += r.ended_at_level_reached;
+  to.hours_at_level_reached += r.hours_at_level_reached;
 }
 
 // The flows of a record, in the order docs/outputs.md lists them.
@@ -47,18 +58,37 @@ void emit_flows(const Agreement& a, const AgreementRecord& r, Emit&& emit) {
   emit("wait_days_mean", r.waits > 0 ? r.wait_days / n(r.waits) : kNa);
   emit("wait_days_total", r.wait_days);
   emit("employed_in_followup", n(r.employed_in_followup));
+  // Rule M13's indicators.
+  emit("retention_started", n(r.retention_started));
+  emit("retention_hours", r.retention_hours);
+  emit("employed_end_of_retention_full_time", n(r.employed_end_full_time));
+  emit("employed_end_of_retention_part_time", n(r.employed_end_part_time));
+  emit("employed_0_3_months", n(r.employed_0_3_months));
+  emit("school_0_3_months", n(r.school_0_3_months));
+  emit("readmissions", n(r.readmissions));
+  emit("cit_renewals", n(r.cit_renewals));
+  emit("psea_retention", n(r.psea_retention));
+  emit("participants_ended_at_level_reached", n(r.ended_at_level_reached));
+  emit("hours_per_participant_at_level_reached",
+       r.ended_at_level_reached > 0 ? r.hours_at_level_reached / n(r.ended_at_level_reached) : kNa);
 }
 
 // Rules S7, S8: target and attainment of an agreement year (to date, in a quarter row), and
 // for all levels the actual-cost ceiling and whether going over it needs an amendment.
 template <typename Emit>
-void emit_progress(const Agreement& a, const AgreementRecord& to_date, double target,
-                   bool all_levels, Emit&& emit) {
+void emit_progress(const Agreement& a, int agreement_year, const AgreementRecord& to_date,
+                   double target, bool all_levels, Emit&& emit) {
+  // Targets and the ceiling are those of the agreement years it was signed for; after its
+  // end, its rows hold only the participations still under way.
+  const bool signed_for = agreement_year >= a.first_agreement_year &&
+                          agreement_year < a.first_agreement_year + a.agreement_years;
+  if (!signed_for) target = kNa;
   emit("participants_target", target);
   emit("attainment_pct", target > 0 ? 100.0 * static_cast<double>(to_date.started) / target : kNa);
   if (!all_levels) return;
-  emit("ceiling", a.ceiling > 0 ? a.ceiling : kNa);
-  const double over = a.ceiling > 0 ? to_date.cost_actual_costs - a.ceiling : 0.0;
+  const bool ceiling = signed_for && a.ceiling > 0;
+  emit("ceiling", ceiling ? a.ceiling : kNa);
+  const double over = ceiling ? to_date.cost_actual_costs - a.ceiling : 0.0;
   emit("amount_over_ceiling", std::max(over, 0.0));
   emit("amendment_needed", over > 0 ? 1.0 : 0.0);
 }
@@ -145,7 +175,7 @@ std::vector<AgreementValue> AgreementLedger::values(const core::Calendar& calend
         emit("participants_started_to_date", static_cast<double>(to_date.started));
         emit("cost_to_date", a.mode == FundingMode::kFixedPrice ? to_date.cost_fixed_price
                                                                 : to_date.cost_actual_costs);
-        emit_progress(a, to_date, target, all, emit);
+        emit_progress(a, year_of_to_date, to_date, target, all, emit);
       }
       // Agreement years, then fiscal years, over the quarters the run simulated.
       for (const PeriodKind kind : {PeriodKind::kAgreementYear, PeriodKind::kFiscalYear}) {
@@ -160,7 +190,7 @@ std::vector<AgreementValue> AgreementLedger::values(const core::Calendar& calend
           for (; k < runs.size() && year_of(runs[k]) == year; ++k) add(sum, record(runs[k]));
           const auto emit = push(kind, {}, year);
           emit_flows(a, sum, emit);
-          if (kind == PeriodKind::kAgreementYear) emit_progress(a, sum, target, all, emit);
+          if (kind == PeriodKind::kAgreementYear) emit_progress(a, year, sum, target, all, emit);
         }
       }
     }

@@ -30,6 +30,20 @@ struct AgreementRecord {
   double extra_costs_paid = 0.0;
   double wait_days = 0.0;  // summed over participations begun after waiting for a place
   std::uint64_t waits = 0;
+  // Rule M13: retention and results after the participation.
+  std::uint64_t retention_started = 0;       // participants with retention support
+  double retention_hours = 0.0;              // its hours (also in hours_direct/indirect)
+  std::uint64_t employed_end_full_time = 0;  // still employed at the end of retention
+  std::uint64_t employed_end_part_time = 0;
+  std::uint64_t employed_0_3_months = 0;  // a job within the follow-up after the end
+  std::uint64_t school_0_3_months = 0;    // back to school within it
+  std::uint64_t readmissions = 0;         // M7: back in the activity after losing the job
+  std::uint64_t cit_renewals = 0;         // PH2: work integration contracts renewed
+  std::uint64_t psea_retention = 0;       // PH2: retention in an adapted enterprise
+  // M8, M13: participations that ended with their hours given (service and retention) in
+  // this level, whatever level was planned, and those hours.
+  std::uint64_t ended_at_level_reached = 0;
+  double hours_at_level_reached = 0.0;
 };
 
 enum class PeriodKind : std::uint8_t { kQuarter, kAgreementYear, kFiscalYear };

@@ -22,6 +22,7 @@ struct Organisation {
   std::string name;
   int region = -1;  // index into the scenario's regions; -1: serves every region
   bool non_profit = false;
+  bool retention = false;  // rule M11: offers retention support within its services
   std::vector<ServiceOffer> offers;
   /// Clients on a waitlist give up at this rate (per day), abandoning the Parcours.
   double waiting_dropout_per_day = 0.0;

@@ -54,6 +54,19 @@ void World::on_planned_start(Slot s) {
     return;
   }
   Participation& p = participations_[s];
+  if (p.readmission && p.activity == activity) {
+    // Rule M7: the original participation resumes under its agreement (in force: checked at
+    // the readmission), with a place like anyone's.
+    c.step_started_at = sim_.now();
+    const Agreement& a = params_.agreements.agreements[a_index(s)];
+    if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
+      begin_ose_activity(s);
+    } else {
+      p.waiting = true;
+      ledger_->at(a_index(s), quarter_, p.level).waitlisted += 1;
+    }
+    return;
+  }
   if (p.agreement < 0 || p.activity != activity || p.step != step_of(c)) {
     // The plan sets the intensity (rule M8): hours drawn once per step, before any wait.
     const ServiceTerms& terms = params_.activities[activity].service;
@@ -97,7 +110,7 @@ void World::on_planned_start(Slot s) {
     }
   }
   if (best < 0) {
-    if (std::isfinite(next_signature) && next_signature < horizon_) {
+    if (full < 0 && std::isfinite(next_signature) && next_signature < horizon_) {
       // Rule S8: no activity before the agreement is signed; the client waits for it.
       c.next_event = schedule(next_signature - sim_.now(), kActivityStart, s);
       return;
@@ -131,6 +144,16 @@ void World::on_place_granted(Slot s) {
   assert(p.waiting);
   p.waiting = false;
   sim_.cancel(p.renege);
+  const Agreement& a = params_.agreements.agreements[a_index(s)];
+  if (!a.active_at(sim_.now())) {
+    // The agreement ended while the client waited (rule S6): the place is not its to give;
+    // the client is referred again, to an agreement in force.
+    places_of(a).release();
+    p.agreement = -1;
+    p.readmission = false;
+    on_planned_start(s);
+    return;
+  }
   AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
   r.wait_days += sim_.now() - clients_[s].step_started_at;
   r.waits += 1;
@@ -142,9 +165,14 @@ void World::begin_ose_activity(Slot s) {
   const Agreement& a = params_.agreements.agreements[a_index(s)];
   p.placed = true;
   p.started = sim_.now();
-  AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
-  r.started += 1;
-  r.cost_fixed_price += a.fixed_price_cost(p.level);  // rule S7: the price of a participant
+  if (p.readmission) {
+    // Rule M7: the same participant again: not a new one, no new price; the hours as planned.
+    ledger_->at(a_index(s), quarter_, p.level).readmissions += 1;
+  } else {
+    AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
+    r.started += 1;
+    r.cost_fixed_price += a.fixed_price_cost(p.level);  // rule S7: the price of a participant
+  }
   begin_activity(s);
   p.planned_days = last_step_days_;
 }
@@ -193,10 +221,42 @@ void World::close_participation(Slot s) {
     r.cost_actual_costs += cost * share;
   });
   AgreementRecord& r = ledger_->at(ai, quarter_, p.level);
-  r.ended += 1;
+  const bool resumed = p.readmission;  // rule M7: the same participation, continued
+  r.ended += resumed ? 0 : 1;
   r.hours_ended += direct + indirect;
-  r.cost_actual_costs += a.actual_cost(0.0, p.disability_overhead);  // rule S7, at the end
+  if (!resumed) r.cost_actual_costs += a.actual_cost(0.0, p.disability_overhead);  // S7
   places_of(a).release();
+  p.readmission = false;
+  p.ended_at = sim_.now();
+  p.credited_result = false;
+  if (resumed) {
+    add_hours_given(s, direct + indirect);
+    return;
+  }
+  // Rules M8, M13: the level the hours given reach (retention may add to them later).
+  p.close_quarter = quarter_;
+  p.hours_given = direct + indirect;
+  p.level_reached = static_cast<std::uint8_t>(terms.level_of(p.hours_given));
+  AgreementRecord& reached = ledger_->at(ai, quarter_, p.level_reached);
+  reached.ended_at_level_reached += 1;
+  reached.hours_at_level_reached += p.hours_given;
+}
+
+void World::add_hours_given(Slot s, double hours) {
+  // Rule M8: the intensity level counts every hour of the participation, retention and a
+  // readmission included; the participant moves to the level the total reaches (on the books
+  // of the quarter in which the participation first ended).
+  Participation& p = participations_[s];
+  const std::size_t ai = a_index(s);
+  const ServiceTerms& terms = params_.activities[p.activity].service;
+  AgreementRecord& before = ledger_->at(ai, p.close_quarter, p.level_reached);
+  before.ended_at_level_reached -= 1;
+  before.hours_at_level_reached -= p.hours_given;
+  p.hours_given += hours;
+  p.level_reached = static_cast<std::uint8_t>(terms.level_of(p.hours_given));
+  AgreementRecord& after = ledger_->at(ai, p.close_quarter, p.level_reached);
+  after.ended_at_level_reached += 1;
+  after.hours_at_level_reached += p.hours_given;
 }
 
 void World::credit_followup(Slot s) {

@@ -21,7 +21,11 @@ void World::start_parcours(Slot s) {
 
   c.revisions = 0;
   make_plan(s);
+  open_parcours(s);
+}
 
+void World::open_parcours(Slot s) {
+  Client& c = clients_[s];
   // Abandonment and closure compete: only the earlier is scheduled.
   const ParcoursParameters& p = params_.parcours;
   constexpr double kNever = std::numeric_limits<double>::infinity();
@@ -65,6 +69,18 @@ void World::start_activity(Slot s) {
     skip_step(s);
     return;
   }
+  // Rule M12: an activity completed before is not done again, except by exceptional
+  // approval (a readmission, rule M7, resumes the original participation instead).
+  const std::uint8_t id = c.plan[c.next_activity];
+  const bool readmission = participations_[s].readmission && participations_[s].activity == id;
+  if (!readmission && ((completed_[s][id / 64] >> (id % 64)) & 1U) != 0) {
+    core::RandomStream rng = stream(c, Draw::kRepeatApproval, step_of(c));
+    if (!rng.bernoulli(params_.retention.repeat_approval_probability)) {
+      count(c, Count::kActivitiesRepeatRefused);
+      skip_step(s);
+      return;
+    }
+  }
   if (a.referral) {  // rule P8: handed over to the OSE, which starts at the planned date
     count(c, Count::kOseReferrals);
     c.stage = Stage::kAwaitingActivity;
@@ -105,10 +121,18 @@ void World::on_activity_end(Slot s) {
   Client& c = clients_[s];
   const unsigned width = step_width(c);
   for (unsigned k = 0; k < width; ++k) {
+    const std::uint8_t done = c.plan[c.next_activity + k];
     count(c, Count::kActivitiesCompleted);
-    pay_income_support(s, c.plan[c.next_activity + k]);
+    pay_income_support(s, done);
+    completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // rule M12
   }
   close_participation(s);
+  Participation& last = participations_[s];
+  if (last.agreement < 0) {  // the office's own activity: what rules M7, M9, M10 look back at
+    last.activity = c.plan[c.next_activity];
+    last.ended_at = sim_.now();
+  }
+  last.readmission = false;
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done
@@ -144,6 +168,13 @@ void World::finish_plan(Slot s) {
   core::RandomStream rng = stream(c, Draw::kPlanOutcome, c.evaluations);
   const double u = rng.uniform();
   if (u < p.school_share) {
+    // Rule M13: back to school within the follow-up after the participation's end.
+    Participation& last = participations_[s];
+    if (last.agreement >= 0 && !last.placed && !last.credited_result &&
+        sim_.now() - last.ended_at <= p.followup_days) {
+      ledger_->at(a_index(s), quarter_, last.level).school_0_3_months += 1;
+      last.credited_result = true;
+    }
     end_parcours(s, Count::kParcoursEndedSchool);
     leave(s);
   } else if (u < p.school_share + p.other_measure_share) {

@@ -121,8 +121,30 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
     case kJobFound:
       on_job_found(s);
       break;
-    case kRetentionContact:
-      on_retention_contact(s);
+    case kRetentionPhaseEnd:
+      on_retention_phase_end(s);
+      break;
+    case kRetentionEnd:
+      finish_retention(s, Count::kRetentionEndedObjectives);  // rule M5
+      follow_job(s);
+      break;
+    case kRetentionClientStop:
+      clients_[s].exit_event = core::EventHandle{};
+      sim_.cancel(clients_[s].next_event);
+      finish_retention(s, Count::kRetentionEndedClient);  // rule M5
+      follow_job(s);
+      break;
+    case kRetentionLateStart:
+      on_late_start(s);
+      break;
+    case kRetentionReferral:
+      on_partner_referral(s);
+      break;
+    case kJobLoss:
+      on_job_loss(s);
+      break;
+    case kJobFollowupEnd:
+      on_job_followup_end(s);
       break;
     case kAccompanimentContact:
       on_accompaniment_contact(subject);
@@ -162,11 +184,15 @@ World::Slot World::admit() {
     free_slots_.pop_back();
     clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
     participations_[s] = Participation{};
+    jobs_[s] = Job{};
+    completed_[s] = {};
     return s;
   }
   clients_.emplace_back();
   profiles_.emplace_back();
   participations_.emplace_back();
+  jobs_.emplace_back();
+  completed_.emplace_back();
   return static_cast<Slot>(clients_.size() - 1);
 }
 

@@ -223,13 +223,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.agreements = build_agreements(sections, p.activities, p.population.regions,
                                   core::Calendar(p.horizon.start));
 
-  const SectionValues& re = section(sections, "retention");
-  p.retention.share = re.number("share");
-  p.retention.contacts = static_cast<int>(re.number("contacts"));
-  p.retention.contact_interval_days = re.number("contact_interval_weeks") * kDaysPerWeek;
-  if (p.retention.share > 0 && p.retention.contacts == 0) {
-    fail(re, "share > 0 but contacts = 0: nobody would get retention support (rule M3)");
-  }
+  p.retention = build_retention(section(sections, "retention"), p.activities);
   return p;
 }
 

@@ -119,6 +119,7 @@ void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
     }
   }
   t.followup_days = s.number("followup_weeks") * kDaysPerWeek;
+  a.retention_included = std::get<bool>(s.values.find("retention_included")->second);
   t.disability_overhead = s.distribution("disability_overhead");
 
   // Rule S5: what each measure's services may be.
@@ -166,6 +167,10 @@ model::AgreementParameters build_agreements(
     if (s.spec->name != "organisation") continue;
     model::Organisation o;
     o.name = s.text("name");
+    if (std::find(organisation_names.begin(), organisation_names.end(), o.name) !=
+        organisation_names.end()) {
+      fail(s, "organisation '" + o.name + "' is defined twice");
+    }
     if (s.has("region"))
       o.region = static_cast<int>(index_in(s, "region", s.text("region"), regions));
     o.non_profit = std::get<bool>(s.values.find("non_profit")->second);
@@ -186,6 +191,7 @@ model::AgreementParameters build_agreements(
       }
     }
     o.waiting_dropout_per_day = s.number("waiting_dropout_per_week") / kDaysPerWeek;
+    o.retention = std::get<bool>(s.values.find("retention")->second);
     organisation_names.push_back(o.name);
     p.organisations.push_back(std::move(o));
   }
