@@ -28,7 +28,7 @@ class LuaRules : public model::DecisionRules {
   bool drops_out_after(const model::Client& client, const model::Profile& profile,
                        std::uint8_t activity, core::RandomStream& rng) override;
   model::RetentionDecision retention(const model::Client& client, const model::Profile& profile,
-                 core::RandomStream& rng) override;
+                                     core::RandomStream& rng) override;
 
   double dropout_multiplier(const model::Client& client, const model::Profile& profile) override {
     return multiplier(kDropoutMultiplier, client, profile);

@@ -69,8 +69,8 @@ model::AgreementParameters build_agreements(
     const std::vector<std::string>& regions, const core::Calendar& calendar);
 
 /// The retention section (rules M1-M13; retention_builder.cpp).
-model::RetentionParameters build_retention(const SectionValues& retention,
-                                           const std::vector<model::ActivityParameters>& activities);
+model::RetentionParameters build_retention(
+    const SectionValues& retention, const std::vector<model::ActivityParameters>& activities);
 
 /// The names a scenario may assign in `policy`: decision hooks the model calls.
 const std::vector<std::string_view>& policy_hook_names();

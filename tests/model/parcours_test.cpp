@@ -201,8 +201,8 @@ TEST(Parcours, ACompletedActivityIsNotRepeatedWithoutApproval) {  // rule M12
   p.retention.repeat_approval_probability = 0.25;
   t = run(p);
   expect_share(t["activities_repeat_refused"], t["plan_revisions"], 0.75, "repeats refused");
-  EXPECT_EQ(t["activities_started"], t["parcours_started"] + t["plan_revisions"] -
-                                         t["activities_repeat_refused"]);
+  EXPECT_EQ(t["activities_started"],
+            t["parcours_started"] + t["plan_revisions"] - t["activities_repeat_refused"]);
 }
 
 TEST(Parcours, IncomeSupportIsPaidForTheWeeksOfParticipation) {  // rules P6, S5

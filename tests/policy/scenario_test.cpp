@@ -50,7 +50,7 @@ TEST(Scenario, SmallScenarioResolvesToModelParametersInDays) {
   EXPECT_EQ(p.parcours.dropout.family, model::Hazard::Family::kConstant);
   EXPECT_DOUBLE_EQ(p.parcours.dropout.rate, 0.02 / 7);  // per week -> per day
   EXPECT_DOUBLE_EQ(p.evaluation.conclusion_shares[2], 0.1);
-  EXPECT_DOUBLE_EQ(p.retention.days.mean(), 112);  // 16 weeks
+  EXPECT_DOUBLE_EQ(p.retention.days.mean(), 112);                  // 16 weeks
   EXPECT_EQ(s.resolved()["arrivals"]["seasonality"].size(), 12U);  // neutral default filled in
   EXPECT_EQ(s.files.size(), 1U);
   EXPECT_EQ(s.files[0].second.size(), 64U);  // sha256 hex
