@@ -26,7 +26,7 @@ bool World::start_in_service_retention(Slot s) {
     if (p.agreement < 0 || p.placed || p.waiting) return false;
     const Agreement& a = params_.agreements.agreements[a_index(s)];
     if (!params_.agreements.organisations[a.organisation].retention || !a.active_at(sim_.now()) ||
-        sim_.now() - p.ended_at > r.readmission_days) {
+        calendar_days_since(p.ended_at) > r.readmission_days) {
       return false;
     }
   }
@@ -228,7 +228,7 @@ void World::after_job_loss(Slot s) {
   Client& c = clients_[s];
   Participation& p = participations_[s];
   if (!p.placed && !p.waiting && p.ended_at >= 0 &&
-      sim_.now() - p.ended_at <= params_.retention.readmission_days &&
+      calendar_days_since(p.ended_at) <= params_.retention.readmission_days &&
       (p.agreement < 0 || params_.agreements.agreements[a_index(s)].active_at(sim_.now()))) {
     count(c, Count::kReadmissions);
     p.readmission = true;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -178,6 +179,10 @@ class World : public core::EventHandler {
   void after_job_loss(Slot s);
   void resume_parcours(Slot s, std::uint8_t activity);
   [[nodiscard]] double job_multiplier_now(Slot s) const;
+  /// Rule M7's "calendar days": whole days from the day of `t` to today.
+  [[nodiscard]] double calendar_days_since(core::Time t) const {
+    return std::floor(sim_.now()) - std::floor(t);
+  }
 
   Slot admit();
   void leave(Slot s);
