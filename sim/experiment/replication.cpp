@@ -37,6 +37,7 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
                            p.activities[a.activity].name,
                            o.region < 0 ? "every_region" : p.population.regions[o.region],
                            std::string(model::to_string(a.mode)),
+                           terms.group,
                            {}};
     for (std::size_t l = 0; l < terms.level_count(); ++l) {
       labels.levels.emplace_back(terms.level_name(l));

@@ -26,6 +26,7 @@ struct AgreementLabels {
   std::string service;
   std::string region;  // the organisation's, or "every_region"
   std::string funding_mode;
+  std::string service_group;        // the catalogue's group of the service (rule S1)
   std::vector<std::string> levels;  // the service's intensity levels ("all" when none)
 };
 
