@@ -30,7 +30,7 @@ TEST(World, EveryClientIsAccountedFor) {
   // (C) a second conclusion is drawn.
   EXPECT_EQ(t["conclusion_a"] + t["conclusion_b"] + t["conclusion_c"] + t["conclusion_d"],
             t["interviews"] + t["specialised_evaluations"] - t["refusals"]);
-  EXPECT_EQ(t["parcours_started"], t["conclusion_b"]);  // rule P1
+  EXPECT_EQ(t["parcours_started"], t["conclusion_b"]);                     // rule P1
   EXPECT_EQ(t["job_losses"], t["readmissions"] + t["returns_to_office"]);  // rule M7
   // Started (or resumed) = ended by a reason + still active at the end (rules P7, M7).
   EXPECT_GT(t["parcours_resumed"], 0);
