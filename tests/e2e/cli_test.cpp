@@ -105,6 +105,23 @@ TEST(Cli, BaselineWritesItsTablesAndManifest) {
   const std::string manifest = testing::slurp(out / "manifest.json");
   EXPECT_NE(manifest.find("\"sha256\""), std::string::npos);
   EXPECT_NE(manifest.find("\"seed\": 20250401"), std::string::npos);
+  // The baseline has agreements: the budget tables and rule M13's retention indicators.
+  const std::string agreements = testing::slurp(out / "agreements_summary.csv");
+  EXPECT_NE(agreements.find("MTL-GD-2528,OSE Montréal-Centre,groupe_d,Montréal,fixed_price,"
+                            "agreement_year,2025-2026,NA,2025-07-01,D2,attainment_pct,"),
+            std::string::npos);
+  EXPECT_NE(agreements.find(",cost_actual_costs,"), std::string::npos);
+  const std::string costs = testing::slurp(out / "costs_summary.csv");
+  EXPECT_NE(costs.find("fiscal_year,2025-2026,organisation,OSE Régions,cost,"), std::string::npos);
+  const std::string m13 = testing::slurp(out / "retention_summary.csv");
+  for (const char* row :
+       {",D,agreement_year,2025-2026,NA,2025-07-01,D1,employed_0_3_months,",
+        ",D,agreement_year,2025-2026,NA,2025-07-01,all,employed_end_of_retention_full_time,",
+        ",D,agreement_year,2025-2026,NA,2025-07-01,D3,hours_per_participant_at_level_reached,",
+        ",ME,agreement_year,2025-2026,NA,2025-07-01,all,employed_end_of_retention_part_time,",
+        ",PH2,agreement_year,2025-2026,NA,2025-07-01,all,cit_renewals,"}) {
+    EXPECT_NE(m13.find(row), std::string::npos) << row;
+  }
 }
 
 }  // namespace
