@@ -11,8 +11,9 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
                                   const ReplicationProgress& progress) {
   policy::LuaSandbox sandbox;
   sandbox.set_print_enabled(false);  // the run command loaded it once already, printing
-  const policy::LoadedScenario scenario =
+  policy::LoadedScenario scenario =
       policy::load_scenario(sandbox, settings.source, settings.overrides);
+  if (settings.adjust) settings.adjust(scenario.params);
   // Hooks may print to debug a rule: shown for the first replication only, so the output
   // reads the same whatever the number of threads.
   sandbox.set_print_enabled(index == 0);

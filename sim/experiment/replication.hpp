@@ -17,6 +17,9 @@ struct RunSettings {
   std::vector<policy::Override> overrides;  // --seed arrives here as scenario.seed
   int replications = 1;
   int threads = 1;
+  /// Changes to the parameters after the scenario is loaded, the same in every replication
+  /// (sizing searches vary an organisation's places this way); none when empty.
+  std::function<void(model::ModelParameters&)> adjust;
 };
 
 /// What names an agreement in the tables (rules S6, S7).

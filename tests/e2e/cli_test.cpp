@@ -124,5 +124,28 @@ TEST(Cli, BaselineWritesItsTablesAndManifest) {
   }
 }
 
+TEST(Cli, SizeGivesParticipantsHoursAndDollarsAtP50AndP90) {  // rules S6, S7, M8
+  const testing::TempDir dir;
+  const fs::path out = dir / "size";
+  const auto r = run_parcours(
+      "size --quiet --set scenario.years=1 --organisation \"OSE Capitale\" --service groupe_d "
+      "-r 3 --out " +
+      out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string sizing = testing::slurp(out / "sizing.csv");
+  EXPECT_EQ(sizing.substr(0, sizing.find('\n')),
+            "organisation,service,agreement_year,level,indicator,funding_mode,replications,mean,"
+            "p50,p90");
+  for (const char* row : {"OSE Capitale,groupe_d,2025-2026,D1,participants,any,3,",
+                          "OSE Capitale,groupe_d,2025-2026,D4,hours,any,3,",
+                          "OSE Capitale,groupe_d,2025-2026,all,cost,fixed_price,3,",
+                          "OSE Capitale,groupe_d,2025-2026,all,cost,actual_costs,3,"}) {
+    EXPECT_NE(sizing.find(row), std::string::npos) << row;
+  }
+  const auto bad = run_parcours("size --quiet --organisation \"OSE Capitle\" --service groupe_d");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("did you mean 'OSE Capitale'"), std::string::npos) << bad.output;
+}
+
 }  // namespace
 }  // namespace parcours
