@@ -59,7 +59,7 @@ int show(const io::RunRegistry& registry, std::int64_t id, const std::string& di
   for (const auto& [key, value] : parameters) print_line(fmt::format("  {} = {}\n", key, value));
   const auto indicators = registry.indicators(id, dimension);
   print_line(fmt::format("\nyearly indicators ({}): mean [95 % interval]\n",
-                         dimension.empty() ? "every group" : "dimension " + dimension));
+                         dimension.empty() ? "every group" : "all clients"));
   for (const io::RecordedIndicator& i : indicators) {
     const std::string group = i.dimension == "all" ? "" : i.dimension + "=" + i.group + " ";
     print_line(fmt::format("  {}  {}{:<40} {:>14} [{}, {}]\n", i.fiscal_year, group, i.indicator,
@@ -97,10 +97,11 @@ int diff(const io::RunRegistry& registry, std::int64_t a, std::int64_t b,
   };
   std::map<std::string, const io::RecordedIndicator*> by_key_b;
   for (const auto& i : rows_b) by_key_b[key_of(i)] = &i;
-  print_line(fmt::format("\nyearly indicators ({}): means\n",
-                         dimension.empty() ? "every group" : "dimension " + dimension));
+  print_line(fmt::format("\nyearly indicators ({}): means over replications\n",
+                         dimension.empty() ? "every group" : "all clients"));
   print_line(fmt::format("  {:<9}  {:<44} {:>14} {:>14} {:>14}\n", "year", "indicator",
-                         "run " + std::to_string(a), "run " + std::to_string(b), "b - a"));
+                         "run " + std::to_string(a), "run " + std::to_string(b),
+                         fmt::format("{} minus {}", b, a)));
   auto print_row = [](const io::RecordedIndicator& i, std::optional<double> va,
                       std::optional<double> vb) {
     const std::string name =

@@ -5,8 +5,10 @@ namespace parcours::app {
 namespace {
 
 // Values quoted in the comments are the baseline's (scenarios/baseline.lua); keys and units
-// are those of docs/scenarios.md. The test InitCommand.EveryExampleSwitchedOnStillChecks
-// removes every "-- " before code and checks the result, so the examples stay valid.
+// are those of docs/scenarios.md. Example lines are "-- " (after any indent) followed by
+// code: a section call or assignment ("name {", "name ="), an indented line, "}" or "end"; no
+// prose line looks like that. The test Init.EveryExampleSwitchedOnStillChecks removes that
+// "-- " from every example line and checks the result, so the examples stay valid.
 constexpr const char* kTemplate = R"lua(-- @NAME@: a variant of the baseline scenario.
 --
 -- `base` runs baseline.lua (next to this file) first; each section below then changes only
@@ -14,9 +16,9 @@ constexpr const char* kTemplate = R"lua(-- @NAME@: a variant of the baseline sce
 -- called once in this file. To switch an example on, remove the "-- " at the start of each
 -- of its lines.
 --
---   parcours check scenarios/@NAME@.lua           checks it, naming file:line of any problem
---   parcours run scenarios/@NAME@.lua -r 20       runs 20 replications into results/@NAME@/
---   parcours report results/@NAME@                writes results/@NAME@/report.html
+-- Check it:  parcours check scenarios/@NAME@.lua     (names file:line of any problem)
+-- Run it:    parcours run scenarios/@NAME@.lua -r 20  (20 replications into results/@NAME@/)
+-- Read it:   parcours report results/@NAME@           (writes results/@NAME@/report.html)
 --
 -- Every parameter, with its unit and rule: parcours check --parameters, and docs/scenarios.md.
 -- A one-off change needs no edit: parcours run scenarios/@NAME@.lua --set evaluation.agents=140
