@@ -91,7 +91,7 @@ AgreementTable read_agreement_table(const TableReader& t, std::string_view prefe
 }
 
 std::string period_note(Language language, const std::string& kind) {
-  return label(language, "common.period") + " : " + label_or_raw(language, "period_kind.", kind);
+  return label(language, "common.period_is") + label_or_raw(language, "period_kind.", kind);
 }
 
 }  // namespace

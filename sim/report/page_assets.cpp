@@ -40,8 +40,10 @@ std::string_view page_script() {
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
+  // Sixteen colours, so that the pathway's fifteen flows never share one.
   var palette = ['#1f5fa8', '#d9822b', '#2e9e5b', '#c23b3b', '#7b52ab', '#8c6d31', '#d45f9e',
-                 '#5f6b7a', '#16a3b8', '#9aa82b', '#e0b300', '#3b3b98', '#a13d63'];
+                 '#5f6b7a', '#16a3b8', '#9aa82b', '#e0b300', '#3b3b98', '#a13d63', '#2f4f4f',
+                 '#ff7f50', '#8fbc8f'];
   function colour(i, alpha) {
     var hex = palette[i % palette.length];
     if (alpha === undefined) return hex;
@@ -83,8 +85,9 @@ std::string_view page_script() {
         out.push({ label: s.label, data: s.data, borderColor: colour(c), backgroundColor: colour(c),
                    pointRadius: 2, borderWidth: 2, fill: false });
       } else if (s.kind === 'interval') {
+        // Not grouped: the interval is centred on its category, under the mean's marker.
         out.push({ type: 'bar', label: s.label, band: true, borderColor: colour(c), borderWidth: 1,
-                   backgroundColor: colour(c, 0.3),
+                   backgroundColor: colour(c, 0.3), grouped: false, barPercentage: 0.5,
                    data: s.low.map(function (l, i) {
                      var h = s.high[i];
                      return l === null || h === null ? null : [l, h];

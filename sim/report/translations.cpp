@@ -42,6 +42,7 @@ constexpr std::array kEntries{
     Entry{"common.indicator", "Indicateur", "Indicator"},
     Entry{"common.fiscal_year", "Exercice financier", "Fiscal year"},
     Entry{"common.period", "Période", "Period"},
+    Entry{"common.period_is", "Période : ", "Period: "},
     Entry{"common.total", "Toute la période simulée", "Whole simulated period"},
     Entry{"common.group_by", "Regrouper par", "Group by"},
     Entry{"common.show", "Afficher", "Show"},
