@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "io/read_file.hpp"
 #include "report/sections.hpp"
 #include "report/table_reader.hpp"
 
@@ -12,10 +13,42 @@ namespace parcours::report {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The first of `names` the table has: `parcours compare` writes "difference", "ci95_low" and
+// "ci95_high"; the interface first announced was "diff_mean", "diff_ci95_low" and
+// "diff_ci95_high". Both are read.
+std::string column_of(const TableReader& t, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    if (t.has_column(name)) return name;
+  }
+  return *names.begin();
+}
+
+// "A: name, B: name" from the manifests `parcours compare` writes into a/ and b/.
+std::string scenario_names(const fs::path& folder) {
+  std::string out;
+  for (const char* side : {"a", "b"}) {
+    const fs::path manifest = folder / side / "manifest.json";
+    if (!fs::exists(manifest)) return "";
+    const nlohmann::json json = nlohmann::json::parse(io::read_file(manifest), nullptr, false);
+    const nlohmann::json::json_pointer name("/scenario/name");
+    if (json.is_discarded() || !json.contains(name) || !json.at(name).is_string()) return "";
+    out += (out.empty() ? "A = " : ", B = ") + json.at(name).get<std::string>();
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<Section> comparison_section(const fs::path& folder, Language language) {
   const fs::path path = folder / "comparison_yearly.csv";
   if (!fs::exists(path)) return std::nullopt;
-  const TableReader t(path, {"fiscal_year", "dimension", "indicator", "diff_mean"});
+  const TableReader probe(path, {"fiscal_year", "dimension", "indicator"});
+  const std::string diff_column = column_of(probe, {"diff_mean", "difference"});
+  const std::string low_column = column_of(probe, {"diff_ci95_low", "ci95_low"});
+  const std::string high_column = column_of(probe, {"diff_ci95_high", "ci95_high"});
+  const TableReader t(path, {"fiscal_year", "dimension", "indicator", diff_column});
 
   HtmlTable table({label(language, "common.indicator"), label(language, "common.fiscal_year"),
                    label(language, "comparison.mean_a"), label(language, "comparison.mean_b"),
@@ -30,9 +63,9 @@ std::optional<Section> comparison_section(const fs::path& folder, Language langu
     if (t.text(r, "dimension") != "all") continue;
     const std::string year = t.text(r, "fiscal_year");
     const std::string indicator = t.text(r, "indicator");
-    const auto diff = t.number(r, "diff_mean");
-    const auto diff_low = t.number(r, "diff_ci95_low");
-    const auto diff_high = t.number(r, "diff_ci95_high");
+    const auto diff = t.number(r, diff_column);
+    const auto diff_low = t.number(r, low_column);
+    const auto diff_high = t.number(r, high_column);
     const auto mean_a = t.number(r, "mean_a");
     const bool clear = diff_low && diff_high && (*diff_low > 0 || *diff_high < 0);
     table.add_row({label(language, indicator), year, number_or_dash(language, mean_a),
@@ -52,6 +85,9 @@ std::optional<Section> comparison_section(const fs::path& folder, Language langu
 
   Section section{"comparison", label(language, "comparison.title"), "", nlohmann::json::array()};
   section.html = paragraph(label(language, "comparison.intro"));
+  if (const std::string names = scenario_names(folder); !names.empty()) {
+    section.html += paragraph(label(language, "comparison.scenarios") + names);
+  }
   nlohmann::json variants = nlohmann::json::object();
   std::vector<std::pair<std::string, std::string>> options;
   for (const std::string& year : years.values()) {

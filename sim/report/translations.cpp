@@ -131,6 +131,7 @@ constexpr std::array kEntries{
           "Paired differences B − A (the same random numbers replication by replication), all "
           "clients, with their 95 % confidence interval. A difference whose interval excludes "
           "0 is marked ●. The figure shows the difference as a % of A's mean."},
+    Entry{"comparison.scenarios", "Scénarios : ", "Scenarios: "},
     Entry{"comparison.mean_a", "Moyenne A", "Mean A"},
     Entry{"comparison.mean_b", "Moyenne B", "Mean B"},
     Entry{"comparison.diff", "Différence B − A", "Difference B − A"},

@@ -124,6 +124,21 @@ TEST(ReportPage, ComparisonsMarkIntervalsThatExcludeZero) {
   EXPECT_TRUE(contains(page, "300 [250 – 350]"));
 }
 
+TEST(ReportPage, ReadsTheColumnsParcoursCompareWritesAndNamesTheScenarios) {
+  const testing::TempDir dir;
+  const fs::path folder = dir / "compare";
+  for (const char* side : {"a", "b"}) fs::create_directories(folder / side);
+  std::ofstream(folder / "a" / "manifest.json") << R"({"scenario": {"name": "decreasing"}})";
+  std::ofstream(folder / "b" / "manifest.json") << R"({"scenario": {"name": "stepped"}})";
+  std::ofstream(folder / "comparison_yearly.csv")
+      << "fiscal_year,dimension,group,indicator,replications,mean_a,mean_b,difference,"
+         "difference_sd,ci95_low,ci95_high,unpaired_half_width,half_width_ratio\n"
+         "2025-2026,all,all,parcours_ended_dropout,20,2000,2300,300,40,250,350,60,0.8\n";
+  const std::string page = render_report(folder, options());
+  EXPECT_TRUE(contains(page, "300 [250 – 350]"));
+  EXPECT_TRUE(contains(page, "A = decreasing, B = stepped"));
+}
+
 TEST(ReportPage, SameInputsGiveTheSameBytesAndChartJsIsInlined) {
   const testing::TempDir dir;
   const fs::path folder = folder_with(
