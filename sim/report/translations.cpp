@@ -199,6 +199,8 @@ constexpr std::array kEntries{
           "Active Parcours (end of period)"},
     Entry{"clients_in_system_end", "Clients dans le système (fin de période)",
           "Clients in the system (end of period)"},
+    Entry{"activities_ineligible", "Activités non admissibles", "Ineligible activities"},
+    Entry{"ose_not_served", "Références à un OSE sans service", "OSE referrals not served"},
     // Agreement and retention indicators (agreements_summary.csv, retention_summary.csv).
     Entry{"participants_started", "Participants admis", "Participants started"},
     Entry{"participants_target", "Cible de participants", "Participant target"},
