@@ -2,6 +2,7 @@
 // the difference B − A for all clients with its 95 % interval, as a table and as a forest plot
 // of the difference relative to A's mean, so that indicators of different units share an axis.
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -90,8 +91,10 @@ std::optional<Section> comparison_section(const fs::path& folder, Language langu
   }
   nlohmann::json variants = nlohmann::json::object();
   std::vector<std::pair<std::string, std::string>> options;
+  std::size_t rows = 0;
   for (const std::string& year : years.values()) {
     if (!labels.contains(year)) continue;
+    rows = std::max(rows, labels[year].size());
     options.emplace_back(year, label(language, "common.fiscal_year") + " " + year);
     variants[year] = {{"labels", labels[year]},
                       {"series",
@@ -107,7 +110,7 @@ std::optional<Section> comparison_section(const fs::path& folder, Language langu
     section.figures.push_back({{"id", id},
                                {"type", "bar"},
                                {"horizontal", true},
-                               {"tall", true},
+                               {"rows", rows},
                                {"y_title", "%"},
                                {"variant", options.front().first},
                                {"variants", std::move(variants)}});

@@ -107,6 +107,7 @@ std::string_view page_script() {
     var horizontal = !!fig.horizontal;
     var valueAxis = horizontal ? 'x' : 'y';
     var scales = { x: { stacked: !!fig.stacked }, y: { stacked: !!fig.stacked } };
+    scales[horizontal ? 'y' : 'x'].ticks = { autoSkip: !fig.rows };
     scales[valueAxis].title = { display: !!fig.y_title, text: fig.y_title || '' };
     scales[valueAxis].ticks = { callback: function (v) { return fmt(v); } };
     if (fig.type === 'line') scales.y.beginAtZero = false;
@@ -138,6 +139,8 @@ std::string_view page_script() {
     var canvas = document.getElementById(fig.id);
     if (!canvas) return;
     if (fig.tall) canvas.parentNode.classList.add('tall');
+    // One row per category (a forest plot of many indicators): every label stays readable.
+    if (fig.rows) canvas.parentNode.style.height = Math.max(300, 22 * fig.rows + 100) + 'px';
     charts[fig.id] = { fig: fig, chart: new Chart(canvas, config(fig, fig.variants[fig.variant])) };
   });
 
