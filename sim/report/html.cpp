@@ -33,7 +33,9 @@ std::string escape_html(std::string_view text) {
 }
 
 std::string script_json(const nlohmann::json& value) {
-  const std::string text = value.dump();
+  // A table in another encoding (Latin-1 "Montr\xe9al") must not stop the report: invalid
+  // UTF-8 becomes U+FFFD instead of an exception.
+  const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {

@@ -20,6 +20,14 @@ TEST(Html, JsonCannotCloseItsScriptElement) {
   EXPECT_EQ(nlohmann::json::parse(text)["label"], "</script><script>alert(1)</script>");
 }
 
+TEST(Html, JsonOfTextThatIsNotUtf8IsStillWritten) {
+  const std::string text =
+      script_json({{"label", std::string("Montr") + static_cast<char>(0xE9) + "al"}});
+  EXPECT_EQ(nlohmann::json::parse(text)["label"],
+            "Montr\xEF\xBF\xBD"
+            "al");  // U+FFFD
+}
+
 TEST(Html, ScriptTextBreaksUpClosingTagsInAnyCase) {
   EXPECT_EQ(script_text("var s = '</script>'; var t = '</SCRIPT '; var c = '<!--';"),
             "var s = '<\\/script>'; var t = '<\\/SCRIPT '; var c = '<\\!--';");
