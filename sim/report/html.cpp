@@ -67,9 +67,8 @@ std::string script_text(std::string_view javascript) {
   for (std::size_t i = 0; i < javascript.size(); ++i) {
     out += javascript[i];
     if (javascript[i] != '<') continue;
-    if (starts_with_nocase(javascript, i, "</script")) {
-      out += '\\';
-    } else if (starts_with_nocase(javascript, i, "<!--")) {
+    if (starts_with_nocase(javascript, i, "</script") ||
+        starts_with_nocase(javascript, i, "<!--")) {
       out += '\\';
     }
   }

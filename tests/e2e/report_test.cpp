@@ -29,6 +29,7 @@ std::string rendered_dom(const fs::path& page, const fs::path& scratch) {
   const std::string command =
       "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
       "--disable-background-networking --disable-component-update --disable-sync "
+      "--disable-dev-shm-usage "
       "--user-data-dir=" +
       (scratch / "profile").string() + " --window-size=1200,2400 --dump-dom 'file://" +
       fs::absolute(page).string() + "' > " + out.string() + " 2>/dev/null";
