@@ -1,5 +1,6 @@
 // parcours init NAME: a new scenario that overlays the baseline, ready to edit.
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -16,12 +17,10 @@ namespace {
 // A name that is also a plain file name and reads well in results/NAME/.
 bool valid_name(const std::string& name) {
   if (name.empty() || name.size() > 100 || name.front() == '-' || name.front() == '.') return false;
-  for (const char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-' || c == '.';
-    if (!ok) return false;
-  }
-  return true;
+  return std::ranges::all_of(name, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
+  });
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ std::string label_or_raw(Language language, const std::string& prefix, const std
 std::string chosen_period_kind(const TableReader& t, std::string_view preferred) {
   std::string first;
   for (std::size_t r = 0; r < t.size(); ++r) {
-    const std::string kind = t.text(r, "period_kind");
+    std::string kind = t.text(r, "period_kind");
     if (kind == preferred) return kind;
     if (first.empty()) first = kind;
   }
@@ -81,6 +81,7 @@ AgreementTable read_agreement_table(const TableReader& t, std::string_view prefe
     out.indicators.add(indicator);
     if (!out.info.contains(key)) {
       std::vector<std::string> info;
+      info.reserve(info_columns.size());
       for (const std::string_view c : info_columns) info.push_back(t.text(r, c));
       out.info[key] = std::move(info);
     }

@@ -1,5 +1,6 @@
 #include "report/translations.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -232,10 +233,7 @@ std::string label(Language language, std::string_view key) {
 }
 
 bool has_label(std::string_view key) {
-  for (const Entry& e : kEntries) {
-    if (e.key == key) return true;
-  }
-  return false;
+  return std::ranges::any_of(kEntries, [key](const Entry& e) { return e.key == key; });
 }
 
 std::string format_number(Language language, double value) {
