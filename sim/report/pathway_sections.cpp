@@ -18,20 +18,23 @@ namespace {
 struct Stage {
   std::string_view key;
   std::vector<std::string_view> items;
+  std::string_view base;  // the count each item is a share of, in the table
 };
 
 // The pathway (rules E1, E2, E5, E6, P1, P7): each stage splits the one before it. Arrivals
 // are split by how clients came when both counts are there.
 const std::array<Stage, 5>& stages() {
   static const std::array<Stage, 5> kStages{{
-      {"flow.stage.arrivals", {"arrivals_convened", "arrivals_self_referred"}},
-      {"flow.stage.interviews", {"interviews"}},
+      {"flow.stage.arrivals", {"arrivals_convened", "arrivals_self_referred"}, "arrivals"},
+      {"flow.stage.interviews", {"interviews"}, "arrivals"},
       {"flow.stage.conclusions",
-       {"conclusion_a", "conclusion_b", "conclusion_c", "conclusion_d", "refusals"}},
-      {"flow.stage.parcours", {"parcours_started"}},
+       {"conclusion_a", "conclusion_b", "conclusion_c", "conclusion_d", "refusals"},
+       "interviews"},
+      {"flow.stage.parcours", {"parcours_started"}, "interviews"},
       {"flow.stage.endings",
        {"parcours_ended_employment", "parcours_ended_dropout", "parcours_ended_school",
-        "parcours_ended_other_measure", "parcours_ended_closure", "parcours_active_end"}},
+        "parcours_ended_other_measure", "parcours_ended_closure", "parcours_active_end"},
+       "parcours_started"},
   }};
   return kStages;
 }
@@ -163,12 +166,20 @@ std::optional<Section> flow_section(const fs::path& folder, Language language) {
                                   label(language, "common.indicator")};
   for (const std::string& y : years) header.push_back(y);
   if (years.size() > 1) header.push_back(label(language, "common.total"));
+  header.push_back(label(language, "flow.share"));
   HtmlTable table(header);
   for (const Stage& s : stages()) {
     for (const std::string_view item : items_of(s)) {
       std::vector<std::string> row{label(language, s.key), item_label(language, item)};
       for (const std::string& y : years) row.push_back(number_or_dash(language, value(item, y)));
       if (years.size() > 1) row.push_back(number_or_dash(language, value(item, "")));
+      // Over the whole run: what share of the stage before (or of all arrivals) this is.
+      const auto count = value(item, "");
+      const auto base = value(s.base, "");
+      const bool share = count && base && *base > 0 && item != s.base;
+      row.push_back(share ? format_number(language, 100.0 * *count / *base) + " % " +
+                                label(language, "flow.share_of") + " " + label(language, s.base)
+                          : "");
       table.add_row(std::move(row));
     }
   }

@@ -78,6 +78,8 @@ constexpr std::array kEntries{
     Entry{"flow.stage.endings", "Fins de Parcours", "End of the Parcours"},
     Entry{"flow.stage", "Étape", "Stage"},
     Entry{"flow.count", "Nombre", "Count"},
+    Entry{"flow.share", "Part, toute la période", "Share, whole period"},
+    Entry{"flow.share_of", "des", "of"},
     Entry{"flow.still_active", "Encore actifs", "Still active"},
     // Quarterly indicators.
     Entry{"quarterly.title", "Indicateurs trimestriels", "Quarterly indicators"},
