@@ -25,12 +25,15 @@ std::string utc_now() {
 }  // namespace
 
 int report_command(const ReportCommandOptions& options) {
+  const std::filesystem::path folder = options.folder;
+  if (!std::filesystem::is_directory(folder)) {  // before Chart.js: the likelier mistake
+    throw io::InputError(folder.string(), "not a result folder (no such directory)");
+  }
   report::ReportOptions report_options;
   report_options.language = report::parse_language(options.language);
   report_options.chart_js =
       report::load_chart_js(options.chart_js.empty() ? report::kDebianChartJs : options.chart_js);
   if (options.timestamp) report_options.generated = utc_now();
-  const std::filesystem::path folder = options.folder;
   const std::string html = report::render_report(folder, report_options);
 
   const std::filesystem::path out =

@@ -81,7 +81,7 @@ TEST(Report, BadInputIsOneLineAndExitCodeOne) {
   const testing::TempDir dir;
   auto r = run_parcours("report " + (dir / "nothing").string());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.output.find("parcours: error: "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("nothing: not a result folder"), std::string::npos) << r.output;
   r = run_parcours("report " + dir.path().string() + " --chartjs /nonexistent.js");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("apt-get install libjs-chart.js"), std::string::npos) << r.output;
