@@ -53,5 +53,6 @@ struct InitCommandOptions {
   std::string dir = "scenarios";
 };
 int init_command(const InitCommandOptions& options);
+// end of report and history commands (issue 7)
 
 }  // namespace parcours::app

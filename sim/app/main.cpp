@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
   init_cmd->add_option("name", init.name, "Scenario name, e.g. more_agents")->required();
   init_cmd->add_option("--dir", init.dir, "Folder to write into, next to baseline.lua")
       ->capture_default_str();
+  // end of report and history commands (issue 7)
 
   try {
     app.parse(argc, argv);
@@ -121,6 +122,7 @@ int main(int argc, char** argv) {
     if (*report_cmd) return parcours::app::report_command(report);
     if (*runs_cmd) return parcours::app::runs_command(runs);
     if (*init_cmd) return parcours::app::init_command(init);
+    // end of report and history commands (issue 7)
   } catch (const parcours::io::InputError& e) {
     std::fprintf(stderr, "parcours: error: %s\n", e.what());
     return 1;
