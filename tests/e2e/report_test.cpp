@@ -54,7 +54,8 @@ fs::path result_folder(const testing::TempDir& dir) {
   const fs::path fixtures = fs::path(PARCOURS_SOURCE_DIR) / "tests" / "data" / "report";
   for (const char* f :
        {"agreements_summary.csv", "retention_summary.csv", "comparison_yearly.csv", "sizing.csv"}) {
-    fs::copy_file(fixtures / f, out / f);
+    // Overwrite: once runs write agreement tables themselves, the fixtures stand in for them.
+    fs::copy_file(fixtures / f, out / f, fs::copy_options::overwrite_existing);
   }
   return out;
 }
@@ -99,12 +100,16 @@ TEST(Report, ChromiumDrawsEveryFigure) {
       run_parcours("report " + folder.string() + " -q --lang en --out " + page.string()).exit_code,
       0);
   const std::string dom = rendered_dom(page, dir.path());
+  // One figure of each kind: stacked flow, bands, stacked and grouped bars, intervals, forest.
+  for (const char* id : {"fig-flow", "fig-q-arrivals", "fig-costs-period", "fig-costs-mode",
+                         "fig-retention-1", "fig-comparison"}) {
+    EXPECT_NE(dom.find("<canvas id=\"" + std::string(id) + "\""), std::string::npos) << id;
+  }
   const std::size_t canvases = count(dom, "<canvas");
-  // The flow, 8 quarterly indicators, 2 cost figures, 2 retention indicators, the comparison.
-  EXPECT_EQ(canvases, 14U) << dom.substr(0, 2000);
+  EXPECT_GE(canvases, 14U) << "the flow, 8 quarterly, 2 cost, 2 retention, 1 comparison";
   EXPECT_EQ(count(dom, "data-rendered=\"true\""), canvases)
       << "every canvas has been drawn on by Chart.js";
-  EXPECT_NE(dom.find("data-figures-drawn=\"14\""), std::string::npos);
+  EXPECT_NE(dom.find("data-figures-drawn=\"" + std::to_string(canvases) + "\""), std::string::npos);
 }
 
 }  // namespace
