@@ -150,6 +150,8 @@ RunRegistry RunRegistry::open(const fs::path& path) {
   exec(db, path, "BEGIN IMMEDIATE;");
   try {
     exec(db, path, kSchema);
+    // Schema version 1, for whoever changes the schema later and must migrate old files.
+    exec(db, path, "PRAGMA user_version = 1;");
     exec(db, path, "COMMIT;");
   } catch (...) {
     sqlite3_exec(db, "ROLLBACK;", nullptr, nullptr, nullptr);

@@ -119,6 +119,8 @@ TEST(History, TwoRunsInParallelBothRegister) {
             std::to_string(2 * runs_per_process))
       << "each run's indicators were written with it";
   EXPECT_EQ(pragma(db, "PRAGMA integrity_check;"), "ok");
+  EXPECT_EQ(pragma(db, "PRAGMA journal_mode;"), "wal");
+  EXPECT_EQ(pragma(db, "PRAGMA user_version;"), "1");
 }
 
 }  // namespace
