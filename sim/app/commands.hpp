@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/run_history.hpp"
+
 namespace parcours::app {
 
 struct ScenarioOptions {
@@ -21,6 +23,7 @@ struct RunOptions {
   int replications = 1;
   int threads = 0;  // 0 = one per core, at most one per replication
   bool quiet = false;
+  RegistryOptions registry;  // the run history (issue 7)
 };
 
 // sizing command (issue 6)
@@ -42,5 +45,31 @@ int size_command(const SizeOptions& options);
 
 int run_command(const RunOptions& options);
 int check_command(const ScenarioOptions& options, bool list_parameters);
+
+// report and history commands (issue 7)
+struct ReportCommandOptions {
+  std::string folder;
+  std::string language = "fr";
+  std::string out;       // empty = <folder>/report.html
+  std::string chart_js;  // empty = Debian's libjs-chart.js
+  bool timestamp = false;
+  bool quiet = false;
+};
+int report_command(const ReportCommandOptions& options);
+
+struct RunsCommandOptions {
+  RegistryOptions registry;
+  std::string action;             // list, show or diff
+  std::vector<std::int64_t> ids;  // show: one, diff: two
+  bool all_groups = false;        // every group, not only all clients
+};
+int runs_command(const RunsCommandOptions& options);
+
+struct InitCommandOptions {
+  std::string name;
+  std::string dir = "scenarios";
+};
+int init_command(const InitCommandOptions& options);
+// end of report and history commands (issue 7)
 
 }  // namespace parcours::app

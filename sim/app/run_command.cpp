@@ -9,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/progress_bar.hpp"
+#include "app/run_history.hpp"
 #include "app/scenario_options.hpp"
 #include "experiment/replications.hpp"
 #include "experiment/results_writer.hpp"
@@ -78,6 +79,7 @@ int run_command(const RunOptions& options) {
   const std::uint64_t model_events = manifest.model_events;
   experiment::write_results(folder.path(), results, manifest);
   folder.commit();
+  register_run(options.registry, out, manifest);  // the run history (issue 7)
 
   if (!options.quiet) {
     std::fprintf(stderr,
