@@ -40,6 +40,9 @@ class DecisionRules {
   virtual double dropout_multiplier(const Client&, const Profile&) { return 1.0; }
   /// The same for the job-finding hazard, asked when a job search starts.
   virtual double job_multiplier(const Client&, const Profile&) { return 1.0; }
+  /// Whether plan() may return anything (a rule of the scenario's) rather than the default
+  /// plan: then a plan may name an activity done before (rule M12).
+  [[nodiscard]] virtual bool plans_freely() const { return true; }
 };
 
 /// Decisions drawn from the scenario's shares and default plan.
@@ -52,6 +55,7 @@ class ParametricRules : public DecisionRules {
             std::vector<std::uint8_t>& activities) override;
   bool drops_out_after(const Client& client, const Profile& profile, std::uint8_t activity,
                        core::RandomStream& rng) override;
+  [[nodiscard]] bool plans_freely() const override { return false; }
   RetentionDecision retention(const Client& client, const Profile& profile,
                               core::RandomStream& rng) override;
 

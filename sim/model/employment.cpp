@@ -36,42 +36,53 @@ void World::on_job_found(Slot s) {
       sim_.now() - static_cast<double>(c.parcours_ended_at) <= window) {
     count(c, Count::kEmployedAfterParcours);
   }
-  Participation& last = participations_[s];
-  if (last.agreement >= 0 && !last.placed && !last.waiting && !last.credited_result &&
-      sim_.now() - last.ended_at <= window) {
-    ledger_->at(a_index(s), quarter_, last.level).employed_0_3_months += 1;
-    last.credited_result = true;
+  if (ose_) {
+    Participation& last = participations_[s];
+    if (last.agreement >= 0 && !last.placed && !last.waiting && !last.credited_result &&
+        sim_.now() - last.ended_at <= window) {
+      ledger_->at(a_index(s), quarter_, last.level).employed_0_3_months += 1;
+      last.credited_result = true;
+    }
   }
   start_job(s);
 }
 
-void World::start_job(Slot s) {
-  Client& c = clients_[s];
+World::Job& World::open_job(Slot s, unsigned number) {
   Job& j = jobs_[s];
-  const RetentionParameters& r = params_.retention;
-  const unsigned number = j.number + 1;
   j = Job{};
   j.number = number;
   j.started = sim_.now();
   j.segment_start = sim_.now();
   j.stop_at = std::numeric_limits<double>::infinity();
-  core::RandomStream rng = stream(c, Draw::kJob, number);
-  j.full_time = rng.bernoulli(r.full_time_share);
+  core::RandomStream rng = stream(clients_[s], Draw::kJob, number);
+  j.full_time = rng.bernoulli(params_.retention.full_time_share);
   j.loss_mass = rng.exponential(1.0);
+  return j;
+}
+
+void World::start_job(Slot s) {
+  Client& c = clients_[s];
+  const RetentionParameters& r = params_.retention;
+  // Jobs are numbered per client (their random streams); a job record is kept only for a
+  // client who is followed or supported.
+  const auto known = jobs_.find(s);
+  const unsigned number = (known == jobs_.end() ? 0U : known->second.number) + 1;
   c.stage = Stage::kEmployed;
 
   if (c.job_after_parcours || r.after_any_job) {  // rules M1, M6: the employability part's end
-    const Participation& p = participations_[s];
-    if (p.ended_at >= 0 && params_.activities[p.activity].retention_included) {
+    const Participation* p = track_last_ ? &participations_[s] : nullptr;
+    if (p != nullptr && p->ended_at >= 0 && params_.activities[p->activity].retention_included) {
       count(c, Count::kRetentionWithinParticipation);  // rule M9
     } else {
       core::RandomStream decision = stream(c, Draw::kRetentionDecision, number);
       switch (rules_.retention(c, profiles_[s], decision)) {
         case RetentionDecision::kRetention:
+          open_job(s, number);
           if (start_in_service_retention(s)) return;
           refer_to_partner(s);  // the organisation cannot: another partner (M6, M11)
           return;
         case RetentionDecision::kOtherPartner:
+          open_job(s, number);
           refer_to_partner(s);
           return;
         case RetentionDecision::kNone:
@@ -80,12 +91,18 @@ void World::start_job(Slot s) {
       // Rule M3: a problem may show at the administrative follow-up after the participation.
       core::RandomStream late = stream(c, Draw::kLateStart, number);
       if (late.bernoulli(r.late_start_probability)) {
+        open_job(s, number);
         c.next_event = schedule(r.late_start_days, kRetentionLateStart, s);
         set_job_multiplier(s, 1.0);
         return;
       }
     }
   }
+  if (!c.job_after_parcours || r.followup_days <= 0) {  // nothing to follow
+    leave(s);
+    return;
+  }
+  open_job(s, number);
   follow_job(s);
 }
 
@@ -105,7 +122,7 @@ void World::follow_job(Slot s) {
 }
 
 double World::job_multiplier_now(Slot s) const {
-  const Job& j = jobs_[s];
+  const Job& j = jobs_.at(s);
   const RetentionParameters& r = params_.retention;
   if (!j.in_retention) return 1.0;
   return r.retention_effect * (j.tripartite ? r.tripartite_effect : 1.0);

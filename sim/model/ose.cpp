@@ -197,6 +197,7 @@ void World::on_waitlist_dropout(Slot s) {
 }
 
 void World::leave_waitlist(Slot s) {
+  if (!ose_) return;
   Participation& p = participations_[s];
   if (!p.waiting) return;
   const Agreement& a = params_.agreements.agreements[a_index(s)];
@@ -208,6 +209,7 @@ void World::leave_waitlist(Slot s) {
 }
 
 bool World::close_participation(Slot s) {
+  if (!ose_) return false;
   Participation& p = participations_[s];
   if (!p.placed) return false;
   p.placed = false;
@@ -270,6 +272,7 @@ void World::add_hours_given(Slot s, double hours) {
 void World::credit_followup(Slot s) {
   // Rule S2: a job during the service's follow-up (e.g. the job-search club's six months
   // from its start) is the service's result.
+  if (!ose_) return;
   const Participation& p = participations_[s];
   if (p.agreement < 0 || p.placed || p.waiting) return;
   const double window = params_.activities[p.activity].service.followup_days;

@@ -72,8 +72,9 @@ void World::start_activity(Slot s) {
   // Rule M12: an activity completed before is not done again, except by exceptional
   // approval (a readmission, rule M7, resumes the original participation instead).
   const std::uint8_t id = c.plan[c.next_activity];
-  const bool readmission = participations_[s].readmission && participations_[s].activity == id;
-  if (!readmission && ((completed_[s][id / 64] >> (id % 64)) & 1U) != 0) {
+  const bool readmission =
+      track_last_ && participations_[s].readmission && participations_[s].activity == id;
+  if (track_completed_ && !readmission && ((completed_[s][id / 64] >> (id % 64)) & 1U) != 0) {
     core::RandomStream rng = stream(c, Draw::kRepeatApproval, step_of(c));
     if (!rng.bernoulli(params_.retention.repeat_approval_probability)) {
       count(c, Count::kActivitiesRepeatRefused);
@@ -124,9 +125,9 @@ void World::on_activity_end(Slot s) {
     const std::uint8_t done = c.plan[c.next_activity + k];
     count(c, Count::kActivitiesCompleted);
     pay_income_support(s, done);
-    completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // rule M12
+    if (track_completed_) completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // M12
   }
-  if (!close_participation(s)) {
+  if (!close_participation(s) && track_last_) {
     // An activity without an agreement is now the last participation, the one rules M7, M9,
     // M10 and M13 look back at.
     Participation& last = participations_[s];
@@ -171,11 +172,11 @@ void World::finish_plan(Slot s) {
   const double u = rng.uniform();
   if (u < p.school_share) {
     // Rule M13: back to school within the follow-up after the participation's end.
-    Participation& last = participations_[s];
-    if (last.agreement >= 0 && !last.placed && !last.credited_result &&
-        sim_.now() - last.ended_at <= p.followup_days) {
-      ledger_->at(a_index(s), quarter_, last.level).school_0_3_months += 1;
-      last.credited_result = true;
+    Participation* last = ose_ ? &participations_[s] : nullptr;
+    if (last != nullptr && last->agreement >= 0 && !last->placed && !last->credited_result &&
+        sim_.now() - last->ended_at <= p.followup_days) {
+      ledger_->at(a_index(s), quarter_, last->level).school_0_3_months += 1;
+      last->credited_result = true;
     }
     end_parcours(s, Count::kParcoursEndedSchool);
     leave(s);
@@ -230,6 +231,7 @@ void World::pay_income_support(Slot s, std::uint8_t activity) {
       r.extra_costs_paid += extra * share;
     });
   });
+  if (!ose_) return;
   const Participation& p = participations_[s];
   if (p.placed && p.activity == activity) {
     spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {

@@ -19,10 +19,14 @@ bool World::start_in_service_retention(Slot s) {
   // is in force and the participation ended at most `readmission_days` ago.
   // A scenario without agreements has retention support off the books, by the office's own
   // services.
-  const Participation& p = participations_[s];
   const RetentionParameters& r = params_.retention;
-  const bool books = !params_.agreements.agreements.empty();
+  const bool books = ose_;
+  std::uint8_t level = 0;
+  int agreement = -1;
   if (books) {
+    const Participation& p = participations_[s];
+    level = p.level;
+    agreement = p.agreement;
     if (p.agreement < 0 || p.placed || p.waiting) return false;
     const Agreement& a = params_.agreements.agreements[a_index(s)];
     if (!params_.agreements.organisations[a.organisation].retention || !a.active_at(sim_.now()) ||
@@ -37,8 +41,8 @@ bool World::start_in_service_retention(Slot s) {
       r.contacts > 0 ? r.contacts * r.contact_interval_days / 7.0 : r.days.sample(rng) / 7.0;
   const double integration = r.integration_days.sample(rng) / 7.0;
   count(c, Count::kRetentionInService);
-  start_retention(s, make_retention_plan(hours, weeks, integration, r.shape, rng),
-                  books ? p.agreement : -1, p.level);
+  start_retention(s, make_retention_plan(hours, weeks, integration, r.shape, rng), agreement,
+                  level);
   return true;
 }
 
@@ -226,9 +230,10 @@ void World::finish_retention(Slot s, Count ending) {
 void World::cancel_unissued_income_support(Slot s) {
   // Rule M10: payments for weeks of participation not yet issued (issued `payment_lag_days`
   // after the weeks) are cancelled when retention starts, except for Objectif emploi clients.
-  const Participation& p = participations_[s];
   const double lag = params_.retention.payment_lag_days;
-  if (lag <= 0 || p.ended_at < 0 || profiles_[s].objectif_emploi) return;
+  if (lag <= 0 || profiles_[s].objectif_emploi) return;
+  const Participation& p = participations_[s];  // kept: track_last_ holds with a lag
+  if (p.ended_at < 0) return;
   // The last `lag` days of the participation (no more than it lasted) are issued after it.
   const double unissued_days =
       std::min({lag, p.ended_at - p.started, p.ended_at + lag - sim_.now()});
@@ -265,13 +270,13 @@ void World::after_job_loss(Slot s) {
   // Rule M7: readmission to the original activity within `readmission_days` of its actual
   // end if its agreement is in force; otherwise back to the office for a new evaluation.
   Client& c = clients_[s];
-  Participation& p = participations_[s];
-  if (!p.placed && !p.waiting && p.ended_at >= 0 &&
-      calendar_days_since(p.ended_at) <= params_.retention.readmission_days &&
-      (p.agreement < 0 || params_.agreements.agreements[a_index(s)].active_at(sim_.now()))) {
+  Participation* last = track_last_ ? &participations_[s] : nullptr;
+  if (last != nullptr && !last->placed && !last->waiting && last->ended_at >= 0 &&
+      calendar_days_since(last->ended_at) <= params_.retention.readmission_days &&
+      (last->agreement < 0 || params_.agreements.agreements[a_index(s)].active_at(sim_.now()))) {
     count(c, Count::kReadmissions);
-    p.readmission = true;
-    resume_parcours(s, p.activity);
+    last->readmission = true;
+    resume_parcours(s, last->activity);
     return;
   }
   count(c, Count::kReturnsToOffice);

@@ -38,6 +38,17 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
   build_ose();
+  const RetentionParameters& r = params.retention;
+  ose_ = !params.agreements.agreements.empty();
+  track_last_ = r.readmission_days > 0 || r.payment_lag_days > 0 ||
+                std::any_of(params.activities.begin(), params.activities.end(),
+                            [](const ActivityParameters& a) { return a.retention_included; });
+  // A repeat needs a revision, a readmission or a plan rule that may name an activity twice;
+  // the default plan's own repeats count too.
+  std::vector<std::uint8_t> plan = params.parcours.default_plan;
+  std::sort(plan.begin(), plan.end());
+  track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
+                     std::adjacent_find(plan.begin(), plan.end()) != plan.end();
 }
 
 void World::apply_opening(core::Time t) {
@@ -186,16 +197,14 @@ World::Slot World::admit() {
     const Slot s = free_slots_.back();
     free_slots_.pop_back();
     clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
-    participations_[s] = Participation{};
-    jobs_[s] = Job{};
-    completed_[s] = {};
+    if (ose_ || track_last_) participations_[s] = Participation{};
+    if (track_completed_) completed_[s] = {};
     return s;
   }
   clients_.emplace_back();
   profiles_.emplace_back();
-  participations_.emplace_back();
-  jobs_.emplace_back();
-  completed_.emplace_back();
+  if (ose_ || track_last_) participations_.emplace_back();
+  if (track_completed_) completed_.emplace_back();
   return static_cast<Slot>(clients_.size() - 1);
 }
 
@@ -224,6 +233,7 @@ void World::assign_groups(Slot s) {
 void World::leave(Slot s) {
   assert(!clients_[s].in_parcours);
   add_stock(in_system_, indicators_, clients_[s], -1);
+  if (!jobs_.empty()) jobs_.erase(s);
   free_slots_.push_back(s);
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -87,6 +88,7 @@ class World : public core::EventHandler {
 
  private:
   using Slot = std::uint32_t;
+  struct Job;  // below, with the other side tables
 
   // arrivals.cpp
   void schedule_next_arrival();
@@ -161,6 +163,8 @@ class World : public core::EventHandler {
   void start_job_search(Slot s, const Hazard& hazard, unsigned occurrence);
   void on_job_found(Slot s);
   void start_job(Slot s);
+  /// The client's job record: draws whether it is full time and when it would be lost.
+  Job& open_job(Slot s, unsigned number);
   /// Follows an employed client: job loss (the exit event) and the follow-up's end; leaves
   /// at once when there is nothing to follow.
   void follow_job(Slot s);
@@ -269,8 +273,13 @@ class World : public core::EventHandler {
   std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
   std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
   std::vector<Slot> free_slots_;
+  // Side tables by slot, kept only when the scenario uses them (a run of a million clients
+  // without agreements or retention should not pay for them in memory or cache misses).
+  bool ose_ = false;                           // agreements: OSE participations on the books
+  bool track_last_ = false;                    // rules M7, M9, M10 look back at the last activity
+  bool track_completed_ = false;               // rule M12: plans may repeat an activity
   std::vector<Participation> participations_;  // by slot
-  std::vector<Job> jobs_;                      // by slot
+  std::unordered_map<Slot, Job> jobs_;         // clients whose job is followed or supported
   /// Rule M12: activities each client completed (bit per activity id), by slot.
   std::vector<std::array<std::uint64_t, 4>> completed_;
   std::vector<std::unique_ptr<core::Resource>> places_;  // each organisation's offers in turn
