@@ -64,7 +64,8 @@ void World::start_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
-  if (!a.service.eligibility.admits(profiles_[s])) {  // rules S2, S4: not for this client
+  if (!a.service.eligibility.everyone() &&
+      !a.service.eligibility.admits(profiles_[s])) {  // rules S2, S4: not for this client
     count(c, Count::kActivitiesIneligible);
     skip_step(s);
     return;

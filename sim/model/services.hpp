@@ -43,6 +43,11 @@ struct Eligibility {
   bool objectif_emploi_only = false;
 
   [[nodiscard]] bool admits(const Profile& p) const;
+  /// Admits everyone: no need to read the profile (a cache miss on every activity).
+  [[nodiscard]] bool everyone() const {
+    return min_age == 0 && max_age >= 255 && !disability_only && !objectif_emploi_only &&
+           statuses[0] && statuses[1] && statuses[2];
+  }
 };
 
 /// The service terms of an activity of the plan (rules S1-S5).
