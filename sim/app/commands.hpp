@@ -26,4 +26,44 @@ struct RunOptions {
 int run_command(const RunOptions& options);
 int check_command(const ScenarioOptions& options, bool list_parameters);
 
+// experiment commands (issue 6)
+/// What compare, sweep and calibrate share with run.
+struct ExperimentOptions {
+  std::string out;        // empty = results/<command>_<scenario file stem>
+  int replications = 10;  // per scenario, design point or evaluation
+  int threads = 0;        // 0 = one per core
+  bool quiet = false;
+};
+struct CompareOptions {
+  std::string scenario_a;  // empty = the embedded baseline
+  std::string scenario_b;
+  std::vector<std::string> sets;  // --set, applied to both
+  std::vector<std::string> sets_a;
+  std::vector<std::string> sets_b;
+  std::optional<std::uint64_t> seed;
+  ExperimentOptions run;
+};
+struct SweepOptions {
+  ScenarioOptions scenario;  // sets: ranges (key=lo:hi:step) and fixed overrides
+  int lhs = 0;               // > 0: a Latin hypercube of this many points over the ranges
+  std::uint64_t lhs_seed = 1;
+  std::string points;  // a CSV of points, one column per parameter
+  ExperimentOptions run;
+};
+struct CalibrateOptions {
+  ScenarioOptions scenario;
+  std::string param;      // section.key, or section.key=EXPRESSION with $x
+  std::string indicator;  // name, or numerator/denominator
+  double target = 0.0;
+  std::string period;      // empty = the whole horizon, else a fiscal year "2025-2026"
+  std::string bounds;      // lo:hi
+  double tolerance = 0.0;  // on the parameter; 0 = 1e-3 of the bounds' width
+  ExperimentOptions run;
+};
+int compare_command(const CompareOptions& options);
+int sweep_command(const SweepOptions& options);
+int calibrate_command(const CalibrateOptions& options);
+int analytic_command(const ScenarioOptions& options);
+// end of experiment commands (issue 6)
+
 }  // namespace parcours::app

@@ -31,6 +31,21 @@ void add_scenario_options(CLI::App& command, parcours::app::ScenarioOptions& opt
                      "Base seed of every random stream (overrides scenario.seed)");
 }
 
+// experiment commands (issue 6)
+void add_experiment_options(CLI::App& command, parcours::app::ExperimentOptions& options,
+                            const std::string& what) {
+  command.add_option("--out", options.out, "Result folder (default: results/" + what + ")");
+  command
+      .add_option("--replications,-r", options.replications,
+                  "Replications of each scenario variant, on common random numbers")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  command.add_option("--threads,-j", options.threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  command.add_flag("--quiet,-q", options.quiet, "No progress or summary on stderr");
+}
+// end of experiment commands (issue 6)
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -55,6 +70,35 @@ int main(int argc, char** argv) {
   add_scenario_options(*check_cmd, check);
   check_cmd->add_flag("--parameters", list_parameters, "List every parameter a scenario can set");
 
+  // experiment commands (issue 6)
+  parcours::app::CompareOptions compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare",
+      "Run two scenarios on common random numbers and write their paired differences with "
+      "95 % intervals (comparison_*.csv) and each one's tables (a/, b/)");
+  compare_cmd->add_option("a", compare.scenario_a, "Scenario A (the reference)")->required();
+  compare_cmd->add_option("b", compare.scenario_b, "Scenario B (differences are B - A)")
+      ->required();
+  compare_cmd
+      ->add_option("--set", compare.sets,
+                   "Override a parameter in both scenarios: section.key=value; repeatable")
+      ->allow_extra_args(false);
+  compare_cmd->add_option("--set-a", compare.sets_a, "Override a parameter in A only")
+      ->allow_extra_args(false);
+  compare_cmd->add_option("--set-b", compare.sets_b, "Override a parameter in B only")
+      ->allow_extra_args(false);
+  compare_cmd->add_option("--seed", compare.seed,
+                          "Base seed of both scenarios (overrides their scenario.seed)");
+  add_experiment_options(*compare_cmd, compare.run, "compare_<a>_<b>");
+
+  parcours::app::ScenarioOptions analytic;
+  CLI::App* analytic_cmd = app.add_subcommand(
+      "analytic",
+      "Exact Parcours outcome shares and expected times of a constant-hazard scenario "
+      "(absorbing Markov chain, no simulation)");
+  add_scenario_options(*analytic_cmd, analytic);
+  // end of experiment commands (issue 6)
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -64,6 +108,10 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return parcours::app::run_command(run);
     if (*check_cmd) return parcours::app::check_command(check, list_parameters);
+    // experiment commands (issue 6)
+    if (*compare_cmd) return parcours::app::compare_command(compare);
+    if (*analytic_cmd) return parcours::app::analytic_command(analytic);
+    // end of experiment commands (issue 6)
   } catch (const parcours::io::InputError& e) {
     std::fprintf(stderr, "parcours: error: %s\n", e.what());
     return 1;

@@ -1,7 +1,5 @@
 // parcours run: check the scenario, run its replications, write the result folder atomically.
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,25 +7,16 @@
 
 #include "app/commands.hpp"
 #include "app/progress_bar.hpp"
+#include "app/run_manifest.hpp"
 #include "app/scenario_options.hpp"
 #include "experiment/replications.hpp"
 #include "experiment/results_writer.hpp"
 #include "io/result_folder.hpp"
 #include "policy/lua_sandbox.hpp"
 
-#ifndef PARCOURS_VERSION
-#define PARCOURS_VERSION "unknown"
-#endif
-
 namespace parcours::app {
 
 namespace {
-
-double peak_memory_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
 
 std::string default_out(const experiment::RunSettings& settings) {
   return "results/" + std::filesystem::path(settings.source.name).stem().string();
@@ -59,22 +48,7 @@ int run_command(const RunOptions& options) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  io::Manifest manifest;
-  manifest.program = "parcours";
-  manifest.version = PARCOURS_VERSION;
-  manifest.scenario_name = scenario.params.horizon.name;
-  manifest.scenario_files = scenario.files;
-  manifest.seed = scenario.params.horizon.seed;
-  manifest.replications = settings.replications;
-  manifest.threads = settings.threads;
-  manifest.parameters = nlohmann::json::parse(scenario.resolved().dump());
-  manifest.wall_seconds = seconds;
-  for (const auto& r : results) {
-    manifest.events += r.events;
-    manifest.model_events += r.model_events;
-    manifest.hook_calls += r.hook_calls;
-  }
-  manifest.peak_memory_mib = peak_memory_mib();
+  const io::Manifest manifest = run_manifest(scenario, settings, results, seconds);
   const std::uint64_t model_events = manifest.model_events;
   experiment::write_results(folder.path(), results, manifest);
   folder.commit();
