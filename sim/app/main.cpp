@@ -91,6 +91,27 @@ int main(int argc, char** argv) {
                           "Base seed of both scenarios (overrides their scenario.seed)");
   add_experiment_options(*compare_cmd, compare.run, "compare_<a>_<b>");
 
+  parcours::app::SweepOptions sweep;
+  CLI::App* sweep_cmd = app.add_subcommand(
+      "sweep",
+      "Run a scenario over a grid, a Latin hypercube or a table of parameter values on common "
+      "random numbers (sweep_*.csv) with a tornado table (sensitivity.csv)");
+  add_scenario_options(*sweep_cmd, sweep.scenario);
+  sweep_cmd->get_option("--set")->description(
+      "A range to sweep, section.key=lo:hi:step (lo:hi with --lhs), or inside a value as "
+      "$(lo:hi:step), e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$(0.01:0.03:"
+      "0.01)}'; any other value is a fixed override; repeatable (grid: every combination)");
+  sweep_cmd
+      ->add_option("--lhs", sweep.lhs,
+                   "Instead of a grid, N points of a Latin hypercube over the ranges")
+      ->check(CLI::Range(1, 1000000));
+  sweep_cmd->add_option("--lhs-seed", sweep.lhs_seed, "Seed of the Latin hypercube's draws")
+      ->capture_default_str();
+  sweep_cmd->add_option("--points", sweep.points,
+                        "A CSV of points: one column per parameter (section.key), one row per "
+                        "point, numbers");
+  add_experiment_options(*sweep_cmd, sweep.run, "sweep_<scenario>");
+
   parcours::app::ScenarioOptions analytic;
   CLI::App* analytic_cmd = app.add_subcommand(
       "analytic",
@@ -111,6 +132,7 @@ int main(int argc, char** argv) {
     // experiment commands (issue 6)
     if (*compare_cmd) return parcours::app::compare_command(compare);
     if (*analytic_cmd) return parcours::app::analytic_command(analytic);
+    if (*sweep_cmd) return parcours::app::sweep_command(sweep);
     // end of experiment commands (issue 6)
   } catch (const parcours::io::InputError& e) {
     std::fprintf(stderr, "parcours: error: %s\n", e.what());
