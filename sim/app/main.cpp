@@ -112,6 +112,36 @@ int main(int argc, char** argv) {
                         "point, numbers");
   add_experiment_options(*sweep_cmd, sweep.run, "sweep_<scenario>");
 
+  parcours::app::CalibrateOptions calibrate;
+  CLI::App* calibrate_cmd = app.add_subcommand(
+      "calibrate",
+      "Find the value of one parameter at which an indicator (or a ratio of two) meets a "
+      "target, on common random numbers, with a 95 % interval (calibration.csv)");
+  add_scenario_options(*calibrate_cmd, calibrate.scenario);
+  calibrate_cmd
+      ->add_option("--param", calibrate.param,
+                   "The parameter: section.key, or section.key=VALUE with $x where the number "
+                   "goes, e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$x}'")
+      ->required();
+  calibrate_cmd
+      ->add_option("--indicator", calibrate.indicator,
+                   "Indicator (all clients) or ratio of two, e.g. "
+                   "parcours_ended_dropout/parcours_started")
+      ->required();
+  calibrate_cmd->add_option("--target", calibrate.target, "Value the indicator must reach")
+      ->required();
+  calibrate_cmd
+      ->add_option("--bounds", calibrate.bounds,
+                   "lo:hi, the parameter's search interval; the target must lie "
+                   "between the indicator's means at lo and hi")
+      ->required();
+  calibrate_cmd->add_option("--period", calibrate.period,
+                            "Fiscal year, e.g. 2025-2026 (default: summed over every year)");
+  calibrate_cmd->add_option("--tolerance", calibrate.tolerance,
+                            "Stop when the bracket is this narrow (default: 1/1000 of the "
+                            "bounds; 1 for integers)");
+  add_experiment_options(*calibrate_cmd, calibrate.run, "calibrate_<scenario>");
+
   parcours::app::ScenarioOptions analytic;
   CLI::App* analytic_cmd = app.add_subcommand(
       "analytic",
@@ -133,6 +163,7 @@ int main(int argc, char** argv) {
     if (*compare_cmd) return parcours::app::compare_command(compare);
     if (*analytic_cmd) return parcours::app::analytic_command(analytic);
     if (*sweep_cmd) return parcours::app::sweep_command(sweep);
+    if (*calibrate_cmd) return parcours::app::calibrate_command(calibrate);
     // end of experiment commands (issue 6)
   } catch (const parcours::io::InputError& e) {
     std::fprintf(stderr, "parcours: error: %s\n", e.what());
