@@ -71,7 +71,10 @@ void write_evaluations(const std::filesystem::path& path, const experiment::Cali
 
 }  // namespace
 
-int calibrate_command(const CalibrateOptions& options) {
+int calibrate_command(const CalibrateOptions& options, const Execution& execution) {
+  // Each evaluation depends on the last: one process does the search (MPI ranks other than 0
+  // leave at once).
+  if (!execution.writes_outputs) return 0;
   const auto started = std::chrono::steady_clock::now();
   const experiment::SweepAxis axis = axis_of(options);
   const experiment::CalibrationTarget target =

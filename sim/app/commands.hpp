@@ -3,11 +3,16 @@
 // surfaces as io::InputError, which main() reports as one line and exit code 1.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "experiment/distributor.hpp"
+
 namespace parcours::app {
+
+struct Execution;  // experiment commands (issue 6)
 
 struct ScenarioOptions {
   std::string scenario;           // path; empty = the embedded baseline
@@ -23,10 +28,16 @@ struct RunOptions {
   bool quiet = false;
 };
 
-int run_command(const RunOptions& options);
+int run_command(const RunOptions& options, const Execution& execution);
 int check_command(const ScenarioOptions& options, bool list_parameters);
 
 // experiment commands (issue 6)
+/// Where replications run and who writes (app/execution.hpp).
+struct Execution {
+  experiment::Distributor* distributor = nullptr;
+  bool writes_outputs = true;           // false on MPI ranks other than 0
+  std::function<void(int code)> abort;  // ends every MPI rank at once; empty without MPI
+};
 /// What compare, sweep and calibrate share with run.
 struct ExperimentOptions {
   std::string out;        // empty = results/<command>_<scenario file stem>
@@ -60,10 +71,16 @@ struct CalibrateOptions {
   double tolerance = 0.0;  // on the parameter; 0 = 1e-3 of the bounds' width
   ExperimentOptions run;
 };
-int compare_command(const CompareOptions& options);
-int sweep_command(const SweepOptions& options);
-int calibrate_command(const CalibrateOptions& options);
-int analytic_command(const ScenarioOptions& options);
+int compare_command(const CompareOptions& options, const Execution& execution);
+int sweep_command(const SweepOptions& options, const Execution& execution);
+int calibrate_command(const CalibrateOptions& options, const Execution& execution);
+struct AnalyticOptions {
+  ScenarioOptions scenario;
+  bool simulate = false;  // also run the scenario and show the simulated shares beside
+  int replications = 1;
+  int threads = 0;
+};
+int analytic_command(const AnalyticOptions& options);
 // end of experiment commands (issue 6)
 
 }  // namespace parcours::app

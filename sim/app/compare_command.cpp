@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/experiment_options.hpp"
 #include "app/progress_bar.hpp"
 #include "app/run_manifest.hpp"
@@ -36,7 +37,7 @@ std::string stem_of(const std::string& scenario) {
 
 }  // namespace
 
-int compare_command(const CompareOptions& options) {
+int compare_command(const CompareOptions& options, const Execution& execution) {
   const auto started = std::chrono::steady_clock::now();
   std::vector<experiment::RunSettings> points{
       settings_from(side(options, options.scenario_a, options.sets_a)),
@@ -65,29 +66,29 @@ int compare_command(const CompareOptions& options) {
       options.run.out.empty()
           ? "results/compare_" + stem_of(options.scenario_a) + "_" + stem_of(options.scenario_b)
           : options.run.out;
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
 
   std::vector<std::vector<experiment::ReplicationResult>> results;
   {
     ProgressBar bar("parcours compare", !options.run.quiet && ProgressBar::stderr_is_terminal());
-    experiment::LocalDistributor local;
-    results = experiment::run_points(local, points, points[0].threads,
+    results = experiment::run_points(*execution.distributor, points, points[0].threads,
                                      [&bar](double f) { bar.update(f); });
   }
+  if (!folder) return 0;  // another MPI rank writes
   const double seconds = seconds_since(started);
 
   const char* const sides[] = {"a", "b"};
   for (std::size_t k = 0; k < 2; ++k) {
-    const std::filesystem::path dir = folder.path() / sides[k];
+    const std::filesystem::path dir = folder->path() / sides[k];
     std::filesystem::create_directory(dir);
     experiment::write_results(dir, results[k],
                               run_manifest(scenarios[k], points[k], results[k], seconds));
   }
-  experiment::write_comparison(folder.file("comparison_quarterly.csv"), results[0], results[1],
+  experiment::write_comparison(folder->file("comparison_quarterly.csv"), results[0], results[1],
                                experiment::Periods::kQuarterly);
-  experiment::write_comparison(folder.file("comparison_yearly.csv"), results[0], results[1],
+  experiment::write_comparison(folder->file("comparison_yearly.csv"), results[0], results[1],
                                experiment::Periods::kYearly);
-  folder.commit();
+  folder->commit();
 
   if (!options.run.quiet) {
     std::fprintf(stderr, "parcours: wrote %s: %s vs %s, %d paired replications in %.2f s\n",

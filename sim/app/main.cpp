@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "io/input_error.hpp"
 
 #ifndef PARCOURS_VERSION
@@ -49,6 +50,9 @@ void add_experiment_options(CLI::App& command, parcours::app::ExperimentOptions&
 }  // namespace
 
 int main(int argc, char** argv) {
+  // experiment commands (issue 6): MPI, in a build with it, starts before argv is read
+  const parcours::app::ExecutionContext context(&argc, &argv);
+  const parcours::app::Execution execution = context.execution();
   CLI::App app{"parcours: a discrete-event microsimulation of Québec's public employment services"};
   app.set_version_flag("--version", std::string("parcours ") + PARCOURS_VERSION);
   app.require_subcommand(1);
@@ -142,12 +146,20 @@ int main(int argc, char** argv) {
                             "bounds; 1 for integers)");
   add_experiment_options(*calibrate_cmd, calibrate.run, "calibrate_<scenario>");
 
-  parcours::app::ScenarioOptions analytic;
+  parcours::app::AnalyticOptions analytic;
   CLI::App* analytic_cmd = app.add_subcommand(
       "analytic",
       "Exact Parcours outcome shares and expected times of a constant-hazard scenario "
       "(absorbing Markov chain, no simulation)");
-  add_scenario_options(*analytic_cmd, analytic);
+  add_scenario_options(*analytic_cmd, analytic.scenario);
+  analytic_cmd->add_flag("--simulate", analytic.simulate,
+                         "Also run the scenario and print the simulated shares with their 95 % "
+                         "binomial intervals beside the exact ones");
+  analytic_cmd
+      ->add_option("--replications,-r", analytic.replications, "Replications pooled for --simulate")
+      ->check(CLI::Range(1, 100000));
+  analytic_cmd->add_option("--threads,-j", analytic.threads, "Worker threads for --simulate")
+      ->check(CLI::Range(0, 1024));
   // end of experiment commands (issue 6)
 
   try {
@@ -157,13 +169,13 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*run_cmd) return parcours::app::run_command(run);
+    if (*run_cmd) return parcours::app::run_command(run, execution);
     if (*check_cmd) return parcours::app::check_command(check, list_parameters);
     // experiment commands (issue 6)
-    if (*compare_cmd) return parcours::app::compare_command(compare);
+    if (*compare_cmd) return parcours::app::compare_command(compare, execution);
     if (*analytic_cmd) return parcours::app::analytic_command(analytic);
-    if (*sweep_cmd) return parcours::app::sweep_command(sweep);
-    if (*calibrate_cmd) return parcours::app::calibrate_command(calibrate);
+    if (*sweep_cmd) return parcours::app::sweep_command(sweep, execution);
+    if (*calibrate_cmd) return parcours::app::calibrate_command(calibrate, execution);
     // end of experiment commands (issue 6)
   } catch (const parcours::io::InputError& e) {
     std::fprintf(stderr, "parcours: error: %s\n", e.what());

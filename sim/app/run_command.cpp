@@ -6,10 +6,11 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/progress_bar.hpp"
 #include "app/run_manifest.hpp"
 #include "app/scenario_options.hpp"
-#include "experiment/replications.hpp"
+#include "experiment/distributor.hpp"
 #include "experiment/results_writer.hpp"
 #include "io/result_folder.hpp"
 #include "policy/lua_sandbox.hpp"
@@ -24,7 +25,7 @@ std::string default_out(const experiment::RunSettings& settings) {
 
 }  // namespace
 
-int run_command(const RunOptions& options) {
+int run_command(const RunOptions& options, const Execution& execution) {
   const auto started = std::chrono::steady_clock::now();
   experiment::RunSettings settings = settings_from(options.scenario);
   settings.replications = options.replications;
@@ -37,21 +38,24 @@ int run_command(const RunOptions& options) {
       policy::load_scenario(sandbox, settings.source, settings.overrides);
 
   const std::filesystem::path out = options.out.empty() ? default_out(settings) : options.out;
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
 
   std::vector<experiment::ReplicationResult> results;
   {
     ProgressBar bar("parcours run " + scenario.params.horizon.name,
                     !options.quiet && ProgressBar::stderr_is_terminal());
-    results = experiment::run_replications(settings, [&bar](double f) { bar.update(f); });
+    results = experiment::run_points(*execution.distributor, {settings}, settings.threads,
+                                     [&bar](double f) { bar.update(f); })
+                  .front();
   }
+  if (!folder) return 0;  // another MPI rank writes
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   const io::Manifest manifest = run_manifest(scenario, settings, results, seconds);
   const std::uint64_t model_events = manifest.model_events;
-  experiment::write_results(folder.path(), results, manifest);
-  folder.commit();
+  experiment::write_results(folder->path(), results, manifest);
+  folder->commit();
 
   if (!options.quiet) {
     std::fprintf(stderr,

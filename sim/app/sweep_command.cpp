@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/experiment_options.hpp"
 #include "app/progress_bar.hpp"
 #include "app/run_manifest.hpp"
@@ -50,7 +51,7 @@ experiment::SweepDesign design_from(const SweepOptions& options,
 
 }  // namespace
 
-int sweep_command(const SweepOptions& options) {
+int sweep_command(const SweepOptions& options, const Execution& execution) {
   const auto started = std::chrono::steady_clock::now();
   // Ranges become the design's axes; other --set values apply at every point.
   ScenarioOptions fixed = options.scenario;
@@ -103,15 +104,15 @@ int sweep_command(const SweepOptions& options) {
   }
 
   const std::filesystem::path out = out_folder(options.run, "sweep", options.scenario.scenario);
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
   std::vector<std::vector<experiment::ReplicationResult>> results;
   {
     ProgressBar bar("parcours sweep " + name,
                     !options.run.quiet && ProgressBar::stderr_is_terminal());
-    experiment::LocalDistributor local;
-    results = experiment::run_points(local, points, points.front().threads,
+    results = experiment::run_points(*execution.distributor, points, points.front().threads,
                                      [&bar](double f) { bar.update(f); });
   }
+  if (!folder) return 0;  // another MPI rank writes
   // The manifest describes the scenario without the swept parameters (its event counts cover
   // every point); the points themselves are in the tables.
   {
@@ -127,16 +128,17 @@ int sweep_command(const SweepOptions& options) {
         manifest.hook_calls += r.hook_calls;
       }
     }
-    io::write_manifest(manifest, folder.file("manifest.json"));
+    io::write_manifest(manifest, folder->file("manifest.json"));
   }
-  write_sweep(folder.file("sweep_quarterly.csv"), design, results, experiment::Periods::kQuarterly);
-  write_sweep(folder.file("sweep_yearly.csv"), design, results, experiment::Periods::kYearly);
+  write_sweep(folder->file("sweep_quarterly.csv"), design, results,
+              experiment::Periods::kQuarterly);
+  write_sweep(folder->file("sweep_yearly.csv"), design, results, experiment::Periods::kYearly);
   std::vector<std::vector<experiment::SummaryRow>> summaries;
   for (const auto& point : results)
     summaries.push_back(experiment::summarise(point, experiment::Periods::kYearly));
-  write_sensitivity(folder.file("sensitivity.csv"), design,
+  write_sensitivity(folder->file("sensitivity.csv"), design,
                     experiment::sensitivity(design, summaries));
-  folder.commit();
+  folder->commit();
 
   if (!options.run.quiet) {
     std::fprintf(stderr, "parcours: wrote %s: %zu points x %d replications in %.2f s\n",
