@@ -56,6 +56,14 @@ std::string number(double x) {
   return text;
 }
 
+// The search stops once the mean is this many standard errors from the target: a finer root
+// would be finer than its own confidence interval by far.
+constexpr double kNoiseShare = 0.1;
+
+double standard_error(const Evaluation& e, int replications) {
+  return replications > 1 ? e.sd / std::sqrt(static_cast<double>(replications)) : 0.0;
+}
+
 }  // namespace
 
 std::string CalibrationTarget::name() const {
@@ -116,6 +124,7 @@ Calibration calibrate(const Evaluator& evaluate, double lo, double hi, double ta
                         " at " + number(hi) + "): widen --bounds");
   }
   const double hit = 1e-12 * std::max(1.0, std::abs(target));
+  bool close_enough = false;
   int side = 0;  // which end moved last: -1 = b, +1 = a (Illinois halves the other's value)
   while (fa != 0 && fb != 0 && std::abs(b - a) > tolerance &&
          static_cast<int>(result.evaluations.size()) < max_evaluations) {
@@ -128,6 +137,10 @@ Calibration calibrate(const Evaluator& evaluate, double lo, double hi, double ta
     if (std::abs(fc) <= std::abs(best.mean - target)) best = e;
     if (std::abs(fc) <= hit) fc = 0;  // on target but for rounding (means of ratios)
     if (fc == 0) break;
+    if (std::abs(fc) <= kNoiseShare * standard_error(e, result.replications)) {
+      close_enough = true;  // closer than the replications can tell apart
+      break;
+    }
     if ((fc > 0) == (fb > 0)) {
       b = c;
       fb = fc;
@@ -140,8 +153,8 @@ Calibration calibrate(const Evaluator& evaluate, double lo, double hi, double ta
       side = +1;
     }
   }
-  result.converged =
-      fa == 0 || fb == 0 || std::abs(best.mean - target) <= hit || std::abs(b - a) <= tolerance;
+  result.converged = close_enough || fa == 0 || fb == 0 || std::abs(best.mean - target) <= hit ||
+                     std::abs(b - a) <= tolerance;
   result.value = best.x;
   result.at_value = best;
 

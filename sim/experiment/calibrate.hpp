@@ -4,7 +4,9 @@
 // Every evaluation runs the same replications with the same seed (common random numbers), so
 // the mean over replications is a deterministic function of the parameter, monotone wherever
 // the model is, with small steps instead of noise. The root is bracketed by the bounds and found
-// by regula falsi with the Illinois modification (superlinear, and never stuck on one side).
+// by regula falsi with the Illinois modification (superlinear, and never stuck on one side),
+// until the bracket is narrower than the tolerance or the mean is within a tenth of its
+// standard error of the target (closer than the replications can tell).
 // Its uncertainty comes from the replications by the delta method: the mean's standard error
 // at the root divided by the slope there (a central difference over 5 % of the bounds), with
 // Student's t on n - 1 degrees of freedom.

@@ -49,11 +49,27 @@ TEST(Calibrate, ConvergesOnAStepFunctionToTheJump) {
 }
 
 TEST(Calibrate, DecreasingFunctionsWorkToo) {
-  const auto falling = [](double x) { return std::vector<double>{5 - x * x, 5.2 - x * x}; };
-  const Calibration c = calibrate(falling, 0, 2, 2.1, 1e-8);
+  // Two identical replications: no noise, so the search goes down to the tolerance.
+  const auto falling = [](double x) { return std::vector<double>{5 - x * x, 5 - x * x}; };
+  const Calibration c = calibrate(falling, 0, 2, 2.0, 1e-8);
+  EXPECT_TRUE(c.converged);
   EXPECT_NEAR(c.value, std::sqrt(3.0), 1e-6);
   EXPECT_LT(c.slope, 0);
-  EXPECT_LT(c.ci95_low, c.value);
+  EXPECT_EQ(c.ci95_low, c.value) << "no spread, no interval width";
+}
+
+TEST(Calibrate, StopsOnceTheMeanIsWithinItsNoiseOfTheTarget) {
+  // A curved mean with a wide spread (sd 1 over 4 replications: standard error 0.5): anything
+  // within 0.05 of the target is as good as the root, and the search stops there, well before
+  // the bracket reaches the tolerance.
+  const auto curved = [](double x) {
+    return std::vector<double>{x * x - 1, x * x + 1, x * x - 1, x * x + 1};
+  };
+  const Calibration c = calibrate(curved, 0, 10, 50.0, 1e-12);
+  EXPECT_TRUE(c.converged);
+  EXPECT_NEAR(c.at_value.mean, 50.0, 0.1 * std::sqrt(4.0 / 3) / 2);
+  EXPECT_LT(c.evaluations.size(), 20U);
+  EXPECT_GT(std::abs(c.value - std::sqrt(50.0)), 1e-9) << "it did not chase the exact root";
 }
 
 TEST(Calibrate, TargetOutsideTheBoundsIsAnError) {
