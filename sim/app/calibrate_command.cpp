@@ -92,7 +92,6 @@ int calibrate_command(const CalibrateOptions& options, const Execution& executio
   const bool verbose = !options.run.quiet;
   int evaluations = 0;
   auto evaluate = [&](double x) {
-    x = axis.integer ? std::round(x) : x;
     experiment::RunSettings s = base;
     s.overrides.push_back(policy::parse_override(axis.key + "=" + axis.expression(x)));
     s.replications = options.run.replications;
@@ -111,7 +110,8 @@ int calibrate_command(const CalibrateOptions& options, const Execution& executio
                            : axis.integer        ? 1.0
                                                  : 1e-3 * (axis.hi - axis.lo);
   const experiment::Calibration c =
-      experiment::calibrate(evaluate, axis.lo, axis.hi, target.value, tolerance);
+      experiment::calibrate(evaluate, axis.lo, axis.hi, target.value, tolerance,
+                            [&axis](double x) { return axis.snap(x); });
 
   const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
   io::ResultFolder folder = io::ResultFolder::open(out);

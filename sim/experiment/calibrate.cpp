@@ -101,7 +101,10 @@ CalibrationTarget parse_target(const std::string& indicator, const std::string& 
 }
 
 Calibration calibrate(const Evaluator& evaluate, double lo, double hi, double target,
-                      double tolerance, int max_evaluations) {
+                      double tolerance, const Snap& snap, int max_evaluations) {
+  const auto snapped = [&snap](double x) { return snap ? snap(x) : x; };
+  lo = snapped(lo);
+  hi = snapped(hi);
   Calibration result;
   auto run = [&](double x) {
     const std::vector<double> values = evaluate(x);
@@ -132,6 +135,9 @@ Calibration calibrate(const Evaluator& evaluate, double lo, double hi, double ta
     // A point that hardly moves the bracket (an Illinois weight gone tiny next to a value
     // just off the target) is replaced by the midpoint: the bracket always shrinks.
     if (!(c > a + 0.25 * tolerance && c < b - 0.25 * tolerance)) c = 0.5 * (a + b);
+    c = snapped(c);
+    if (!(c > a && c < b)) c = snapped(0.5 * (a + b));
+    if (!(c > a && c < b)) break;  // no value left between a and b (integers)
     const Evaluation e = run(c);
     double fc = e.mean - target;
     if (std::abs(fc) <= std::abs(best.mean - target)) best = e;
@@ -159,11 +165,11 @@ Calibration calibrate(const Evaluator& evaluate, double lo, double hi, double ta
   result.at_value = best;
 
   const double h = 0.05 * (hi - lo);
-  const double x_lo = std::max(lo, best.x - h);
-  const double x_hi = std::min(hi, best.x + h);
-  result.slope = (run(x_hi).mean - run(x_lo).mean) / (x_hi - x_lo);
+  const double x_lo = snapped(std::max(lo, best.x - h));
+  const double x_hi = snapped(std::min(hi, best.x + h));
+  result.slope = x_hi > x_lo ? (run(x_hi).mean - run(x_lo).mean) / (x_hi - x_lo) : kNan;
   result.ci95_low = result.ci95_high = kNan;
-  if (result.replications > 1 && result.slope != 0) {
+  if (result.replications > 1 && result.slope != 0 && !std::isnan(result.slope)) {
     const double se = best.sd / std::sqrt(static_cast<double>(result.replications));
     const double half =
         core::student_t_quantile(0.975, result.replications - 1) * se / std::abs(result.slope);

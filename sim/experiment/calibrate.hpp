@@ -61,10 +61,15 @@ struct Calibration {
 /// Per-replication values of the target at a parameter value.
 using Evaluator = std::function<std::vector<double>(double x)>;
 
+/// The values the parameter can take: x -> the nearest one (rounding for an integer
+/// parameter, to the digits written into the scenario otherwise).
+using Snap = std::function<double(double x)>;
+
 /// Solves mean(evaluate(x)) = target for x in [lo, hi] to within `tolerance` on x, in at most
-/// `max_evaluations` evaluations. Throws io::InputError naming "--bounds" if the target is not
-/// between the means at lo and hi.
+/// `max_evaluations` evaluations, evaluating only snapped values (when `snap` is given), so
+/// that every x recorded is the one run. Throws io::InputError naming "--bounds" if the target
+/// is not between the means at lo and hi.
 Calibration calibrate(const Evaluator& evaluate, double lo, double hi, double target,
-                      double tolerance, int max_evaluations = 40);
+                      double tolerance, const Snap& snap = {}, int max_evaluations = 40);
 
 }  // namespace parcours::experiment

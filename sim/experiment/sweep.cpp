@@ -63,6 +63,8 @@ std::string SweepAxis::value_text(double value) {
   return text;
 }
 
+double SweepAxis::snap(double x) const { return canonical(x, integer); }
+
 std::vector<double> SweepAxis::grid() const {
   std::vector<double> values;
   const double slack = 1e-9 * step;  // so that 0:0.3:0.1 ends at 0.3 despite rounding

@@ -28,6 +28,9 @@ struct SweepAxis {
   [[nodiscard]] std::string expression(double value) const {
     return before + value_text(value) + after;
   }
+  /// The value the scenario receives for x: rounded for an integer parameter, else read back
+  /// from value_text(x).
+  [[nodiscard]] double snap(double x) const;
   /// lo, lo + step, ... up to hi (within rounding); needs a step.
   [[nodiscard]] std::vector<double> grid() const;
   /// A value as written into the scenario and the tables: 12 significant digits at most, so

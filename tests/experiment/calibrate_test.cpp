@@ -72,6 +72,16 @@ TEST(Calibrate, StopsOnceTheMeanIsWithinItsNoiseOfTheTarget) {
   EXPECT_GT(std::abs(c.value - std::sqrt(50.0)), 1e-9) << "it did not chase the exact root";
 }
 
+TEST(Calibrate, EvaluatesOnlyValuesTheParameterCanTake) {
+  // An integer parameter (agents): every evaluation at a whole number, and the search ends
+  // when no whole number is left inside the bracket.
+  const auto agents = [](double x) { return std::vector<double>{100 / x, 100 / x + 1}; };
+  const Calibration c = calibrate(agents, 1, 40, 12.0, 1.0, [](double x) { return std::round(x); });
+  for (const Evaluation& e : c.evaluations) EXPECT_EQ(e.x, std::round(e.x)) << e.x;
+  EXPECT_TRUE(c.value == 8 || c.value == 9) << c.value;  // 100 / x + 0.5 = 12 at x = 8.7
+  EXPECT_LT(c.evaluations.size(), 15U);
+}
+
 TEST(Calibrate, TargetOutsideTheBoundsIsAnError) {
   try {
     calibrate(linear, 0, 1, 7.0, 1e-6);
