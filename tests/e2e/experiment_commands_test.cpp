@@ -150,6 +150,27 @@ TEST(ExperimentCommands, CalibrateMeetsTheTargetAndWritesItsTable) {
   EXPECT_FALSE(fs::exists(dir / "none"));
 }
 
+TEST(ExperimentCommands, SweepReadsPointsFromATable) {
+  const testing::TempDir dir;
+  const std::string s = small_scenario(dir);
+  std::ofstream(dir / "points.csv")
+      << "evaluation.agents,parcours.school_share\n2,0\n3,0.1\n4,0.2\n";
+  const auto r = run_parcours("sweep " + s + " --points " + (dir / "points.csv").string() +
+                              " -r 2 -q --out " + (dir / "out").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string yearly = slurp(dir / "out" / "sweep_yearly.csv");
+  EXPECT_NE(yearly.find("\n3,4,0.2,2025-2026,all,all,arrivals,2,"), std::string::npos);
+  EXPECT_NE(slurp(dir / "out" / "sensitivity.csv").find(",regression_points\n"), std::string::npos);
+  // A bad column is blamed on the table's header.
+  std::ofstream(dir / "bad.csv") << "evaluation.agent\n2\n";
+  const auto bad = run_parcours("sweep " + s + " --points " + (dir / "bad.csv").string() +
+                                " -q --out " + (dir / "bad").string());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("bad.csv:1:1: "), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("did you mean 'agents'"), std::string::npos) << bad.output;
+  EXPECT_FALSE(fs::exists(dir / "bad"));
+}
+
 TEST(ExperimentCommands, AnalyticPrintsTheExactSharesOrRefuses) {
   const testing::TempDir dir;
   const std::string s = small_scenario(dir);
@@ -162,6 +183,13 @@ TEST(ExperimentCommands, AnalyticPrintsTheExactSharesOrRefuses) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("employment"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("dropout"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("simulated"), std::string::npos) << "nothing is run unless asked";
+  r = run_parcours("analytic " + std::string(PARCOURS_SOURCE_DIR) +
+                   "/scenarios/exact_parcours.lua --simulate -r 2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("simulated (95 % binomial interval)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Parcours started over 2 replications\n"), std::string::npos)
+      << r.output << "every Parcours of exact_parcours.lua ends within its horizon";
   r = run_parcours("analytic");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("baseline.lua: policy.plan makes the Parcours differ"), std::string::npos)
