@@ -46,7 +46,7 @@ struct ExperimentOptions {
   bool quiet = false;
 };
 struct CompareOptions {
-  std::string scenario_a;  // empty = the embedded baseline
+  std::string scenario_a;  // paths
   std::string scenario_b;
   std::vector<std::string> sets;  // --set, applied to both
   std::vector<std::string> sets_a;

@@ -25,10 +25,10 @@ namespace {
 experiment::SweepDesign design_from(const SweepOptions& options,
                                     std::vector<experiment::SweepAxis> axes) {
   if (!options.points.empty()) {
-    if (!axes.empty()) {
+    if (!axes.empty() || options.lhs > 0) {
       throw io::InputError("--points",
-                           "give either ranges (--set key=lo:hi...) or --points, "
-                           "not both");
+                           "give either ranges (--set key=lo:hi..., with or "
+                           "without --lhs) or --points, not both");
     }
     return experiment::points_design(io::read_csv_file(options.points));
   }
