@@ -70,35 +70,197 @@ evaluation {
   referred_return_weeks = { dist = "exponential", mean = 26 },
 }
 
--- Rule P2: activities a plan can hold (services of seed 002; the full catalogue, hours and
--- costs come with the services and agreements work). These are SAE services: income support
--- is extra costs only, no allowance (rules P6, S5); extra_costs_per_week is in dollars a week,
--- an assumption for childcare and transport. (A PPE would add allowance_per_week, paid to the
--- statuses in parcours.allowance_statuses.)
+-- Rules P2, S1-S5: the service catalogue, one activity each. Services of OSE have
+-- referral_weeks (P8) and run under the agreements below (S6-S8). measure sets the income
+-- support (S5): SAE pays extra costs only (extra_costs_per_week, dollars a week, an assumption
+-- for childcare and transport) and stays under 180 hours; PPE adds an allowance
+-- (allowance_per_week, paid to the statuses in parcours.allowance_statuses). Hours are per
+-- participation: hours_direct received by the participant, hours_indirect of work about them.
 activity {
   name = "club_recherche_emploi",            -- job-search club (rule S2)
+  service_group = "job_search_club",
+  measure = "SAE", delivery = "group",
+  group_size = 10,                           -- participants per group. Assumption.
   duration_weeks = 3,                        -- weeks. Source: seed 002, 3 weeks at 30 h/week
+  hours_direct = 90,                         -- hours. Source: seed 002, 3 weeks x 30 h
+  hours_indirect = { dist = "uniform", min = 3, max = 8 },  -- hours. Assumption.
+  followup_weeks = 26,                       -- Source: seed 002, "au plus 6 mois" after start
+  referral_weeks = { dist = "uniform", min = 1, max = 3 },  -- weeks (P8). Assumption.
   dropout_after = 0.05,                      -- probability. Assumption.
   extra_costs_per_week = 25,
 }
 activity {
   name = "groupe_d",                         -- specialised services, Groupe D (rule S2)
+  service_group = "groupe_d",
+  measure = "SAE",
   duration_weeks = { dist = "uniform", min = 8, max = 20 },  -- weeks. Assumption.
+  -- hours: direct + indirect fall in the levels D1-D4 below (15-75 h). Assumption: spread
+  -- evenly over them.
+  hours_direct = { dist = "uniform", min = 12, max = 60 },
+  hours_indirect = { dist = "uniform", min = 3, max = 15 },
+  -- most hours of each intensity level. Source: seed 004, D1 15-30, D2 31-45, D3 46-60,
+  -- D4 61-75 hours (rule M8).
+  levels = { D1 = 30, D2 = 45, D3 = 60, D4 = 75 },
+  referral_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks (P8). Assumption.
   dropout_after = 0.10,                      -- probability. Assumption.
   extra_costs_per_week = 25,
   success_probability = 0.85,  -- the follow-up finds it successful (P5). Assumption.
+  disability_overhead = { dist = "uniform", min = 0, max = 6000 },  -- dollars (S7). Assumption.
 }
 activity {
   name = "jeunes_18_29",                     -- specialised services for youth (rule S2)
+  service_group = "youth",
+  measure = "SAE",
+  min_age = 18, max_age = 29,                -- years. Source: seed 002, "jeunes de 18 à 29 ans"
   duration_weeks = 26,                       -- weeks. Source: seed 002, "usually 26 weeks"
+  hours_direct = { dist = "uniform", min = 20, max = 60 },  -- hours. Assumption.
+  hours_indirect = { dist = "uniform", min = 5, max = 15 },  -- hours. Assumption.
+  referral_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks (P8). Assumption.
   dropout_after = 0.10,                      -- probability. Assumption.
   extra_costs_per_week = 25,
 }
 activity {
   name = "stage_exploration",                -- exploration internship (rule S3)
+  service_group = "internship",
+  measure = "SAE",
   duration_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks. Source: seed 002, at most 4
+  hours_direct = { dist = "uniform", min = 4, max = 12 },  -- counsellor hours. Assumption.
+  hours_indirect = 2,                        -- hours. Assumption.
   dropout_after = 0.05,                      -- probability. Assumption.
   extra_costs_per_week = 25,
+}
+activity {
+  name = "ph1",                              -- specialised services, disabilities (rule S2)
+  service_group = "ph1",
+  measure = "SAE",
+  disability_only = true,
+  duration_weeks = { dist = "uniform", min = 12, max = 26 },  -- weeks. Assumption.
+  hours_direct = { dist = "uniform", min = 20, max = 80 },  -- hours. Assumption.
+  hours_indirect = { dist = "uniform", min = 5, max = 20 },  -- hours. Assumption.
+  referral_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks (P8). Assumption.
+  dropout_after = 0.10,                      -- probability. Assumption.
+  extra_costs_per_week = 25,
+  disability_overhead = { dist = "uniform", min = 2000, max = 12000 },  -- dollars (S7),
+                                             -- capped by agreements.disability_overhead_limit
+}
+activity {
+  name = "services_de_base",                 -- unit services: basic support (rule S1)
+  service_group = "unit",
+  measure = "SAE",
+  duration_weeks = 2,                        -- weeks. Assumption.
+  hours_direct = { dist = "uniform", min = 2, max = 6 },  -- hours. Assumption.
+  hours_indirect = 1,                        -- hours. Assumption.
+}
+activity {
+  name = "demarcheurs",                      -- Démarcheurs d'emploi (rule S4)
+  service_group = "demarcheurs",
+  measure = "SAE",
+  statuses = { "afdr" },                     -- Source: seed 002, new AFDR applicants, re-entrants
+  duration_weeks = { dist = "uniform", min = 4, max = 12 },  -- weeks. Assumption.
+  hours_direct = { dist = "uniform", min = 15, max = 40 },  -- hours. Assumption.
+  hours_indirect = { dist = "uniform", min = 5, max = 15 },  -- hours. Assumption.
+  followup_weeks = 52,                       -- Source: seed 002, in-job accompaniment 12 months
+  referral_weeks = { dist = "uniform", min = 1, max = 3 },  -- weeks (P8). Assumption.
+  extra_costs_per_week = 25,
+}
+activity {
+  name = "ppe",                              -- Projet de préparation à l'emploi (rule S5)
+  service_group = "ppe",
+  measure = "PPE", delivery = "group",
+  group_size = 12,                           -- participants per group. Assumption.
+  duration_weeks = { dist = "uniform", min = 12, max = 26 },  -- weeks. Assumption.
+  -- hours: over 180, at least 20 a week on average. Source: seed 002 (rule S5).
+  hours_direct = { dist = "uniform", min = 400, max = 650 },
+  hours_indirect = { dist = "uniform", min = 10, max = 30 },  -- hours. Assumption.
+  referral_weeks = { dist = "uniform", min = 2, max = 6 },  -- weeks (P8). Assumption.
+  allowance_per_week = 45,                   -- dollars a week. Assumption.
+  extra_costs_per_week = 25,
+  dropout_after = 0.10,                      -- probability. Assumption.
+}
+activity {
+  name = "icte",                             -- integration with wage contribution (rule S5)
+  service_group = "icte",
+  measure = "ICTE",
+  retention_included = true,                 -- a 10-12-week integration phase inside (M9)
+  duration_weeks = 20,                       -- weeks. Source: seed 004, "maximum de 20 semaines"
+}
+activity {
+  name = "mfor_ee",                          -- training in a training enterprise (rule S5)
+  service_group = "mfor_ee",
+  measure = "MFOR-EE",
+  retention_included = true,                 -- retention within the participation (M9)
+  duration_weeks = 26,                       -- weeks. Assumption.
+  allowance_per_week = 45,                   -- dollars a week. Assumption.
+  extra_costs_per_week = 25,
+}
+
+activity {
+  name = "groupe_me",                        -- Groupe ME, retention only (rules M2, M6, M7)
+  service_group = "groupe_me",
+  measure = "SAE",
+  duration_weeks = { dist = "uniform", min = 15, max = 20 },  -- Source: seed 004 (M2)
+  hours_direct = { dist = "uniform", min = 11, max = 22 },  -- Source: seed 004, 15-30 h in all
+  hours_indirect = { dist = "uniform", min = 4, max = 8 },   -- (M2); the split is an assumption
+}
+activity {
+  name = "ph2_soutien",                      -- Groupe PH2, disabilities (rules M2, M7)
+  service_group = "ph2",
+  measure = "SAE",
+  disability_only = true,
+  duration_weeks = { dist = "uniform", min = 15, max = 20 },  -- Source: seed 004 (M2)
+  hours_direct = { dist = "uniform", min = 11, max = 22 },
+  hours_indirect = { dist = "uniform", min = 4, max = 8 },
+}
+
+-- Rules S6, M11: organisations (OSE), the services they offer with their places (slots:
+-- participants at once) and waitlists (most clients waiting). Assumption: names are
+-- placeholders and places are sized for about 85 % occupancy of the baseline's flows.
+organisation {
+  name = "OSE Montréal-Centre", region = "Montréal", non_profit = true,
+  retention = true,                          -- offers retention within its services (M11)
+  slots = { groupe_d = 850, club_recherche_emploi = 600, ph1 = 200 },
+  waitlist = { groupe_d = 300, club_recherche_emploi = 200, ph1 = 60 },
+  waiting_dropout_per_week = 0.02,           -- per week. Assumption.
+}
+organisation {
+  name = "Carrefour jeunesse Montréal", region = "Montréal", non_profit = true,
+  slots = { jeunes_18_29 = 1500 },
+  waitlist = { jeunes_18_29 = 400 },
+  waiting_dropout_per_week = 0.02,
+}
+organisation {
+  name = "OSE Capitale", region = "Capitale-Nationale", non_profit = true,
+  slots = { groupe_d = 260, club_recherche_emploi = 150, jeunes_18_29 = 450, ph1 = 60 },
+  waitlist = { groupe_d = 100, club_recherche_emploi = 60, jeunes_18_29 = 120, ph1 = 20 },
+  waiting_dropout_per_week = 0.02,
+}
+organisation {
+  name = "OSE Régions", non_profit = true,   -- serves the other regions
+  retention = true,
+  slots = { groupe_d = 1300, club_recherche_emploi = 850, jeunes_18_29 = 2400, ph1 = 270 },
+  waitlist = { groupe_d = 400, club_recherche_emploi = 300, jeunes_18_29 = 600, ph1 = 80 },
+  waiting_dropout_per_week = 0.02,
+}
+organisation {
+  name = "Maintien emploi Québec", non_profit = true,  -- Groupe ME and PH2 in every region
+  slots = { groupe_me = 400, ph2_soutien = 80 },
+}
+organisation {
+  name = "Groupe conseil Régions", region = "Autres régions",  -- a for-profit firm
+  slots = { groupe_d = 350 },
+  waitlist = { groupe_d = 100 },
+  waiting_dropout_per_week = 0.02,
+}
+
+-- Rules S6-S8: agreements, one row each (data/agreements.csv: organisation, service, dates
+-- of the agreement year or years, funding mode, hourly cost, overhead share and ceiling for
+-- actual costs) and their targets and fixed prices by intensity level
+-- (data/agreement_levels.csv).
+agreements {
+  rows = csv "data/agreements.csv",
+  levels = csv "data/agreement_levels.csv",
+  -- dollars per participant with a disability. Source: seed 002, "jusqu'à 10 000 $" (S7).
+  disability_overhead_limit = 10000,
 }
 
 -- Rules P1, P2, P7, D6: the Parcours.
@@ -146,11 +308,37 @@ accompaniment {
   agent_share = 0.6,  -- probability the agent makes the contact, else an OSE (P4). Assumption.
 }
 
--- Rules M1-M3 (thin slice: decision and contacts; plans, phases and hours come later).
+-- Rules M1-M13: job retention support ("maintien en emploi") and how long jobs last.
 retention {
-  share = 0.12,                 -- probability. Source: seed 004, "about 10-15 %" (M1)
-  contacts = 8,                 -- contacts. Source: seed 004, 12-32 h over 15-20 weeks (M2)
-  contact_interval_weeks = 2,   -- weeks between contacts (8 x 2 = 16 weeks, M2)
+  share = 0.12,                 -- probability. Source: seed 004, "entre 10 % et 15 %" (M1)
+  -- of those, recommended to another partner (Groupe ME, PH2) by the OSE (M6). Assumption.
+  other_partner_share = 0.1,
+  -- an in-service plan. Source: seed 004, "entre 12 et 32 heures", "entre 15 et 20 semaines" (M2)
+  hours = { dist = "uniform", min = 12, max = 32 },
+  weeks = { dist = "uniform", min = 15, max = 20 },
+  -- Source: seed 004, "2 à 3 premières semaines approximativement" (M3)
+  integration_weeks = { dist = "uniform", min = 2, max = 3 },
+  -- weekly intensity of integration vs the first consolidation week, of the last week, and
+  -- occasional returns to a higher intensity (M3). Assumption.
+  integration_intensity = 3, final_intensity = 0.3,
+  return_probability = 0.1, return_intensity = 2,
+  tripartite_consent = 0.4,     -- probability (M4). Assumption.
+  -- losing the job, per week from its start. Assumption: a third of jobs lost within a year.
+  job_loss = { family = "weibull", shape = 0.7, scale_weeks = 160 },
+  retention_effect = 0.6,       -- hazard ratio during retention. Assumption.
+  tripartite_effect = 0.8,      -- further hazard ratio in tripartite mode (M4). Assumption.
+  client_stop_per_week = 0.01,  -- the client ends the plan (M5). Assumption.
+  full_time_share = 0.65,       -- probability (M13). Assumption.
+  followup_months = 12,         -- employed participants followed a year (M7). Assumption.
+  -- Source: seed 004, a problem found at "le suivi administratif 3 mois suivant la fin d'une
+  -- participation" (M3); its probability is an assumption.
+  late_start_probability = 0.03, late_start_weeks = 13,
+  readmission_days = 84,        -- calendar days. Source: seed 004, "délai de 84 jours" (M7)
+  repeat_approval_probability = 0.1,  -- "exceptionnelle" (M12). Assumption.
+  payment_lag_weeks = 2,        -- income support issued two weeks after (M10). Assumption.
+  me_service = "groupe_me", ph2_service = "ph2_soutien",
+  referral_weeks = { dist = "uniform", min = 1, max = 3 },  -- the agent's referral (M6). Assumption.
+  ph2_cit_share = 0.3, ph2_psea_share = 0.1,  -- probabilities (M13). Assumption.
 }
 
 -- Decision rules. Lua runs only here, at decision points.
@@ -170,10 +358,13 @@ policy.conclusion = function(client)
   elseif u < 0.80 then return "C" else return "D" end     -- shares. Assumption.
 end
 
--- Rule P2: youth 18-29 go to the youth services; people further from the labour market get
--- Groupe D before the job-search club.
+-- Rule P2: youth 18-29 go to the youth services; people with a disability far from the
+-- labour market to PH1, others far from it to Groupe D, before the job-search club.
 policy.plan = function(client)
   if client.age < 30 then return { "jeunes_18_29", "club_recherche_emploi" } end
+  if client.limiting_characteristics >= 3 and client.disability then
+    return { "ph1", "club_recherche_emploi" }
+  end
   if client.limiting_characteristics >= 3 then
     return { "stage_exploration", "groupe_d", "club_recherche_emploi" }
   end

@@ -1,6 +1,7 @@
 #include "core/distribution.hpp"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace parcours::core {
@@ -44,6 +45,30 @@ double Distribution::mean() const {
       return (a + b + c) / 3.0;
   }
   return a;
+}
+
+double Distribution::lowest() const {
+  switch (family) {
+    case Family::kFixed:
+    case Family::kUniform:
+    case Family::kTriangular:
+      return a;
+    default:
+      return 0.0;
+  }
+}
+
+double Distribution::highest() const {
+  switch (family) {
+    case Family::kFixed:
+      return a;
+    case Family::kUniform:
+      return b;
+    case Family::kTriangular:
+      return c;
+    default:
+      return std::numeric_limits<double>::infinity();
+  }
 }
 
 Distribution Distribution::scaled(double factor) const {

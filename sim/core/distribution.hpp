@@ -26,6 +26,9 @@ struct Distribution {
 
   [[nodiscard]] double sample(RandomStream& rng) const;
   [[nodiscard]] double mean() const;
+  /// Smallest and largest values it can take (infinity for an unbounded family).
+  [[nodiscard]] double lowest() const;
+  [[nodiscard]] double highest() const;
   /// The same distribution with every value multiplied by `factor` (unit conversion).
   [[nodiscard]] Distribution scaled(double factor) const;
   /// "exponential(mean=2)" and the like, for messages and manifests.

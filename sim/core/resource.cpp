@@ -1,5 +1,6 @@
 #include "core/resource.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace parcours::core {
@@ -38,6 +39,17 @@ bool Resource::acquire_or_wait(const EventTarget& target) {
   queue_.push_back({target, sim_.now()});
   queue_level_.set(sim_.now(), static_cast<double>(queue_.size()));
   return false;
+}
+
+bool Resource::withdraw(const EventTarget& target) {
+  const auto it = std::find_if(queue_.begin(), queue_.end(), [&](const Waiting& w) {
+    return w.target.handler == target.handler && w.target.kind == target.kind &&
+           w.target.subject == target.subject;
+  });
+  if (it == queue_.end()) return false;
+  queue_.erase(it);
+  queue_level_.set(sim_.now(), static_cast<double>(queue_.size()));
+  return true;
 }
 
 void Resource::release() {

@@ -15,6 +15,8 @@ class Resource {
   /// Takes a unit now and returns true if one is free; otherwise queues `target`, which is
   /// delivered as an event when a unit is handed over to it, and returns false.
   bool acquire_or_wait(const EventTarget& target);
+  /// Removes a waiting request (one that gave up); false if it was not waiting.
+  bool withdraw(const EventTarget& target);
   /// Gives a unit back; the first waiting request (if any) gets it at once.
   void release();
   /// Changes how many units may be busy (opening hours: 0 when closed). Units busy above a

@@ -27,6 +27,22 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   result.quarterly = world.indicators().quarterly_values();
   result.yearly = world.indicators().yearly_values();
   result.groups = world.indicators().group_labels();
+  result.agreements = world.agreement_ledger().values(world.calendar());
+  const model::ModelParameters& p = scenario.params;
+  for (const model::Agreement& a : p.agreements.agreements) {
+    const model::Organisation& o = p.agreements.organisations[a.organisation];
+    const model::ServiceTerms& terms = p.activities[a.activity].service;
+    AgreementLabels labels{a.id,
+                           o.name,
+                           p.activities[a.activity].name,
+                           o.region < 0 ? "every_region" : p.population.regions[o.region],
+                           std::string(model::to_string(a.mode)),
+                           {}};
+    for (std::size_t l = 0; l < terms.level_count(); ++l) {
+      labels.levels.emplace_back(terms.level_name(l));
+    }
+    result.agreement_labels.push_back(std::move(labels));
+  }
   result.events = sim.events_executed();
   result.model_events = world.model_events();
   result.hook_calls = rules.calls();

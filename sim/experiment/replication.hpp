@@ -6,6 +6,7 @@
 #include <functional>
 #include <vector>
 
+#include "model/agreement_ledger.hpp"
 #include "model/indicators.hpp"
 #include "policy/scenario.hpp"
 
@@ -18,15 +19,27 @@ struct RunSettings {
   int threads = 1;
 };
 
+/// What names an agreement in the tables (rules S6, S7).
+struct AgreementLabels {
+  std::string id;
+  std::string organisation;
+  std::string service;
+  std::string region;  // the organisation's, or "every_region"
+  std::string funding_mode;
+  std::vector<std::string> levels;  // the service's intensity levels ("all" when none)
+};
+
 struct ReplicationResult {
   int replication = 0;
   std::vector<model::IndicatorValue> quarterly;
   std::vector<model::IndicatorValue> yearly;
-  model::GroupLabels groups;       // (dimension, label) of each value's group index
-  std::uint64_t events = 0;        // everything the kernel ran
-  std::uint64_t model_events = 0;  // events that change a client's situation
-  std::uint64_t hook_calls = 0;    // Lua decision hooks called
-  std::size_t peak_clients = 0;    // most clients in the system at once
+  model::GroupLabels groups;                      // (dimension, label) of each value's group index
+  std::vector<model::AgreementValue> agreements;  // per agreement, period and level (S6-S8)
+  std::vector<AgreementLabels> agreement_labels;  // by agreement index
+  std::uint64_t events = 0;                       // everything the kernel ran
+  std::uint64_t model_events = 0;                 // events that change a client's situation
+  std::uint64_t hook_calls = 0;                   // Lua decision hooks called
+  std::size_t peak_clients = 0;                   // most clients in the system at once
 };
 
 /// Called with the share of this replication's horizon simulated so far.

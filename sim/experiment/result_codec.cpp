@@ -81,6 +81,48 @@ std::vector<model::IndicatorValue> get_values(Reader& in) {
   return values;
 }
 
+void put_agreements(std::string& out, const ReplicationResult& r) {
+  put<std::uint64_t>(out, r.agreements.size());
+  for (const model::AgreementValue& v : r.agreements) {
+    put<std::uint16_t>(out, v.agreement);
+    put<std::uint8_t>(out, static_cast<std::uint8_t>(v.kind));
+    put<std::int32_t>(out, v.quarter.year);
+    put<std::int32_t>(out, v.quarter.quarter);
+    put<std::int32_t>(out, v.year);
+    put<std::uint8_t>(out, v.level);
+    put_text(out, v.indicator);
+    put<double>(out, v.value);
+  }
+  put<std::uint64_t>(out, r.agreement_labels.size());
+  for (const AgreementLabels& a : r.agreement_labels) {
+    for (const std::string* text : {&a.id, &a.organisation, &a.service, &a.region, &a.funding_mode})
+      put_text(out, *text);
+    put<std::uint64_t>(out, a.levels.size());
+    for (const std::string& level : a.levels) put_text(out, level);
+  }
+}
+
+void get_agreements(Reader& in, ReplicationResult& r) {
+  r.agreements.resize(in.get<std::uint64_t>());
+  for (model::AgreementValue& v : r.agreements) {
+    v.agreement = in.get<std::uint16_t>();
+    v.kind = static_cast<model::PeriodKind>(in.get<std::uint8_t>());
+    v.quarter.year = in.get<std::int32_t>();
+    v.quarter.quarter = in.get<std::int32_t>();
+    v.year = in.get<std::int32_t>();
+    v.level = in.get<std::uint8_t>();
+    v.indicator = intern(in.text());
+    v.value = in.get<double>();
+  }
+  r.agreement_labels.resize(in.get<std::uint64_t>());
+  for (AgreementLabels& a : r.agreement_labels) {
+    for (std::string* text : {&a.id, &a.organisation, &a.service, &a.region, &a.funding_mode})
+      *text = std::string(in.text());
+    a.levels.resize(in.get<std::uint64_t>());
+    for (std::string& level : a.levels) level = std::string(in.text());
+  }
+}
+
 }  // namespace
 
 void encode_results(const std::vector<ReplicationResult>& results, std::string& out) {
@@ -94,6 +136,7 @@ void encode_results(const std::vector<ReplicationResult>& results, std::string& 
       put_text(out, dimension);
       put_text(out, label);
     }
+    put_agreements(out, r);
     put<std::uint64_t>(out, r.events);
     put<std::uint64_t>(out, r.model_events);
     put<std::uint64_t>(out, r.hook_calls);
@@ -113,6 +156,7 @@ std::vector<ReplicationResult> decode_results(std::string_view bytes) {
       dimension = std::string(in.text());
       label = std::string(in.text());
     }
+    get_agreements(in, r);
     r.events = in.get<std::uint64_t>();
     r.model_events = in.get<std::uint64_t>();
     r.hook_calls = in.get<std::uint64_t>();

@@ -1,6 +1,8 @@
 #pragma once
 // ReplicationResult to bytes and back, for sending results between processes (MPI). Doubles
-// travel bit for bit, so a gathered result is identical to one computed locally.
+// travel bit for bit, so a gathered result is identical to one computed locally. Every field
+// of ReplicationResult must travel: a field added there needs a line in each direction in
+// result_codec.cpp (and a check in result_codec_test.cpp).
 
 #include <string>
 #include <vector>

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "experiment/agreement_tables.hpp"
 #include "experiment/summary.hpp"
 #include "experiment/table_file.hpp"
 #include "io/csv_writer.hpp"
@@ -66,6 +67,7 @@ void write_results(const std::filesystem::path& folder,
   write_indicators(folder / "indicators_yearly.csv", results, Periods::kYearly);
   write_summary(folder / "summary_quarterly.csv", results, Periods::kQuarterly);
   write_summary(folder / "summary_yearly.csv", results, Periods::kYearly);
+  write_agreement_tables(folder, results);
   io::write_manifest(manifest, folder / "manifest.json");
 }
 

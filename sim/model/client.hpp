@@ -30,6 +30,7 @@ enum class Stage : std::uint8_t {
   kInActivity,
   kJobSearch,
   kRetention,
+  kEmployed,  // in a job, followed (job loss, rule M7) or waiting for a retention referral
 };
 
 /// What a random draw is for. A client's draws come from one stream per (purpose,
@@ -56,6 +57,13 @@ enum class Draw : std::uint32_t {
   kReferralDelay,
   kAccompaniment,
   kActivityCheck,
+  kServiceHours,     // rules S5, M8: a participation's planned hours
+  kWaitlistDropout,  // giving up on an OSE's waitlist
+  kJob,              // a job: full time or not, when it would be lost
+  kRetentionPlan,    // M2-M5: the plan's hours, weeks, phases, mode and the client's stop
+  kLateStart,        // M3
+  kPartnerReferral,  // M6
+  kRepeatApproval,   // M12
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {

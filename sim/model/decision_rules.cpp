@@ -27,8 +27,11 @@ bool ParametricRules::drops_out_after(const Client&, const Profile&, std::uint8_
   return rng.bernoulli(params_.activities[activity].dropout_after);
 }
 
-bool ParametricRules::retention(const Client&, const Profile&, core::RandomStream& rng) {
-  return rng.bernoulli(params_.retention.share);
+RetentionDecision ParametricRules::retention(const Client&, const Profile&,
+                                             core::RandomStream& rng) {
+  if (!rng.bernoulli(params_.retention.share)) return RetentionDecision::kNone;
+  return rng.bernoulli(params_.retention.other_partner_share) ? RetentionDecision::kOtherPartner
+                                                              : RetentionDecision::kRetention;
 }
 
 }  // namespace parcours::model

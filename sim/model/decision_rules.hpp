@@ -12,6 +12,14 @@
 
 namespace parcours::model {
 
+/// Rule M6's decisions when a participant gets a job (the fourth, "none needed", is a
+/// participation ending without a job, which asks nothing).
+enum class RetentionDecision : std::uint8_t {
+  kNone,          // no retention after the job
+  kRetention,     // retention, by the organisation of the participation when it can (M11)
+  kOtherPartner,  // recommend another partner: an agent refers to Groupe ME or PH2
+};
+
 class DecisionRules {
  public:
   virtual ~DecisionRules() = default;
@@ -24,8 +32,9 @@ class DecisionRules {
   /// Rule D6: does the client abandon after finishing `activity`?
   virtual bool drops_out_after(const Client& client, const Profile& profile, std::uint8_t activity,
                                core::RandomStream& rng) = 0;
-  /// Rules M1, M6: does an employed client get retention support?
-  virtual bool retention(const Client& client, const Profile& profile, core::RandomStream& rng) = 0;
+  /// Rules M1, M6: the retention decision for a participant who got a job.
+  virtual RetentionDecision retention(const Client& client, const Profile& profile,
+                                      core::RandomStream& rng) = 0;
   /// Rules D5, D6: a factor on the client's dropout hazard for this Parcours, on top of the
   /// scenario's effects; asked once at the Parcours start, never per simulated day.
   virtual double dropout_multiplier(const Client&, const Profile&) { return 1.0; }
@@ -43,7 +52,8 @@ class ParametricRules : public DecisionRules {
             std::vector<std::uint8_t>& activities) override;
   bool drops_out_after(const Client& client, const Profile& profile, std::uint8_t activity,
                        core::RandomStream& rng) override;
-  bool retention(const Client& client, const Profile& profile, core::RandomStream& rng) override;
+  RetentionDecision retention(const Client& client, const Profile& profile,
+                              core::RandomStream& rng) override;
 
  private:
   const ModelParameters& params_;

@@ -1,7 +1,9 @@
-// Job search, the job, and retention support after it (thin first slice of rules M1-M3:
-// a decision, then contacts at a fixed interval).
+// Job search, the job, and how long it lasts: a job-loss hazard from the job start, lowered
+// during retention support (rules M2-M5), followed for `retention.followup_days`; on a loss
+// the client goes back to the employability activity or to the office (rule M7).
 
 #include <cmath>
+#include <limits>
 
 #include "model/world.hpp"
 
@@ -24,34 +26,129 @@ void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) 
 void World::on_job_found(Slot s) {
   Client& c = clients_[s];
   count(c, Count::kEmployed);
+  credit_followup(s);
   c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
   // M13: a job within the follow-up window after a Parcours ended (at 0 days when the job
-  // itself ended it).
+  // itself ended it), and on the books of the last participation's agreement.
+  const double window = params_.parcours.followup_days;
   if (c.parcours_ended_at >= 0.0F &&
-      sim_.now() - static_cast<double>(c.parcours_ended_at) <= params_.parcours.followup_days) {
+      sim_.now() - static_cast<double>(c.parcours_ended_at) <= window) {
     count(c, Count::kEmployedAfterParcours);
   }
-  core::RandomStream rng = stream(c, Draw::kRetentionDecision);
-  const RetentionParameters& r = params_.retention;
-  if (r.contacts > 0 && rules_.retention(c, profiles_[s], rng)) {
-    count(c, Count::kRetentionStarted);
-    c.stage = Stage::kRetention;
-    c.contacts_left = static_cast<std::uint8_t>(r.contacts);
-    c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);
-    return;
+  Participation& last = participations_[s];
+  if (last.agreement >= 0 && !last.placed && !last.waiting && !last.credited_result &&
+      sim_.now() - last.ended_at <= window) {
+    ledger_->at(a_index(s), quarter_, last.level).employed_0_3_months += 1;
+    last.credited_result = true;
   }
-  leave(s);
+  start_job(s);
 }
 
-void World::on_retention_contact(Slot s) {
+void World::start_job(Slot s) {
   Client& c = clients_[s];
-  count(c, Count::kRetentionContacts);
-  if (--c.contacts_left > 0) {
-    c.next_event = schedule(params_.retention.contact_interval_days, kRetentionContact, s);
-  } else {
-    leave(s);
+  Job& j = jobs_[s];
+  const RetentionParameters& r = params_.retention;
+  const unsigned number = j.number + 1;
+  j = Job{};
+  j.number = number;
+  j.started = sim_.now();
+  j.segment_start = sim_.now();
+  j.stop_at = std::numeric_limits<double>::infinity();
+  core::RandomStream rng = stream(c, Draw::kJob, number);
+  j.full_time = rng.bernoulli(r.full_time_share);
+  j.loss_mass = rng.exponential(1.0);
+  c.stage = Stage::kEmployed;
+
+  if (c.job_after_parcours) {  // rules M1, M6: the end of the employability part
+    const Participation& p = participations_[s];
+    if (p.ended_at >= 0 && params_.activities[p.activity].retention_included) {
+      count(c, Count::kRetentionWithinParticipation);  // rule M9
+    } else {
+      core::RandomStream decision = stream(c, Draw::kRetentionDecision, number);
+      switch (rules_.retention(c, profiles_[s], decision)) {
+        case RetentionDecision::kRetention:
+          if (start_in_service_retention(s)) return;
+          refer_to_partner(s);  // the organisation cannot: another partner (M6, M11)
+          return;
+        case RetentionDecision::kOtherPartner:
+          refer_to_partner(s);
+          return;
+        case RetentionDecision::kNone:
+          break;
+      }
+      // Rule M3: a problem may show at the administrative follow-up after the participation.
+      core::RandomStream late = stream(c, Draw::kLateStart, number);
+      if (late.bernoulli(r.late_start_probability)) {
+        c.next_event = schedule(r.late_start_days, kRetentionLateStart, s);
+        set_job_multiplier(s, 1.0);
+        return;
+      }
+    }
   }
+  follow_job(s);
+}
+
+void World::follow_job(Slot s) {
+  Client& c = clients_[s];
+  const Job& j = jobs_[s];
+  // Participants (a job that ended a Parcours) are followed; others leave at the job start.
+  const double followup = c.job_after_parcours ? params_.retention.followup_days : 0.0;
+  const core::Time until = j.started + followup;
+  if (until <= sim_.now()) {
+    sim_.cancel(c.exit_event);
+    leave(s);
+    return;
+  }
+  c.next_event = schedule(until - sim_.now(), kJobFollowupEnd, s);
+  set_job_multiplier(s, job_multiplier_now(s));
+}
+
+double World::job_multiplier_now(Slot s) const {
+  const Job& j = jobs_[s];
+  const RetentionParameters& r = params_.retention;
+  if (!j.in_retention) return 1.0;
+  return r.retention_effect * (j.tripartite ? r.tripartite_effect : 1.0);
+}
+
+void World::set_job_multiplier(Slot s, double multiplier) {
+  Client& c = clients_[s];
+  Job& j = jobs_[s];
+  const Hazard& h = params_.retention.job_loss;
+  sim_.cancel(c.exit_event);
+  c.exit_event = core::EventHandle{};
+  if (h.family == Hazard::Family::kNone && !std::isfinite(j.stop_at)) return;
+  // The hazard so far, at the old multiplier, uses up part of the mass drawn at the start.
+  const double since = h.cumulative(j.segment_start - j.started);
+  const double now = h.cumulative(sim_.now() - j.started);
+  j.used_mass += j.multiplier * (now - since);
+  j.segment_start = sim_.now();
+  j.multiplier = multiplier;
+  double loss = std::numeric_limits<double>::infinity();
+  if (h.family != Hazard::Family::kNone && multiplier > 0) {
+    loss = j.started + h.inverse_cumulative(now + (j.loss_mass - j.used_mass) / multiplier);
+  }
+  if (j.in_retention && j.stop_at < loss) {
+    c.exit_event = schedule(j.stop_at - sim_.now(), kRetentionClientStop, s);
+  } else if (std::isfinite(loss)) {
+    c.exit_event = schedule(std::max(0.0, loss - sim_.now()), kJobLoss, s);
+  }
+}
+
+void World::on_job_loss(Slot s) {
+  Client& c = clients_[s];
+  c.exit_event = core::EventHandle{};
+  count(c, Count::kJobLosses);
+  if (jobs_[s].in_retention) finish_retention(s, Count::kRetentionEndedJobLoss);  // rule M5
+  sim_.cancel(c.next_event);
+  after_job_loss(s);
+}
+
+void World::on_job_followup_end(Slot s) {
+  Client& c = clients_[s];
+  sim_.cancel(c.exit_event);
+  c.exit_event = core::EventHandle{};
+  leave(s);
 }
 
 }  // namespace parcours::model

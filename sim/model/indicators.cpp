@@ -49,8 +49,6 @@ std::string_view name_of(Count c) {
       return "employed";
     case Count::kRetentionStarted:
       return "retention_started";
-    case Count::kRetentionContacts:
-      return "retention_contacts";
     case Count::kRefusals:
       return "refusals";
     case Count::kComplianceReferrals:
@@ -71,6 +69,44 @@ std::string_view name_of(Count c) {
       return "accompaniment_contacts_by_agent";
     case Count::kPlanRevisions:
       return "plan_revisions";
+    case Count::kActivitiesIneligible:
+      return "activities_ineligible";
+    case Count::kOseNotServed:
+      return "ose_not_served";
+    case Count::kRetentionInService:
+      return "retention_in_service";
+    case Count::kRetentionPartnerReferrals:
+      return "retention_partner_referrals";
+    case Count::kRetentionPartnerStarted:
+      return "retention_partner_started";
+    case Count::kRetentionLateStarts:
+      return "retention_late_starts";
+    case Count::kRetentionWithinParticipation:
+      return "retention_within_participation";
+    case Count::kRetentionEndedObjectives:
+      return "retention_ended_objectives";
+    case Count::kRetentionEndedClient:
+      return "retention_ended_client";
+    case Count::kRetentionEndedJobLoss:
+      return "retention_ended_job_loss";
+    case Count::kTripartiteSwitches:
+      return "retention_tripartite_switches";
+    case Count::kEmployedEndOfRetentionFullTime:
+      return "employed_end_of_retention_full_time";
+    case Count::kEmployedEndOfRetentionPartTime:
+      return "employed_end_of_retention_part_time";
+    case Count::kJobLosses:
+      return "job_losses";
+    case Count::kReadmissions:
+      return "readmissions";
+    case Count::kReturnsToOffice:
+      return "returns_to_office";
+    case Count::kActivitiesRepeatRefused:
+      return "activities_repeat_refused";
+    case Count::kIncomeSupportCancelled:
+      return "income_support_cancelled_clients";
+    case Count::kParcoursResumed:
+      return "parcours_resumed";
     case Count::kSize_:
       break;
   }
@@ -86,6 +122,8 @@ void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   agent_capacity_days += quarter.agent_capacity_days;
   allowance_paid += quarter.allowance_paid;
   extra_costs_paid += quarter.extra_costs_paid;
+  retention_hours += quarter.retention_hours;
+  income_support_cancelled += quarter.income_support_cancelled;
   days += quarter.days;
   // Stocks: the year's value is its last quarter's.
   parcours_active_end = quarter.parcours_active_end;
@@ -134,6 +172,8 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
   out.push_back({period, g, "interview_wait_days_max", waits ? r.interview_wait_days.max() : kNaN});
   out.push_back({period, g, "allowance_paid", r.allowance_paid});
   out.push_back({period, g, "extra_costs_paid", r.extra_costs_paid});
+  out.push_back({period, g, "retention_hours", r.retention_hours});
+  out.push_back({period, g, "income_support_cancelled", r.income_support_cancelled});
   const bool specialised = r.specialised_wait_days.count() > 0;
   out.push_back({period, g, "specialised_wait_days_mean",
                  specialised ? r.specialised_wait_days.mean() : kNaN});

@@ -31,19 +31,37 @@ enum class Count : std::uint8_t {
   kParcoursEndedDropout,     // P7, D6
   kActivitiesStarted,        // P2
   kActivitiesCompleted,
-  kEmployed,          // job starts, with or without a Parcours
-  kRetentionStarted,  // M1
-  kRetentionContacts,
-  kRefusals,                   // E6: evaluation not completed
-  kComplianceReferrals,        // E6: refusal without valid reason
-  kParcoursEndedSchool,        // P7
-  kParcoursEndedOtherMeasure,  // P7
-  kParcoursEndedClosure,       // P7
-  kEmployedAfterParcours,      // job within the follow-up window after a Parcours (M13)
-  kOseReferrals,               // P8: activities handed over to an OSE
-  kAccompanimentContacts,      // P4: accompaniment contacts during a Parcours
-  kAccompanimentByAgent,       // P4: of those, made by the agent (the rest by an OSE)
-  kPlanRevisions,              // P3: plans revised after a failed check (P5)
+  kEmployed,                      // job starts, with or without a Parcours
+  kRetentionStarted,              // M1
+  kRefusals,                      // E6: evaluation not completed
+  kComplianceReferrals,           // E6: refusal without valid reason
+  kParcoursEndedSchool,           // P7
+  kParcoursEndedOtherMeasure,     // P7
+  kParcoursEndedClosure,          // P7
+  kEmployedAfterParcours,         // job within the follow-up window after a Parcours (M13)
+  kOseReferrals,                  // P8: activities handed over to an OSE
+  kAccompanimentContacts,         // P4: accompaniment contacts during a Parcours
+  kAccompanimentByAgent,          // P4: of those, made by the agent (the rest by an OSE)
+  kPlanRevisions,                 // P3: plans revised after a failed check (P5)
+  kActivitiesIneligible,          // S2, S4: activities skipped, the client not eligible
+  kOseNotServed,                  // S6-S8: OSE activities skipped: no agreement, place or waitlist
+  kRetentionInService,            // M6: retention by the organisation of the participation
+  kRetentionPartnerReferrals,     // M6: recommended to another partner (Groupe ME, PH2)
+  kRetentionPartnerStarted,       // M6, M7: retention begun with the other partner
+  kRetentionLateStarts,           // M3: begun after a problem found at the follow-up
+  kRetentionWithinParticipation,  // M9: jobs whose retention is part of the participation
+  kRetentionEndedObjectives,      // M5
+  kRetentionEndedClient,          // M5
+  kRetentionEndedJobLoss,         // M5
+  kTripartiteSwitches,            // M4
+  kEmployedEndOfRetentionFullTime,  // M13
+  kEmployedEndOfRetentionPartTime,  // M13
+  kJobLosses,                       // jobs lost while followed
+  kReadmissions,                    // M7: back in the original activity
+  kReturnsToOffice,                 // M7: back to the office for a new evaluation
+  kActivitiesRepeatRefused,         // M12: activities already completed, skipped
+  kIncomeSupportCancelled,          // M10: clients whose unissued payments were cancelled
+  kParcoursResumed,                 // M7: a Parcours reopened by a readmission
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);
@@ -60,9 +78,11 @@ struct PeriodRecord {
   double days = 0.0;                  // length of the period that was simulated
   double parcours_active_end = 0.0;
   double clients_in_system_end = 0.0;
-  double caseload_end = 0.0;      // Parcours open per agent (all clients only)
-  double allowance_paid = 0.0;    // dollars, P6: booked when the activity ends
-  double extra_costs_paid = 0.0;  // dollars, P6: booked when the activity ends
+  double caseload_end = 0.0;              // Parcours open per agent (all clients only)
+  double allowance_paid = 0.0;            // dollars, P6: booked when the activity ends
+  double extra_costs_paid = 0.0;          // dollars, P6: booked when the activity ends
+  double retention_hours = 0.0;           // M2: hours of retention support given
+  double income_support_cancelled = 0.0;  // dollars, M10
 
   void merge_into_year(const PeriodRecord& quarter);
 };

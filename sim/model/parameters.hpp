@@ -10,10 +10,13 @@
 
 #include "core/calendar.hpp"
 #include "core/distribution.hpp"
+#include "model/agreements.hpp"
 #include "model/distance.hpp"
 #include "model/effects.hpp"
 #include "model/hazard.hpp"
 #include "model/population.hpp"
+#include "model/retention_plan.hpp"
+#include "model/services.hpp"
 
 namespace parcours::model {
 
@@ -84,6 +87,11 @@ struct ActivityParameters {  // rule P2
   /// Delivered by an OSE: the referral passes needs and planned dates before the start (P8).
   bool referral = false;
   core::Distribution referral_days;
+  /// What the service is, who may take it and how many hours it gives (rules S1-S5).
+  ServiceTerms service;
+  /// Rule M9: retention support is part of the participation (ICTE, PPE insertion
+  /// enterprises, MFOR-EE): no separate retention plan after it.
+  bool retention_included = false;
 };
 
 struct ParcoursParameters {                // rules P1-P7
@@ -129,10 +137,35 @@ struct AccompanimentParameters {
   double agent_share = 1.0;         // contacts the AAE makes; the rest are the OSE's
 };
 
-struct RetentionParameters {  // thin first slice of rules M1-M3
-  double share = 0.0;         // M1: employed participants who get retention support
-  int contacts = 0;
-  double contact_interval_days = 0.0;
+/// Job retention support ("maintien en emploi", rules M1-M13) and job survival.
+struct RetentionParameters {
+  double share = 0.0;                   // M1: participants with a job who get retention support
+  double other_partner_share = 0.0;     // M6: of those, recommended to another partner
+  core::Distribution hours;             // M2: hours of an in-service plan (direct + indirect)
+  core::Distribution days;              // M2: its length
+  core::Distribution integration_days;  // M3: the integration phase
+  RetentionShape shape;                 // M3: intensities of the phases
+  double tripartite_consent = 0.0;      // M4: plans turning tripartite at the end of integration
+  Hazard job_loss;                      // from the job start; kNone: jobs are never lost
+  double retention_effect = 1.0;        // hazard ratio of job loss during retention
+  double tripartite_effect = 1.0;       // further hazard ratio in tripartite mode (M4)
+  double client_stop_per_day = 0.0;     // M5: the client ends the plan
+  double full_time_share = 1.0;         // jobs that are full-time (M13)
+  /// Employed participants are followed this long from the job start (job losses, M7);
+  /// 0: they leave the model at the job start unless in retention.
+  double followup_days = 0.0;
+  double late_start_probability = 0.0;       // M3: a problem found at the administrative follow-up
+  double late_start_days = 0.0;              // M3: when that follow-up is, from the job start
+  double readmission_days = 0.0;             // M7: most days since the participation's end
+  double repeat_approval_probability = 0.0;  // M12: exceptional approval of a repeat
+  double payment_lag_days = 0.0;  // M10: income support is issued this long after the weeks
+  /// M6, M7: the retention services of other partners (activity ids; -1: none), for people
+  /// with a disability (PH2) and the others (ME), and the agent's referral to them.
+  int me_activity = -1;
+  int ph2_activity = -1;
+  core::Distribution referral_days;
+  double ph2_cit_share = 0.0;   // M13: PH2 participants in a work integration contract (CIT)
+  double ph2_psea_share = 0.0;  // M13: PH2 participants in an adapted enterprise (PSEA)
 };
 
 struct ModelParameters {
@@ -145,6 +178,7 @@ struct ModelParameters {
   JobSearchParameters job_search;
   AccompanimentParameters accompaniment;
   RetentionParameters retention;
+  AgreementParameters agreements;  // rules S6-S8, M11
 };
 
 }  // namespace parcours::model

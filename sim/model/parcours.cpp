@@ -21,7 +21,11 @@ void World::start_parcours(Slot s) {
 
   c.revisions = 0;
   make_plan(s);
+  open_parcours(s);
+}
 
+void World::open_parcours(Slot s) {
+  Client& c = clients_[s];
   // Abandonment and closure compete: only the earlier is scheduled.
   const ParcoursParameters& p = params_.parcours;
   constexpr double kNever = std::numeric_limits<double>::infinity();
@@ -60,6 +64,23 @@ void World::start_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
+  if (!a.service.eligibility.admits(profiles_[s])) {  // rules S2, S4: not for this client
+    count(c, Count::kActivitiesIneligible);
+    skip_step(s);
+    return;
+  }
+  // Rule M12: an activity completed before is not done again, except by exceptional
+  // approval (a readmission, rule M7, resumes the original participation instead).
+  const std::uint8_t id = c.plan[c.next_activity];
+  const bool readmission = participations_[s].readmission && participations_[s].activity == id;
+  if (!readmission && ((completed_[s][id / 64] >> (id % 64)) & 1U) != 0) {
+    core::RandomStream rng = stream(c, Draw::kRepeatApproval, step_of(c));
+    if (!rng.bernoulli(params_.retention.repeat_approval_probability)) {
+      count(c, Count::kActivitiesRepeatRefused);
+      skip_step(s);
+      return;
+    }
+  }
   if (a.referral) {  // rule P8: handed over to the OSE, which starts at the planned date
     count(c, Count::kOseReferrals);
     c.stage = Stage::kAwaitingActivity;
@@ -67,7 +88,7 @@ void World::start_activity(Slot s) {
     c.next_event = schedule(a.referral_days.sample(rng), kActivityStart, s);
     return;
   }
-  begin_activity(s);
+  on_planned_start(s);  // an OSE service under agreements, or the office's own
 }
 
 unsigned World::step_width(const Client& c) const {
@@ -92,6 +113,7 @@ void World::begin_activity(Slot s) {
     core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.duration_days.sample(rng));
   }
+  last_step_days_ = longest;
   c.next_event = schedule(longest, kActivityEnd, s);
 }
 
@@ -99,9 +121,18 @@ void World::on_activity_end(Slot s) {
   Client& c = clients_[s];
   const unsigned width = step_width(c);
   for (unsigned k = 0; k < width; ++k) {
+    const std::uint8_t done = c.plan[c.next_activity + k];
     count(c, Count::kActivitiesCompleted);
-    pay_income_support(s, c.plan[c.next_activity + k]);
+    pay_income_support(s, done);
+    completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // rule M12
   }
+  close_participation(s);
+  Participation& last = participations_[s];
+  if (last.agreement < 0) {  // the office's own activity: what rules M7, M9, M10 look back at
+    last.activity = c.plan[c.next_activity];
+    last.ended_at = sim_.now();
+  }
+  last.readmission = false;
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done
@@ -137,6 +168,13 @@ void World::finish_plan(Slot s) {
   core::RandomStream rng = stream(c, Draw::kPlanOutcome, c.evaluations);
   const double u = rng.uniform();
   if (u < p.school_share) {
+    // Rule M13: back to school within the follow-up after the participation's end.
+    Participation& last = participations_[s];
+    if (last.agreement >= 0 && !last.placed && !last.credited_result &&
+        sim_.now() - last.ended_at <= p.followup_days) {
+      ledger_->at(a_index(s), quarter_, last.level).school_0_3_months += 1;
+      last.credited_result = true;
+    }
     end_parcours(s, Count::kParcoursEndedSchool);
     leave(s);
   } else if (u < p.school_share + p.other_measure_share) {
@@ -151,6 +189,9 @@ void World::on_parcours_exit(Slot s, Count reason) {
   Client& c = clients_[s];
   if (c.stage == Stage::kInActivity) {  // for the weeks the activities under way lasted
     for (unsigned k = 0; k < step_width(c); ++k) pay_income_support(s, c.plan[c.next_activity + k]);
+    close_participation(s);
+  } else if (c.stage == Stage::kAwaitingActivity) {
+    leave_waitlist(s);
   }
   c.exit_event = core::EventHandle{};
   sim_.cancel(c.next_event);  // the activity or job search under way will not end normally
@@ -179,11 +220,22 @@ void World::pay_income_support(Slot s, std::uint8_t activity) {
       params_.parcours.allowance_statuses[status] ? a.allowance_per_week * weeks : 0.0;
   const double extra = a.extra_costs_per_week * weeks;
   if (allowance == 0.0 && extra == 0.0) return;
-  indicators_.for_groups(c.groups, [&](std::size_t g) {
-    PeriodRecord& r = indicators_.record(quarter_, g);
-    r.allowance_paid += allowance;
-    r.extra_costs_paid += extra;
+  // Paid week by week while participating: each week's amount in the quarter it falls in.
+  spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
+    indicators_.for_groups(c.groups, [&](std::size_t g) {
+      PeriodRecord& r = indicators_.record(q, g);
+      r.allowance_paid += allowance * share;
+      r.extra_costs_paid += extra * share;
+    });
   });
+  const Participation& p = participations_[s];
+  if (p.placed && p.activity == activity) {
+    spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
+      AgreementRecord& r = ledger_->at(a_index(s), q, p.level);
+      r.allowance_paid += allowance * share;
+      r.extra_costs_paid += extra * share;
+    });
+  }
 }
 
 void World::end_parcours(Slot s, Count reason) {

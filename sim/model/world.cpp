@@ -37,6 +37,7 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   } else {
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
+  build_ose();
 }
 
 void World::apply_opening(core::Time t) {
@@ -93,7 +94,13 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
       start_specialised_evaluation(s);
       break;
     case kActivityStart:
-      begin_activity(s);
+      on_planned_start(s);
+      break;
+    case kOsePlaceGranted:
+      on_place_granted(s);
+      break;
+    case kWaitlistDropout:
+      on_waitlist_dropout(s);
       break;
     case kSpecialisedEvaluationEnd:
       on_specialised_evaluation_end(s);
@@ -114,8 +121,30 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
     case kJobFound:
       on_job_found(s);
       break;
-    case kRetentionContact:
-      on_retention_contact(s);
+    case kRetentionPhaseEnd:
+      on_retention_phase_end(s);
+      break;
+    case kRetentionEnd:
+      finish_retention(s, Count::kRetentionEndedObjectives);  // rule M5
+      follow_job(s);
+      break;
+    case kRetentionClientStop:
+      clients_[s].exit_event = core::EventHandle{};
+      sim_.cancel(clients_[s].next_event);
+      finish_retention(s, Count::kRetentionEndedClient);  // rule M5
+      follow_job(s);
+      break;
+    case kRetentionLateStart:
+      on_late_start(s);
+      break;
+    case kRetentionReferral:
+      on_partner_referral(s);
+      break;
+    case kJobLoss:
+      on_job_loss(s);
+      break;
+    case kJobFollowupEnd:
+      on_job_followup_end(s);
       break;
     case kAccompanimentContact:
       on_accompaniment_contact(subject);
@@ -143,7 +172,7 @@ std::uint64_t World::model_events() const {
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
     const bool bookkeeping = k == kAgentGranted || k == kSpecialistGranted ||
                              k == kContactAgentGranted || k == kContactEnd || k == kOpeningChange ||
-                             k == kQuarterEnd;
+                             k == kQuarterEnd || k == kOsePlaceGranted;
     if (!bookkeeping) n += events_by_kind_[k];
   }
   return n;
@@ -154,10 +183,16 @@ World::Slot World::admit() {
     const Slot s = free_slots_.back();
     free_slots_.pop_back();
     clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
+    participations_[s] = Participation{};
+    jobs_[s] = Job{};
+    completed_[s] = {};
     return s;
   }
   clients_.emplace_back();
   profiles_.emplace_back();
+  participations_.emplace_back();
+  jobs_.emplace_back();
+  completed_.emplace_back();
   return static_cast<Slot>(clients_.size() - 1);
 }
 

@@ -4,6 +4,7 @@
 // for and find a job, and may get retention support (M1). Each stage's events live in their
 // own file: arrivals.cpp, evaluation.cpp, parcours.cpp, employment.cpp.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -13,6 +14,7 @@
 #include "core/calendar.hpp"
 #include "core/resource.hpp"
 #include "core/simulation.hpp"
+#include "model/agreement_ledger.hpp"
 #include "model/client.hpp"
 #include "model/decision_rules.hpp"
 #include "model/indicators.hpp"
@@ -34,12 +36,20 @@ enum EventKind : std::uint32_t {
   kDropout,
   kClosure,
   kJobFound,
-  kRetentionContact,
+  kRetentionPhaseEnd,
+  kRetentionEnd,
+  kRetentionClientStop,
+  kRetentionLateStart,
+  kRetentionReferral,
+  kJobLoss,
+  kJobFollowupEnd,
   kAccompanimentContact,
   kContactAgentGranted,
   kContactEnd,
   kOpeningChange,
   kQuarterEnd,
+  kOsePlaceGranted,
+  kWaitlistDropout,
   kEventKindCount
 };
 
@@ -58,6 +68,8 @@ class World : public core::EventHandler {
   void handle(std::uint32_t kind, std::uint64_t subject) override;
 
   [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
+  /// What each agreement delivered and cost (rules S6-S8); empty without agreements.
+  [[nodiscard]] const AgreementLedger& agreement_ledger() const { return *ledger_; }
   [[nodiscard]] const core::Calendar& calendar() const { return calendar_; }
   [[nodiscard]] core::Time horizon() const { return horizon_; }
   [[nodiscard]] std::uint64_t events_of(EventKind k) const { return events_by_kind_[k]; }
@@ -88,6 +100,8 @@ class World : public core::EventHandler {
   void on_specialised_evaluation_end(Slot s);
   // parcours.cpp
   void start_parcours(Slot s);
+  /// The Parcours's hazards (abandonment, closure) and first step, for a new or resumed one.
+  void open_parcours(Slot s);
   void make_plan(Slot s);
   void start_activity(Slot s);
   /// Names an activity step for its random streams: its place in the plan and the revision.
@@ -101,6 +115,38 @@ class World : public core::EventHandler {
   void on_parcours_exit(Slot s, Count reason);
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);
+  // ose.cpp
+  void build_ose();
+  core::Resource& places_of(const Agreement& a);
+  void on_planned_start(Slot s);
+  void on_place_granted(Slot s);
+  void begin_ose_activity(Slot s);
+  void on_waitlist_dropout(Slot s);
+  void leave_waitlist(Slot s);
+  void close_participation(Slot s);
+  void credit_followup(Slot s);
+  void add_hours_given(Slot s, double hours);
+  /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
+  void skip_step(Slot s);
+  [[nodiscard]] std::size_t a_index(Slot s) const {
+    return static_cast<std::size_t>(participations_[s].agreement);
+  }
+  /// Calls f(quarter, share) for each quarter [t0, t1) overlaps, with the share of the
+  /// interval in it (all in the current quarter when t1 == t0).
+  template <typename F>
+  void spread_over_quarters(core::Time t0, core::Time t1, F&& f) const {
+    std::size_t q = quarter_;
+    while (q > 0 && indicators_.quarter_end(q - 1) > t0) --q;
+    if (t1 <= t0) {
+      f(quarter_, 1.0);
+      return;
+    }
+    for (; q <= quarter_; ++q) {
+      const core::Time from = std::max(t0, q == 0 ? 0.0 : indicators_.quarter_end(q - 1));
+      const core::Time to = std::min(t1, indicators_.quarter_end(q));
+      if (to > from) f(q, (to - from) / (t1 - t0));
+    }
+  }
   // accompaniment.cpp
   void schedule_accompaniment(Slot s);
   void on_accompaniment_contact(std::uint64_t subject);
@@ -110,7 +156,28 @@ class World : public core::EventHandler {
   // employment.cpp
   void start_job_search(Slot s, const Hazard& hazard, unsigned occurrence);
   void on_job_found(Slot s);
-  void on_retention_contact(Slot s);
+  void start_job(Slot s);
+  /// Follows an employed client: job loss (the exit event) and the follow-up's end; leaves
+  /// at once when there is nothing to follow.
+  void follow_job(Slot s);
+  /// Sets the job-loss hazard's multiplier from now on and reschedules the loss (and, in
+  /// retention, the client's stop), keeping the exponential mass drawn at the job start.
+  void set_job_multiplier(Slot s, double multiplier);
+  void on_job_loss(Slot s);
+  void on_job_followup_end(Slot s);
+  // retention.cpp
+  [[nodiscard]] bool start_in_service_retention(Slot s);
+  void refer_to_partner(Slot s);
+  void on_partner_referral(Slot s);
+  void start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level);
+  void on_retention_phase_end(Slot s);
+  void finish_retention(Slot s, Count ending);
+  void cancel_unissued_income_support(Slot s);
+  void on_late_start(Slot s);
+  /// Rule M7: back to the original activity (84 days) or to the office.
+  void after_job_loss(Slot s);
+  void resume_parcours(Slot s, std::uint8_t activity);
+  [[nodiscard]] double job_multiplier_now(Slot s) const;
 
   Slot admit();
   void leave(Slot s);
@@ -136,6 +203,48 @@ class World : public core::EventHandler {
     table.for_groups(c.groups, [&](std::size_t g) { stock[g] += delta; });
   }
 
+  /// A client's current (or last) OSE participation (rules S2-S8), by slot like clients_.
+  struct Participation {
+    std::int32_t agreement = -1;  // index; -1: none
+    std::uint8_t activity = 0;
+    std::uint8_t step = 0;
+    std::uint8_t level = 0;     // intensity level of the planned hours (rule M8)
+    bool waiting = false;       // on the organisation's waitlist
+    bool placed = false;        // in the service
+    double hours_direct = 0.0;  // planned hours
+    double hours_indirect = 0.0;
+    double disability_overhead = 0.0;  // dollars (rule S7)
+    core::Time started = 0.0;
+    double planned_days = 0.0;
+    core::EventHandle renege;  // giving up on the waitlist
+    bool readmission = false;  // rule M7: the original participation resumed, not a new one
+    // After its end (rules M7, M8, M13):
+    core::Time ended_at = -1.0;
+    std::size_t close_quarter = 0;
+    double hours_given = 0.0;        // direct + indirect, service and in-service retention
+    std::uint8_t level_reached = 0;  // the level those hours fall in
+    bool credited_result = false;    // its 0-3-month result is counted
+  };
+  /// The client's current job and retention support (rules M2-M10).
+  struct Job {
+    unsigned number = 0;  // jobs so far: names the job's random streams
+    core::Time started = 0.0;
+    bool full_time = true;
+    double loss_mass = 0.0;  // Exp(1) drawn at the start: the job is lost when the
+    double used_mass = 0.0;  // multiplied cumulative hazard reaches it
+    core::Time segment_start = 0.0;
+    double multiplier = 1.0;
+    core::Time stop_at = 0.0;  // the client ends the plan (M5), absolute; inf: never
+    bool in_retention = false;
+    bool partner = false;     // with another partner's agreement (Groupe ME, PH2)
+    bool tripartite = false;  // rule M4
+    bool cit = false;         // PH2 in a work integration contract
+    int agreement = -1;       // whose books the retention is on; -1: none
+    std::uint8_t level = 0;
+    core::Time retention_started = 0.0;
+    RetentionPlan plan;
+  };
+
   core::Simulation& sim_;
   const ModelParameters& params_;
   DecisionRules& rules_;
@@ -150,6 +259,15 @@ class World : public core::EventHandler {
   std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
   std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
   std::vector<Slot> free_slots_;
+  std::vector<Participation> participations_;  // by slot
+  std::vector<Job> jobs_;                      // by slot
+  /// Rule M12: activities each client completed (bit per activity id), by slot.
+  std::vector<std::array<std::uint64_t, 4>> completed_;
+  std::vector<std::unique_ptr<core::Resource>> places_;  // each organisation's offers in turn
+  std::vector<std::size_t> place_base_;                  // first place pool of each organisation
+  std::vector<std::vector<std::uint16_t>> agreements_of_activity_;
+  std::unique_ptr<AgreementLedger> ledger_;
+  double last_step_days_ = 0.0;  // duration drawn by the last begin_activity
   std::vector<std::uint8_t> plan_buffer_;
   std::unique_ptr<const PopulationSource> population_;
   core::RandomStream arrival_stream_;

@@ -170,6 +170,11 @@ void push_csv_rows(lua_State* L, const std::string& text, const std::string& nam
       }
       lua_setfield(L, -2, table.header()[c].c_str());
     }
+    // Where the row came from, for messages about its values (names starting "__" are ours).
+    lua_pushlstring(L, name.data(), name.size());
+    lua_setfield(L, -2, "__file");
+    lua_pushinteger(L, static_cast<lua_Integer>(table.row(r).line));
+    lua_setfield(L, -2, "__line");
     lua_rawseti(L, -2, static_cast<lua_Integer>(r) + 1);
   }
 }

@@ -258,14 +258,30 @@ bool LuaRules::drops_out_after(const model::Client& client, const model::Profile
   return result;
 }
 
-bool LuaRules::retention(const model::Client& client, const model::Profile& profile,
-                         core::RandomStream& rng) {
+model::RetentionDecision LuaRules::retention(const model::Client& client,
+                                             const model::Profile& profile,
+                                             core::RandomStream& rng) {
+  using model::RetentionDecision;
   if (refs_[kRetention] == LUA_NOREF) return fallback_.retention(client, profile, rng);
   lua_State* L = sandbox_.state();
   begin_call(kRetention, client, profile, rng);
   call(kRetention, 1);
-  if (!lua_isboolean(L, -1)) bad_result(kRetention, "true (retention support) or false");
-  const bool result = lua_toboolean(L, -1) != 0;
+  // Rule M6: true/false, or one of the decisions by name.
+  RetentionDecision result = RetentionDecision::kNone;
+  if (lua_isboolean(L, -1)) {
+    result = lua_toboolean(L, -1) != 0 ? RetentionDecision::kRetention : RetentionDecision::kNone;
+  } else if (lua_type(L, -1) == LUA_TSTRING && std::string_view(lua_tostring(L, -1)) == "none") {
+    result = RetentionDecision::kNone;
+  } else if (lua_type(L, -1) == LUA_TSTRING &&
+             std::string_view(lua_tostring(L, -1)) == "retention") {
+    result = RetentionDecision::kRetention;
+  } else if (lua_type(L, -1) == LUA_TSTRING &&
+             std::string_view(lua_tostring(L, -1)) == "other_partner") {
+    result = RetentionDecision::kOtherPartner;
+  } else {
+    bad_result(kRetention,
+               "true or false, or \"none\", \"retention\" or \"other_partner\" (rule M6)");
+  }
   lua_pop(L, 1);
   return result;
 }

@@ -27,8 +27,8 @@ class LuaRules : public model::DecisionRules {
             std::vector<std::uint8_t>& activities) override;
   bool drops_out_after(const model::Client& client, const model::Profile& profile,
                        std::uint8_t activity, core::RandomStream& rng) override;
-  bool retention(const model::Client& client, const model::Profile& profile,
-                 core::RandomStream& rng) override;
+  model::RetentionDecision retention(const model::Client& client, const model::Profile& profile,
+                                     core::RandomStream& rng) override;
 
   double dropout_multiplier(const model::Client& client, const model::Profile& profile) override {
     return multiplier(kDropoutMultiplier, client, profile);

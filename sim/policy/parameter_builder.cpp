@@ -145,6 +145,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.success_probability = s.number("success_probability");
     a.referral = s.has("referral_weeks");
     if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
+    build_service_terms(s, a);
     p.activities.push_back(a);
   }
   if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
@@ -219,13 +220,10 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     }
   }
 
-  const SectionValues& re = section(sections, "retention");
-  p.retention.share = re.number("share");
-  p.retention.contacts = static_cast<int>(re.number("contacts"));
-  p.retention.contact_interval_days = re.number("contact_interval_weeks") * kDaysPerWeek;
-  if (p.retention.share > 0 && p.retention.contacts == 0) {
-    fail(re, "share > 0 but contacts = 0: nobody would get retention support (rule M3)");
-  }
+  p.agreements = build_agreements(sections, p.activities, p.population.regions,
+                                  core::Calendar(p.horizon.start));
+
+  p.retention = build_retention(section(sections, "retention"), p.activities);
   return p;
 }
 

@@ -166,7 +166,8 @@ model::PopulationParameters build_population(const SectionValues& s) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       model::Profile profile;
       for (const auto& [column, text] : rows[i]) {
-        if (column == "source") continue;  // notes on where a row comes from, as in margins
+        if (column == "source" || column.starts_with("__"))
+          continue;  // notes on where a row comes from, as in margins
         const std::string where = "sample row " + std::to_string(i + 1);
         const Attribute a = attribute_of(s, where, column);
         const auto value = value_of(a, text, p.regions);

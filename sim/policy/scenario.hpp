@@ -60,6 +60,18 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
 /// The population section's rows as the model's population parameters (population_builder.cpp).
 model::PopulationParameters build_population(const SectionValues& population);
 
+/// An activity section's service terms (rules S1-S5; service_builder.cpp).
+void build_service_terms(const SectionValues& activity, model::ActivityParameters& a);
+/// Organisations and the agreements CSV rows (rules S6-S8, M11; service_builder.cpp).
+model::AgreementParameters build_agreements(
+    const std::vector<SectionValues>& sections,
+    const std::vector<model::ActivityParameters>& activities,
+    const std::vector<std::string>& regions, const core::Calendar& calendar);
+
+/// The retention section (rules M1-M13; retention_builder.cpp).
+model::RetentionParameters build_retention(
+    const SectionValues& retention, const std::vector<model::ActivityParameters>& activities);
+
 /// The names a scenario may assign in `policy`: decision hooks the model calls.
 const std::vector<std::string_view>& policy_hook_names();
 

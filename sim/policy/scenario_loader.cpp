@@ -353,10 +353,11 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   loaded.hooks = defined_policy_hooks(L);
   const bool retention_hook =
       std::find(loaded.hooks.begin(), loaded.hooks.end(), "retention") != loaded.hooks.end();
-  if (retention_hook && loaded.params.retention.contacts == 0) {
+  if (retention_hook && loaded.params.retention.hours.mean() <= 0 &&
+      loaded.params.retention.me_activity < 0) {
     throw io::InputError(source.name,
-                         "policy.retention is set but retention { contacts = 0 }: nobody would "
-                         "get retention support; set contacts (rule M3)");
+                         "policy.retention is set but retention { hours = 0 } and no me_service: "
+                         "nobody would get retention support; set hours (rule M2)");
   }
   return loaded;
 }

@@ -170,6 +170,7 @@ TEST(Parcours, FailedChecksReviseThePlanUpToItsLimit) {  // rules P3, P5
   p.parcours.default_plan = {0};
   p.parcours.dropout = Hazard::none();
   p.parcours.max_revisions = 3;
+  p.retention.repeat_approval_probability = 1;  // rule M12: the repeat is always approved here
   double mean = 0;
   double square = 0;
   for (int k = 1; k <= 3; ++k) {
@@ -180,6 +181,28 @@ TEST(Parcours, FailedChecksReviseThePlanUpToItsLimit) {  // rules P3, P5
   const double n = t["parcours_started"];
   EXPECT_NEAR(t["plan_revisions"] / n, mean, 4 * std::sqrt((square - mean * mean) / n));
   EXPECT_EQ(t["activities_started"], n + t["plan_revisions"]);
+}
+
+TEST(Parcours, ACompletedActivityIsNotRepeatedWithoutApproval) {  // rule M12
+  // Revised plans name the completed activity again: it is refused unless approved, with
+  // probability q; each approved repeat may fail its check again.
+  ModelParameters p = everyone_in_parcours(20000, 8);
+  p.activities = {parcours::testing::activity("only", core::Distribution::exponential(14), 0.0)};
+  p.activities[0].success_probability = 0.6;
+  p.parcours.default_plan = {0};
+  p.parcours.dropout = Hazard::none();
+  p.parcours.max_revisions = 1;
+  p.retention.repeat_approval_probability = 0;
+  Totals t = run(p);
+  const double n = t["parcours_started"];
+  EXPECT_GT(t["plan_revisions"], 0);
+  EXPECT_EQ(t["activities_repeat_refused"], t["plan_revisions"]);
+  EXPECT_EQ(t["activities_started"], n);
+  p.retention.repeat_approval_probability = 0.25;
+  t = run(p);
+  expect_share(t["activities_repeat_refused"], t["plan_revisions"], 0.75, "repeats refused");
+  EXPECT_EQ(t["activities_started"],
+            t["parcours_started"] + t["plan_revisions"] - t["activities_repeat_refused"]);
 }
 
 TEST(Parcours, IncomeSupportIsPaidForTheWeeksOfParticipation) {  // rules P6, S5

@@ -51,8 +51,12 @@ TEST(LuaRules, MathRandomInAHookFollowsTheClientsStream) {
   for (std::uint64_t id = 1; id <= 200; ++id) {
     core::RandomStream ra(core::StreamKey{3, 0}, id, 9);
     core::RandomStream rb(core::StreamKey{3, 0}, id, 9);
-    const bool da = a.rules.retention(client(id, 0), kProfile, ra);
-    agree += da == b.rules.retention(client(id, 0), kProfile, rb) ? 1 : 0;
+    const bool da =
+        a.rules.retention(client(id, 0), kProfile, ra) == model::RetentionDecision::kRetention;
+    agree += da == (b.rules.retention(client(id, 0), kProfile, rb) ==
+                    model::RetentionDecision::kRetention)
+                 ? 1
+                 : 0;
     yes += da ? 1 : 0;
   }
   EXPECT_EQ(agree, 200) << "the same client's draw must give the same decision";
@@ -111,7 +115,30 @@ TEST(LuaRules, ClientFieldsDescribeTheDecisionAtHand) {
   c.next_activity = 1;  // the world counts the activity just finished before asking
   EXPECT_TRUE(rig.rules.drops_out_after(c, kProfile, 0, rng));
   c.job_after_parcours = true;
-  EXPECT_TRUE(rig.rules.retention(c, kProfile, rng));
+  EXPECT_EQ(rig.rules.retention(c, kProfile, rng), model::RetentionDecision::kRetention);
+}
+
+TEST(LuaRules, RetentionDecisionsByName) {  // rule M6
+  Rig rig(
+      "policy.retention = function(c)\n"
+      "  if c.age < 30 then return 'other_partner' elseif c.age < 50 then return 'retention' end\n"
+      "  return 'none'\n"
+      "end\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  model::Profile p;
+  p.age = 25;
+  EXPECT_EQ(rig.rules.retention(client(1, 0), p, rng), model::RetentionDecision::kOtherPartner);
+  p.age = 40;
+  EXPECT_EQ(rig.rules.retention(client(1, 0), p, rng), model::RetentionDecision::kRetention);
+  p.age = 60;
+  EXPECT_EQ(rig.rules.retention(client(1, 0), p, rng), model::RetentionDecision::kNone);
+  Rig bad("policy.retention = function(c) return 'maybe' end\n");
+  try {
+    (void)bad.rules.retention(client(1, 0), p, rng);
+    ADD_FAILURE() << "a decision that is not one of M6's was accepted";
+  } catch (const io::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("other_partner"), std::string::npos) << e.what();
+  }
 }
 
 TEST(LuaRules, HooksReadTheProfileByName) {  // rules D1-D3, E3, E4
@@ -129,9 +156,9 @@ TEST(LuaRules, HooksReadTheProfileByName) {  // rules D1-D3, E3, E4
   p.needs = 0b0101;
   p.months_on_assistance = 60;
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
-  EXPECT_TRUE(rig.rules.retention(client(1, 0), p, rng));
+  EXPECT_EQ(rig.rules.retention(client(1, 0), p, rng), model::RetentionDecision::kRetention);
   p.female = false;
-  EXPECT_FALSE(rig.rules.retention(client(1, 0), p, rng));
+  EXPECT_EQ(rig.rules.retention(client(1, 0), p, rng), model::RetentionDecision::kNone);
 }
 
 TEST(LuaRules, HazardMultipliersComeFromLuaOncePerClient) {  // rules D5, D6

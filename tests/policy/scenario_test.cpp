@@ -50,7 +50,7 @@ TEST(Scenario, SmallScenarioResolvesToModelParametersInDays) {
   EXPECT_EQ(p.parcours.dropout.family, model::Hazard::Family::kConstant);
   EXPECT_DOUBLE_EQ(p.parcours.dropout.rate, 0.02 / 7);  // per week -> per day
   EXPECT_DOUBLE_EQ(p.evaluation.conclusion_shares[2], 0.1);
-  EXPECT_DOUBLE_EQ(p.retention.contact_interval_days, 14);
+  EXPECT_DOUBLE_EQ(p.retention.days.mean(), 112);                  // 16 weeks
   EXPECT_EQ(s.resolved()["arrivals"]["seasonality"].size(), 12U);  // neutral default filled in
   EXPECT_EQ(s.files.size(), 1U);
   EXPECT_EQ(s.files[0].second.size(), 64U);  // sha256 hex
@@ -259,12 +259,16 @@ TEST(Scenario, ABadOverrideValueIsBlamedOnTheCommandLine) {
   EXPECT_EQ(e.find("s.lua:2:"), std::string::npos) << "the scenario's line is not at fault: " << e;
 }
 
-TEST(Scenario, RetentionThatCouldNeverHappenIsRefused) {  // rule M3
-  std::string e = error_of(replace(kSmallScenario, "contacts = 4", "contacts = 0"));
-  EXPECT_NE(e.find("contacts = 0"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "share = 0.12, contacts = 4", "contacts = 0") +
+TEST(Scenario, RetentionThatCouldNeverHappenIsRefused) {  // rule M2
+  std::string e = error_of(replace(kSmallScenario, "hours = 20", "hours = 0"));
+  EXPECT_NE(e.find("hours = 0"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "share = 0.12, hours = 20", "hours = 0") +
                "policy.retention = function(c) return true end\n");
   EXPECT_NE(e.find("policy.retention is set but"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "weeks = 16", "weeks = 0"));
+  EXPECT_NE(e.find("hours need weeks"), std::string::npos) << e;
+  e = error_of(replace(kSmallScenario, "weeks = 16", "weeks = 16, me_service = 'groupe_me'"));
+  EXPECT_NE(e.find("me_service names 'groupe_me'"), std::string::npos) << e;
 }
 
 TEST(Scenario, UndefinedGlobalsAreErrorsWithASuggestion) {

@@ -54,8 +54,9 @@ inline model::ModelParameters small_model() {
   p.job_search.after_parcours = model::Hazard::constant(1.0 / 56);
   p.job_search.autonomous = model::Hazard::constant(1.0 / 42);
   p.retention.share = 0.12;
-  p.retention.contacts = 5;
-  p.retention.contact_interval_days = 14;
+  p.retention.hours = Distribution::fixed(20);
+  p.retention.days = Distribution::fixed(112);
+  p.retention.integration_days = Distribution::fixed(14);
   return p;
 }
 

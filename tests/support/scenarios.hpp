@@ -22,7 +22,7 @@ activity { name = "club", duration_weeks = 3, dropout_after = 0.1 }
 activity { name = "groupe_d", duration_weeks = { dist = "uniform", min = 8, max = 12 } }
 parcours { plan = { "groupe_d", "club" }, dropout = { family = "constant", rate_per_week = 0.02 }, followup_months = 3 }
 job_search { after_parcours = { family = "constant", rate_per_week = 0.125 }, autonomous = { family = "weibull", shape = 1.2, scale_weeks = 6 } }
-retention { share = 0.12, contacts = 4, contact_interval_weeks = 2 }
+retention { share = 0.12, hours = 20, weeks = 16 }
 )";
 
 }  // namespace parcours::testing

@@ -1,0 +1,283 @@
+// Services of specialised employability organisations (OSE) under agreements (rules S2-S8,
+// M11): at the planned start of a referred activity (rule P8) the client goes to an
+// organisation that offers the service in their region under an agreement in force (none
+// before its signature, rule S8), takes a place or joins its waitlist (and may give up
+// waiting), and the agreement's ledger books the participation: its intensity level, its
+// hours in the quarters they were given, and its cost under both funding modes (rule S7).
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+#include "model/world.hpp"
+
+namespace parcours::model {
+
+void World::build_ose() {
+  const AgreementParameters& ap = params_.agreements;
+  for (const Organisation& o : ap.organisations) {
+    place_base_.push_back(places_.size());
+    for (const ServiceOffer& offer : o.offers) {
+      places_.push_back(std::make_unique<core::Resource>(sim_, offer.slots));
+    }
+  }
+  agreements_of_activity_.resize(params_.activities.size());
+  std::vector<std::size_t> levels;
+  for (std::size_t i = 0; i < ap.agreements.size(); ++i) {
+    const Agreement& a = ap.agreements[i];
+    agreements_of_activity_[a.activity].push_back(static_cast<std::uint16_t>(i));
+    levels.push_back(params_.activities[a.activity].service.level_count());
+  }
+  // A participation started under an agreement may end after it: at most the longest
+  // activity later (an unbounded duration: any time up to the horizon).
+  double tail = 0.0;
+  for (const ActivityParameters& a : params_.activities) {
+    tail = std::max(tail, a.duration_days.highest());
+  }
+  ledger_ = std::make_unique<AgreementLedger>(ap.agreements, levels, tail, indicators_.quarter(0),
+                                              indicators_.quarters());
+}
+
+core::Resource& World::places_of(const Agreement& a) {
+  const Organisation& o = params_.agreements.organisations[a.organisation];
+  const ServiceOffer* offer = o.offer(a.activity);
+  assert(offer != nullptr);
+  return *places_[place_base_[a.organisation] + static_cast<std::size_t>(offer - o.offers.data())];
+}
+
+void World::on_planned_start(Slot s) {
+  Client& c = clients_[s];
+  const std::uint8_t activity = c.plan[c.next_activity];
+  if (agreements_of_activity_.empty() || agreements_of_activity_[activity].empty()) {
+    begin_activity(s);  // no agreements in the scenario for this service: no limit, no ledger
+    return;
+  }
+  Participation& p = participations_[s];
+  if (p.readmission && p.activity == activity) {
+    // Rule M7: the original participation resumes under its agreement (in force: checked at
+    // the readmission), with a place like anyone's.
+    c.step_started_at = sim_.now();
+    const Agreement& a = params_.agreements.agreements[a_index(s)];
+    if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
+      begin_ose_activity(s);
+    } else {
+      p.waiting = true;
+      ledger_->at(a_index(s), quarter_, p.level).waitlisted += 1;
+    }
+    return;
+  }
+  if (p.agreement < 0 || p.activity != activity || p.step != step_of(c)) {
+    // The plan sets the intensity (rule M8): hours drawn once per step, before any wait.
+    const ServiceTerms& terms = params_.activities[activity].service;
+    core::RandomStream rng = stream(c, Draw::kServiceHours, step_of(c));
+    p = Participation{};
+    p.activity = activity;
+    p.step = static_cast<std::uint8_t>(step_of(c));
+    p.hours_direct = terms.has_hours ? terms.hours_direct.sample(rng) : 0.0;
+    p.hours_indirect = terms.has_hours ? terms.hours_indirect.sample(rng) : 0.0;
+    p.level = static_cast<std::uint8_t>(terms.level_of(p.hours_direct + p.hours_indirect));
+    p.disability_overhead =
+        profiles_[s].disability ? terms.disability_overhead.sample(rng) : 0.0;  // rule S7
+  }
+  // Agreements for this service with an organisation serving the client's region.
+  const auto region = static_cast<int>(profiles_[s].region);
+  int best = -1;
+  int full = -1;  // the first agreement in force whose places and waitlist are full
+  long best_room = std::numeric_limits<long>::min();
+  core::Time next_signature = std::numeric_limits<double>::infinity();
+  for (const std::uint16_t i : agreements_of_activity_[activity]) {
+    const Agreement& a = params_.agreements.agreements[i];
+    const Organisation& o = params_.agreements.organisations[a.organisation];
+    if (o.region >= 0 && o.region != region) continue;
+    if (!a.active_at(sim_.now())) {
+      if (a.start > sim_.now()) next_signature = std::min(next_signature, a.start);
+      continue;
+    }
+    // Places free first, then the shortest waitlist with room; the first listed on ties.
+    const core::Resource& places = places_of(a);
+    const int limit = o.offer(activity)->waitlist;
+    const long free = places.capacity() - places.busy();
+    const auto waiting = static_cast<long>(places.queue_length());
+    if (free <= 0 && limit >= 0 && waiting >= limit) {
+      if (full < 0) full = i;
+      continue;
+    }
+    const long room = free > 0 ? free : -waiting;
+    if (best < 0 || room > best_room) {
+      best = i;
+      best_room = room;
+    }
+  }
+  if (best < 0) {
+    if (full < 0 && std::isfinite(next_signature) && next_signature < horizon_) {
+      // Rule S8: no activity before the agreement is signed; the client waits for it.
+      c.next_event = schedule(next_signature - sim_.now(), kActivityStart, s);
+      return;
+    }
+    // Every place and waitlist in the region is full: the client is turned away (booked on
+    // the first of those agreements); or no agreement serves the region now or later.
+    if (full >= 0) ledger_->at(static_cast<std::size_t>(full), quarter_, p.level).turned_away += 1;
+    count(c, Count::kOseNotServed);
+    p.agreement = -1;
+    skip_step(s);
+    return;
+  }
+  p.agreement = best;
+  const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(best)];
+  c.step_started_at = sim_.now();  // the wait for a place starts now
+  if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
+    begin_ose_activity(s);
+    return;
+  }
+  p.waiting = true;
+  ledger_->at(a_index(s), quarter_, p.level).waitlisted += 1;
+  const Organisation& o = params_.agreements.organisations[a.organisation];
+  if (o.waiting_dropout_per_day > 0) {
+    core::RandomStream rng = stream(c, Draw::kWaitlistDropout, step_of(c));
+    p.renege = schedule(rng.exponential(1.0 / o.waiting_dropout_per_day), kWaitlistDropout, s);
+  }
+}
+
+void World::on_place_granted(Slot s) {
+  Participation& p = participations_[s];
+  assert(p.waiting);
+  p.waiting = false;
+  sim_.cancel(p.renege);
+  const Agreement& a = params_.agreements.agreements[a_index(s)];
+  if (!a.active_at(sim_.now())) {
+    // The agreement ended while the client waited (rule S6): the place is not its to give;
+    // the client is referred again, to an agreement in force.
+    places_of(a).release();
+    p.agreement = -1;
+    p.readmission = false;
+    on_planned_start(s);
+    return;
+  }
+  AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
+  r.wait_days += sim_.now() - clients_[s].step_started_at;
+  r.waits += 1;
+  begin_ose_activity(s);
+}
+
+void World::begin_ose_activity(Slot s) {
+  Participation& p = participations_[s];
+  const Agreement& a = params_.agreements.agreements[a_index(s)];
+  p.placed = true;
+  p.started = sim_.now();
+  if (p.readmission) {
+    // Rule M7: the same participant again: not a new one, no new price; the hours as planned.
+    ledger_->at(a_index(s), quarter_, p.level).readmissions += 1;
+  } else {
+    AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
+    r.started += 1;
+    r.cost_fixed_price += a.fixed_price_cost(p.level);  // rule S7: the price of a participant
+  }
+  begin_activity(s);
+  p.planned_days = last_step_days_;
+}
+
+void World::on_waitlist_dropout(Slot s) {
+  Participation& p = participations_[s];
+  const Agreement& a = params_.agreements.agreements[a_index(s)];
+  [[maybe_unused]] const bool withdrawn =
+      places_of(a).withdraw(core::EventTarget{this, kOsePlaceGranted, s});
+  assert(withdrawn);
+  p.waiting = false;
+  ledger_->at(a_index(s), quarter_, p.level).waitlist_dropouts += 1;
+  end_parcours(s, Count::kParcoursEndedDropout);
+  after_parcours_exit(s);
+}
+
+void World::leave_waitlist(Slot s) {
+  Participation& p = participations_[s];
+  if (!p.waiting) return;
+  const Agreement& a = params_.agreements.agreements[a_index(s)];
+  [[maybe_unused]] const bool withdrawn =
+      places_of(a).withdraw(core::EventTarget{this, kOsePlaceGranted, s});
+  assert(withdrawn);
+  sim_.cancel(p.renege);
+  p.waiting = false;
+}
+
+void World::close_participation(Slot s) {
+  Participation& p = participations_[s];
+  if (!p.placed) return;
+  p.placed = false;
+  const Agreement& a = params_.agreements.agreements[a_index(s)];
+  const ServiceTerms& terms = params_.activities[p.activity].service;
+  // Hours are given evenly over the participation; one cut short gives its share (rule S7:
+  // actual costs pay what was given, a fixed price was paid at the start).
+  const double given =
+      p.planned_days > 0 ? std::min(1.0, (sim_.now() - p.started) / p.planned_days) : 1.0;
+  const double direct = p.hours_direct * given;
+  const double indirect = p.hours_indirect * given;
+  const double cost = a.actual_cost(terms.staff_hours(direct, indirect), 0.0);
+  const std::size_t ai = a_index(s);
+  spread_over_quarters(p.started, sim_.now(), [&](std::size_t q, double share) {
+    AgreementRecord& r = ledger_->at(ai, q, p.level);
+    r.hours_direct += direct * share;
+    r.hours_indirect += indirect * share;
+    r.cost_actual_costs += cost * share;
+  });
+  AgreementRecord& r = ledger_->at(ai, quarter_, p.level);
+  const bool resumed = p.readmission;  // rule M7: the same participation, continued
+  r.ended += resumed ? 0 : 1;
+  r.hours_ended += direct + indirect;
+  if (!resumed) r.cost_actual_costs += a.actual_cost(0.0, p.disability_overhead);  // S7
+  places_of(a).release();
+  p.readmission = false;
+  p.ended_at = sim_.now();
+  p.credited_result = false;
+  if (resumed) {
+    add_hours_given(s, direct + indirect);
+    return;
+  }
+  // Rules M8, M13: the level the hours given reach (retention may add to them later).
+  p.close_quarter = quarter_;
+  p.hours_given = direct + indirect;
+  p.level_reached = static_cast<std::uint8_t>(terms.level_of(p.hours_given));
+  AgreementRecord& reached = ledger_->at(ai, quarter_, p.level_reached);
+  reached.ended_at_level_reached += 1;
+  reached.hours_at_level_reached += p.hours_given;
+}
+
+void World::add_hours_given(Slot s, double hours) {
+  // Rule M8: the intensity level counts every hour of the participation, retention and a
+  // readmission included; the participant moves to the level the total reaches (on the books
+  // of the quarter in which the participation first ended).
+  Participation& p = participations_[s];
+  const std::size_t ai = a_index(s);
+  const ServiceTerms& terms = params_.activities[p.activity].service;
+  AgreementRecord& before = ledger_->at(ai, p.close_quarter, p.level_reached);
+  before.ended_at_level_reached -= 1;
+  before.hours_at_level_reached -= p.hours_given;
+  p.hours_given += hours;
+  p.level_reached = static_cast<std::uint8_t>(terms.level_of(p.hours_given));
+  AgreementRecord& after = ledger_->at(ai, p.close_quarter, p.level_reached);
+  after.ended_at_level_reached += 1;
+  after.hours_at_level_reached += p.hours_given;
+}
+
+void World::credit_followup(Slot s) {
+  // Rule S2: a job during the service's follow-up (e.g. the job-search club's six months
+  // from its start) is the service's result.
+  const Participation& p = participations_[s];
+  if (p.agreement < 0 || p.placed || p.waiting) return;
+  const double window = params_.activities[p.activity].service.followup_days;
+  if (window > 0 && sim_.now() - p.started <= window) {
+    ledger_->at(a_index(s), quarter_, p.level).employed_in_followup += 1;
+  }
+}
+
+void World::skip_step(Slot s) {
+  Client& c = clients_[s];
+  c.next_activity = static_cast<std::uint8_t>(c.next_activity + step_width(c));
+  if (c.next_activity < c.plan_size) {
+    start_activity(s);
+  } else {
+    finish_plan(s);
+  }
+}
+
+}  // namespace parcours::model

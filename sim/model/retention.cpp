@@ -1,0 +1,253 @@
+// Job retention support ("maintien en emploi", rules M2-M12): a plan of hours over weeks
+// (integration, then consolidation) by the organisation of the participation when it offers
+// retention and can take the client back (M6, M7, M11), otherwise through an agent's referral
+// to another partner's Groupe ME or PH2 agreement; bipartite, turning tripartite with consent
+// (M4); ending when its objectives are met, when the client stops, or when the job is lost
+// (M5). Income support not yet issued is cancelled when it starts (M10).
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+#include "model/world.hpp"
+
+namespace parcours::model {
+
+bool World::start_in_service_retention(Slot s) {
+  // Rules M6, M7, M11: the same organisation continues, if it offers retention, the agreement
+  // is in force and the participation ended at most `readmission_days` ago.
+  // A scenario without agreements has retention support off the books, by the office's own
+  // services.
+  const Participation& p = participations_[s];
+  const RetentionParameters& r = params_.retention;
+  const bool books = !params_.agreements.agreements.empty();
+  if (books) {
+    if (p.agreement < 0 || p.placed || p.waiting) return false;
+    const Agreement& a = params_.agreements.agreements[a_index(s)];
+    if (!params_.agreements.organisations[a.organisation].retention || !a.active_at(sim_.now()) ||
+        sim_.now() - p.ended_at > r.readmission_days) {
+      return false;
+    }
+  }
+  Client& c = clients_[s];
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, jobs_[s].number);
+  const double hours = r.hours.sample(rng);
+  const double weeks = r.days.sample(rng) / 7.0;
+  const double integration = r.integration_days.sample(rng) / 7.0;
+  count(c, Count::kRetentionInService);
+  start_retention(s, make_retention_plan(hours, weeks, integration, r.shape, rng),
+                  books ? p.agreement : -1, p.level);
+  return true;
+}
+
+void World::refer_to_partner(Slot s) {
+  // Rule M6: a follow-up at the office, where an agent refers the client to a Groupe ME
+  // agreement (PH2 for a person with a disability, rule M7).
+  Client& c = clients_[s];
+  const RetentionParameters& r = params_.retention;
+  const int activity =
+      profiles_[s].disability && r.ph2_activity >= 0 ? r.ph2_activity : r.me_activity;
+  if (activity < 0) {  // no other partner in the scenario: no retention
+    follow_job(s);
+    return;
+  }
+  count(c, Count::kRetentionPartnerReferrals);
+  core::RandomStream rng = stream(c, Draw::kPartnerReferral, jobs_[s].number);
+  c.next_event = schedule(r.referral_days.sample(rng), kRetentionReferral, s);
+  set_job_multiplier(s, 1.0);
+}
+
+void World::on_partner_referral(Slot s) {
+  Client& c = clients_[s];
+  const RetentionParameters& r = params_.retention;
+  const auto activity = static_cast<std::uint8_t>(
+      profiles_[s].disability && r.ph2_activity >= 0 ? r.ph2_activity : r.me_activity);
+  // An agreement in force for the service, with an organisation of the client's region and a
+  // free place (an employed client does not wait: without a place, no retention).
+  int chosen = -1;
+  int full = -1;
+  for (const std::uint16_t i : agreements_of_activity_[activity]) {
+    const Agreement& a = params_.agreements.agreements[i];
+    const Organisation& o = params_.agreements.organisations[a.organisation];
+    if ((o.region >= 0 && o.region != static_cast<int>(profiles_[s].region)) ||
+        !a.active_at(sim_.now())) {
+      continue;
+    }
+    const core::Resource& places = places_of(a);
+    if (places.busy() < places.capacity()) {
+      chosen = i;
+      break;
+    }
+    if (full < 0) full = i;
+  }
+  const ServiceTerms& terms = params_.activities[activity].service;
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, jobs_[s].number);
+  const double direct = terms.has_hours ? terms.hours_direct.sample(rng) : 0.0;
+  const double indirect = terms.has_hours ? terms.hours_indirect.sample(rng) : 0.0;
+  const double weeks = params_.activities[activity].duration_days.sample(rng) / 7.0;
+  const double integration = r.integration_days.sample(rng) / 7.0;
+  const auto level = static_cast<std::uint8_t>(terms.level_of(direct + indirect));
+  if (chosen < 0) {
+    if (full >= 0) ledger_->at(static_cast<std::size_t>(full), quarter_, level).turned_away += 1;
+    count(c, Count::kOseNotServed);
+    follow_job(s);
+    return;
+  }
+  const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(chosen)];
+  [[maybe_unused]] const bool placed =
+      places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s});
+  assert(placed);
+  Job& j = jobs_[s];
+  j.partner = true;
+  // A new participant of the partner's agreement (rule M13: Groupe ME, PH2), priced at the
+  // start like any (rule M11: preferably a fixed price by intensity).
+  AgreementRecord& rec = ledger_->at(static_cast<std::size_t>(chosen), quarter_, level);
+  rec.started += 1;
+  rec.cost_fixed_price += a.fixed_price_cost(level);
+  if (rng.bernoulli(r.ph2_psea_share) && static_cast<int>(activity) == r.ph2_activity) {
+    rec.psea_retention += 1;
+  }
+  j.cit = static_cast<int>(activity) == r.ph2_activity && rng.bernoulli(r.ph2_cit_share);
+  count(c, Count::kRetentionPartnerStarted);
+  start_retention(s, make_retention_plan(direct + indirect, weeks, integration, r.shape, rng),
+                  chosen, level);
+}
+
+void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level) {
+  Client& c = clients_[s];
+  Job& j = jobs_[s];
+  const RetentionParameters& r = params_.retention;
+  count(c, Count::kRetentionStarted);
+  cancel_unissued_income_support(s);
+  j.in_retention = true;
+  j.tripartite = false;  // rule M4: a plan starts bipartite
+  j.agreement = agreement;
+  j.level = level;
+  j.plan = plan;
+  j.retention_started = sim_.now();
+  if (agreement >= 0) {
+    ledger_->at(static_cast<std::size_t>(agreement), quarter_, level).retention_started += 1;
+  }
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x100U + j.number);
+  j.stop_at = r.client_stop_per_day > 0 ? sim_.now() + rng.exponential(1.0 / r.client_stop_per_day)
+                                        : std::numeric_limits<double>::infinity();
+  c.stage = Stage::kRetention;
+  const double integration = 7.0 * static_cast<double>(plan.integration_weeks);
+  if (integration > 0 && integration < plan.days()) {
+    c.next_event = schedule(integration, kRetentionPhaseEnd, s);
+  } else {
+    c.next_event = schedule(plan.days(), kRetentionEnd, s);
+  }
+  set_job_multiplier(s, job_multiplier_now(s));
+}
+
+void World::on_retention_phase_end(Slot s) {
+  // Rule M4: after integration, the plan may turn tripartite with both parties' consent.
+  Client& c = clients_[s];
+  Job& j = jobs_[s];
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x200U + j.number);
+  if (rng.bernoulli(params_.retention.tripartite_consent)) {
+    j.tripartite = true;
+    count(c, Count::kTripartiteSwitches);
+    set_job_multiplier(s, job_multiplier_now(s));
+  }
+  c.next_event = schedule(j.retention_started + j.plan.days() - sim_.now(), kRetentionEnd, s);
+}
+
+void World::finish_retention(Slot s, Count ending) {
+  Client& c = clients_[s];
+  Job& j = jobs_[s];
+  assert(j.in_retention);
+  count(c, ending);
+  const double hours = j.plan.hours_by(sim_.now() - j.retention_started);
+  indicators_.for_groups(
+      c.groups, [&](std::size_t g) { indicators_.record(quarter_, g).retention_hours += hours; });
+  const bool employed = ending != Count::kRetentionEndedJobLoss;
+  if (employed) {  // rule M13: still employed at the end, full or part time
+    count(c, j.full_time ? Count::kEmployedEndOfRetentionFullTime
+                         : Count::kEmployedEndOfRetentionPartTime);
+  }
+  if (j.agreement >= 0) {
+    const auto ai = static_cast<std::size_t>(j.agreement);
+    const Agreement& a = params_.agreements.agreements[ai];
+    AgreementRecord& r = ledger_->at(ai, quarter_, j.level);
+    r.retention_hours += hours;
+    r.hours_ended += hours;
+    r.cost_actual_costs += a.actual_cost(hours, 0.0);
+    if (employed) {
+      (j.full_time ? r.employed_end_full_time : r.employed_end_part_time) += 1;
+      if (j.cit) r.cit_renewals += 1;
+    }
+    if (j.partner) {
+      r.ended += 1;
+      places_of(a).release();
+    } else {
+      add_hours_given(s, hours);  // rule M8: in-service retention counts in the level
+    }
+  }
+  j.in_retention = false;
+  j.stop_at = std::numeric_limits<double>::infinity();
+  c.stage = Stage::kEmployed;
+}
+
+void World::cancel_unissued_income_support(Slot s) {
+  // Rule M10: payments for weeks of participation not yet issued (issued `payment_lag_days`
+  // after the weeks) are cancelled when retention starts, except for Objectif emploi clients.
+  const Participation& p = participations_[s];
+  const double lag = params_.retention.payment_lag_days;
+  if (lag <= 0 || p.ended_at < 0 || profiles_[s].objectif_emploi) return;
+  const double unissued_days = std::min(lag, p.ended_at + lag - sim_.now());
+  if (unissued_days <= 0) return;
+  const ActivityParameters& a = params_.activities[p.activity];
+  const auto status = static_cast<std::size_t>(profiles_[s].income_support);
+  const double allowance =
+      params_.parcours.allowance_statuses[status] ? a.allowance_per_week * unissued_days / 7 : 0.0;
+  const double extra = a.extra_costs_per_week * unissued_days / 7;
+  if (allowance + extra <= 0) return;
+  const Client& c = clients_[s];
+  count(c, Count::kIncomeSupportCancelled);
+  indicators_.for_groups(c.groups, [&](std::size_t g) {
+    PeriodRecord& r = indicators_.record(quarter_, g);
+    r.allowance_paid -= allowance;
+    r.extra_costs_paid -= extra;
+    r.income_support_cancelled += allowance + extra;
+  });
+}
+
+void World::on_late_start(Slot s) {
+  // Rule M3: a problem found at the administrative follow-up after the participation.
+  count(clients_[s], Count::kRetentionLateStarts);
+  if (start_in_service_retention(s)) return;
+  refer_to_partner(s);
+}
+
+void World::after_job_loss(Slot s) {
+  // Rule M7: readmission to the original activity within `readmission_days` of its actual
+  // end if its agreement is in force; otherwise back to the office for a new evaluation.
+  Client& c = clients_[s];
+  Participation& p = participations_[s];
+  if (!p.placed && !p.waiting && p.ended_at >= 0 &&
+      sim_.now() - p.ended_at <= params_.retention.readmission_days &&
+      (p.agreement < 0 || params_.agreements.agreements[a_index(s)].active_at(sim_.now()))) {
+    count(c, Count::kReadmissions);
+    p.readmission = true;
+    resume_parcours(s, p.activity);
+    return;
+  }
+  count(c, Count::kReturnsToOffice);
+  join_agent_queue(s);
+}
+
+void World::resume_parcours(Slot s, std::uint8_t activity) {
+  Client& c = clients_[s];
+  c.in_parcours = true;
+  add_stock(parcours_active_, indicators_, c, +1);
+  count(c, Count::kParcoursResumed);
+  c.plan_size = 1;
+  c.plan[0] = activity;
+  c.next_activity = 0;
+  open_parcours(s);
+}
+
+}  // namespace parcours::model
