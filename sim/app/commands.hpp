@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "experiment/distributor.hpp"
+namespace parcours::experiment {
+class Distributor;  // experiment commands (issue 6)
+}
 
 namespace parcours::app {
 
