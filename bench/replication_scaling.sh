@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Replications per second of `parcours run` on 1 and 2 threads, and under `mpirun -np 2` when
 # the MPI build exists (build/mpi, made by scripts/test-mpi; its speed-up is against itself in
-# one process, since it is a dev build), on the reference model
-# (scenarios/bench/reference.lua). Prints a Markdown table (docs/performance.md).
+# one process, since it is a dev build), on scenarios/exact_parcours.lua (6 years, every
+# Parcours to its end). Prints a Markdown table (docs/performance.md).
 #
 # Settings, from the environment:
-#   SCALING_CLIENTS=100000   clients per replication (arrivals.count)
-#   SCALING_REPS=8           replications per run
+#   SCALING_SCENARIO=scenarios/exact_parcours.lua
+#   SCALING_CLIENTS=20000    clients per replication (arrivals.count)
+#   SCALING_REPS=16          replications per run
 #   SCALING_REPEATS=3        runs per configuration (the median is reported)
 #   BENCH_SKIP_BUILD=1       use the binary already in build/release
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-clients=${SCALING_CLIENTS:-100000}
-reps=${SCALING_REPS:-8}
+scenario=${SCALING_SCENARIO:-scenarios/exact_parcours.lua}
+clients=${SCALING_CLIENTS:-20000}
+reps=${SCALING_REPS:-16}
 repeats=${SCALING_REPEATS:-3}
 parcours=build/release/sim/app/parcours
 mpi_parcours=build/mpi/sim/app/parcours
@@ -46,7 +48,7 @@ print(*runs[(len(runs) - 1) // 2])
 PY
 }
 
-args=(scenarios/bench/reference.lua --set "arrivals.count=$clients" -r "$reps" -q)
+args=("$scenario" --set "arrivals.count=$clients" -r "$reps" -q)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r t1 c1 < <(measure "$parcours" run "${args[@]}" -j 1 --out "$out/j1")
 read -r t2 c2 < <(measure "$parcours" run "${args[@]}" -j 2 --out "$out/j2")
@@ -56,11 +58,11 @@ if [ -x "$mpi_parcours" ] && command -v mpirun >/dev/null; then
   mpirun=(mpirun --allow-run-as-root --oversubscribe -np 2)
   read -r tm1 cm1 < <(measure "$mpi_parcours" run "${args[@]}" -j 1 --out "$out/mpi1")
   read -r tm2 cm2 < <(measure "${mpirun[@]}" "$mpi_parcours" run "${args[@]}" -j 1 --out "$out/mpi2")
-  cmp "$out/j1/indicators_yearly.csv" "$out/mpi2/indicators_yearly.csv"
+  cmp "$out/mpi1/indicators_yearly.csv" "$out/mpi2/indicators_yearly.csv"
 fi
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD);" \
-  "$clients clients x $reps replications, median of $repeats runs; load average at the start" \
+  "$scenario, $clients clients x $reps replications, median of $repeats runs; load average at the start" \
   "$load_at_start, at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| configuration | wall s | CPU s | replications/s | speed-up over 1 thread |"
