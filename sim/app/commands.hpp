@@ -30,6 +30,23 @@ struct RunOptions {
   bool quiet = false;
 };
 
+// sizing command (issue 6)
+struct SizeOptions {
+  ScenarioOptions scenario;
+  std::string organisation;
+  std::string service;
+  std::string agreement_year;  // "2026-2027"; empty = the first full one in the horizon
+  std::string out;
+  int replications = 20;
+  int threads = 0;
+  bool quiet = false;
+  double max_wait_days = 0.0;  // > 0: also search the fewest places
+  double share = 0.9;
+  int max_slots = 100000;
+};
+int size_command(const SizeOptions& options);
+// end of the sizing command
+
 int run_command(const RunOptions& options, const Execution& execution);
 int check_command(const ScenarioOptions& options, bool list_parameters);
 

@@ -74,6 +74,34 @@ int main(int argc, char** argv) {
   add_scenario_options(*check_cmd, check);
   check_cmd->add_flag("--parameters", list_parameters, "List every parameter a scenario can set");
 
+  // sizing command (issue 6)
+  parcours::app::SizeOptions size;
+  CLI::App* size_cmd = app.add_subcommand(
+      "size",
+      "Size an organisation's agreement for a service: participants, hours by level and "
+      "dollars (P50, P90), and the fewest places for a wait");
+  add_scenario_options(*size_cmd, size.scenario);
+  size_cmd->add_option("--organisation", size.organisation, "Organisation, as in the scenario")
+      ->required();
+  size_cmd->add_option("--service", size.service, "Service (activity name)")->required();
+  size_cmd->add_option("--agreement-year", size.agreement_year,
+                       "Agreement year, e.g. 2026-2027 (default: the first full one simulated)");
+  size_cmd->add_option("--out", size.out, "Result folder (default: results/size_<scenario>)");
+  size_cmd->add_option("--replications,-r", size.replications, "Replications (default 20)")
+      ->check(CLI::Range(1, 100000));
+  size_cmd->add_option("--threads,-j", size.threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  size_cmd
+      ->add_option("--max-wait-days", size.max_wait_days,
+                   "Also find the fewest places serving --share of clients within this wait")
+      ->check(CLI::Range(0.0, 3650.0));
+  size_cmd->add_option("--share", size.share, "Share of clients served within the wait (0.9)")
+      ->check(CLI::Range(0.0, 1.0));
+  size_cmd->add_option("--max-slots", size.max_slots, "Largest number of places to try")
+      ->check(CLI::Range(1, 10000000));
+  size_cmd->add_flag("--quiet,-q", size.quiet, "No progress on stderr");
+  // end of the sizing command
+
   // experiment commands (issue 6)
   parcours::app::CompareOptions compare;
   CLI::App* compare_cmd = app.add_subcommand(
@@ -177,6 +205,8 @@ int main(int argc, char** argv) {
     if (*sweep_cmd) return parcours::app::sweep_command(sweep, execution);
     if (*calibrate_cmd) return parcours::app::calibrate_command(calibrate, execution);
     // end of experiment commands (issue 6)
+    // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
+    if (*size_cmd) return execution.writes_outputs ? parcours::app::size_command(size) : 0;
   } catch (const parcours::io::InputError& e) {
     std::fprintf(stderr, "parcours: error: %s\n", e.what());
     return 1;

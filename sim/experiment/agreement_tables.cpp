@@ -136,6 +136,82 @@ void write_summary(const std::filesystem::path& path,
   close_output(out, path);
 }
 
+// Rule M13: the indicators the retention guide lists for each kind of agreement, by the
+// service group: Groupe D (and PH1, also a global-approach service), Groupe ME, Groupe PH2.
+struct M13Group {
+  std::string_view service_group;
+  std::string_view label;
+  std::vector<std::string_view> indicators;
+};
+
+const std::vector<M13Group>& m13_groups() {
+  static const std::vector<std::string_view> kGlobal{"participants_started",
+                                                     "participants_target",
+                                                     "attainment_pct",
+                                                     "participants_ended_at_level_reached",
+                                                     "hours_per_participant_at_level_reached",
+                                                     "retention_started",
+                                                     "employed_0_3_months",
+                                                     "employed_end_of_retention_full_time",
+                                                     "employed_end_of_retention_part_time",
+                                                     "school_0_3_months"};
+  static const std::vector<std::string_view> kMe{"participants_started",
+                                                 "participants_target",
+                                                 "attainment_pct",
+                                                 "hours_per_participant",
+                                                 "employed_end_of_retention_full_time",
+                                                 "employed_end_of_retention_part_time"};
+  static const std::vector<M13Group> kGroups = [] {
+    std::vector<std::string_view> ph2 = kMe;
+    ph2.insert(ph2.end(), {"cit_renewals", "psea_retention"});
+    return std::vector<M13Group>{{"groupe_d", "D", kGlobal},
+                                 {"ph1", "PH1", kGlobal},
+                                 {"groupe_me", "ME", kMe},
+                                 {"ph2", "PH2", ph2}};
+  }();
+  return kGroups;
+}
+
+void write_retention_summary(const std::filesystem::path& path,
+                             const std::vector<ReplicationResult>& results) {
+  std::ofstream out = open_output(path);
+  io::CsvWriter csv(out);
+  csv.header({"agreement", "organisation", "group", "period_kind", "period", "quarter",
+              "period_start", "level", "indicator", "replications", "mean", "sd", "ci95_low",
+              "ci95_high", "p50", "p90"});
+  const ReplicationResult& first = results.front();
+  std::vector<double> values(results.size());
+  for (std::size_t i = 0; i < first.agreements.size(); ++i) {
+    const model::AgreementValue& v = first.agreements[i];
+    const AgreementLabels& a = first.agreement_labels[v.agreement];
+    if (!named_level(a, v)) continue;
+    const auto group =
+        std::find_if(m13_groups().begin(), m13_groups().end(),
+                     [&](const M13Group& g) { return g.service_group == a.service_group; });
+    if (group == m13_groups().end()) continue;
+    if (std::find(group->indicators.begin(), group->indicators.end(), v.indicator) ==
+        group->indicators.end()) {
+      continue;
+    }
+    for (std::size_t k = 0; k < results.size(); ++k) values[k] = results[k].agreements[i].value;
+    csv.field(a.id).field(a.organisation).field(group->label).field(model::to_string(v.kind));
+    csv.field(v.kind == model::PeriodKind::kQuarter ? v.quarter.fiscal_year_label()
+                                                    : year_label(v.year));
+    if (v.kind == model::PeriodKind::kQuarter) {
+      csv.field(v.quarter.quarter);
+    } else {
+      csv.field(kNa);
+    }
+    csv.field(period_start(v));
+    csv.field(v.level == model::kAllLevels ? std::string_view("all")
+                                           : std::string_view(a.levels[v.level]));
+    csv.field(v.indicator);
+    stats_fields(csv, results.size(), describe(values));
+    csv.end_row();
+  }
+  close_output(out, path);
+}
+
 // Costs rolled up over agreements (all levels), by period and by what budget staff split
 // them by: every agreement, then by region, organisation, service and funding mode.
 void write_costs(const std::filesystem::path& path, const std::vector<ReplicationResult>& results) {
@@ -207,6 +283,7 @@ void write_agreement_tables(const std::filesystem::path& folder,
   write_values(folder / "agreements.csv", results);
   write_summary(folder / "agreements_summary.csv", results);
   write_costs(folder / "costs_summary.csv", results);
+  write_retention_summary(folder / "retention_summary.csv", results);
 }
 
 }  // namespace parcours::experiment

@@ -3,6 +3,7 @@
 //   agreements.csv          replication x agreement x period x level x indicator (quarters with
 //                           the agreement year's progress to date, agreement years, fiscal years)
 //   agreements_summary.csv  the same over replications: mean, sd, 95 % CI, P50 and P90
+//   retention_summary.csv   rule M13's indicators of Groupe D, PH1, ME and PH2 agreements
 //   costs_summary.csv       costs and hours by agreement and fiscal year, rolled up by region,
 //                           organisation, service and funding mode
 // Written only when the scenario has agreements.

@@ -11,8 +11,9 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
                                   const ReplicationProgress& progress) {
   policy::LuaSandbox sandbox;
   sandbox.set_print_enabled(false);  // the run command loaded it once already, printing
-  const policy::LoadedScenario scenario =
+  policy::LoadedScenario scenario =
       policy::load_scenario(sandbox, settings.source, settings.overrides);
+  if (settings.adjust) settings.adjust(scenario.params);
   // Hooks may print to debug a rule: shown for the first replication only, so the output
   // reads the same whatever the number of threads.
   sandbox.set_print_enabled(index == 0);
@@ -37,6 +38,7 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
                            p.activities[a.activity].name,
                            o.region < 0 ? "every_region" : p.population.regions[o.region],
                            std::string(model::to_string(a.mode)),
+                           terms.group,
                            {}};
     for (std::size_t l = 0; l < terms.level_count(); ++l) {
       labels.levels.emplace_back(terms.level_name(l));

@@ -17,6 +17,9 @@ struct RunSettings {
   std::vector<policy::Override> overrides;  // --seed arrives here as scenario.seed
   int replications = 1;
   int threads = 1;
+  /// Changes to the parameters after the scenario is loaded, the same in every replication
+  /// (sizing searches vary an organisation's places this way); none when empty.
+  std::function<void(model::ModelParameters&)> adjust;
 };
 
 /// What names an agreement in the tables (rules S6, S7).
@@ -26,6 +29,7 @@ struct AgreementLabels {
   std::string service;
   std::string region;  // the organisation's, or "every_region"
   std::string funding_mode;
+  std::string service_group;        // the catalogue's group of the service (rule S1)
   std::vector<std::string> levels;  // the service's intensity levels ("all" when none)
 };
 

@@ -95,7 +95,8 @@ void put_agreements(std::string& out, const ReplicationResult& r) {
   }
   put<std::uint64_t>(out, r.agreement_labels.size());
   for (const AgreementLabels& a : r.agreement_labels) {
-    for (const std::string* text : {&a.id, &a.organisation, &a.service, &a.region, &a.funding_mode})
+    for (const std::string* text :
+         {&a.id, &a.organisation, &a.service, &a.region, &a.funding_mode, &a.service_group})
       put_text(out, *text);
     put<std::uint64_t>(out, a.levels.size());
     for (const std::string& level : a.levels) put_text(out, level);
@@ -116,7 +117,8 @@ void get_agreements(Reader& in, ReplicationResult& r) {
   }
   r.agreement_labels.resize(in.get<std::uint64_t>());
   for (AgreementLabels& a : r.agreement_labels) {
-    for (std::string* text : {&a.id, &a.organisation, &a.service, &a.region, &a.funding_mode})
+    for (std::string* text :
+         {&a.id, &a.organisation, &a.service, &a.region, &a.funding_mode, &a.service_group})
       *text = std::string(in.text());
     a.levels.resize(in.get<std::uint64_t>());
     for (std::string& level : a.levels) level = std::string(in.text());

@@ -25,6 +25,7 @@ void add(AgreementRecord& to, const AgreementRecord& r) {
   to.extra_costs_paid += r.extra_costs_paid;
   to.wait_days += r.wait_days;
   to.waits += r.waits;
+  to.waited_over_threshold += r.waited_over_threshold;
   to.retention_started += r.retention_started;
   to.retention_hours += r.retention_hours;
   to.employed_end_full_time += r.employed_end_full_time;
@@ -57,6 +58,7 @@ void emit_flows(const Agreement& a, const AgreementRecord& r, Emit&& emit) {
   emit("turned_away", n(r.turned_away));
   emit("wait_days_mean", r.waits > 0 ? r.wait_days / n(r.waits) : kNa);
   emit("wait_days_total", r.wait_days);
+  emit("waited_over_threshold", n(r.waited_over_threshold));
   emit("employed_in_followup", n(r.employed_in_followup));
   // Rule M13's indicators.
   emit("retention_started", n(r.retention_started));

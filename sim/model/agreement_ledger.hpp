@@ -30,9 +30,10 @@ struct AgreementRecord {
   double extra_costs_paid = 0.0;
   double wait_days = 0.0;  // summed over participations begun after waiting for a place
   std::uint64_t waits = 0;
+  std::uint64_t waited_over_threshold = 0;  // of those, waits over the sizing threshold
   // Rule M13: retention and results after the participation.
-  std::uint64_t retention_started = 0;       // participants with retention support
-  double retention_hours = 0.0;              // its hours (also in hours_direct/indirect)
+  std::uint64_t retention_started = 0;  // participants with retention support
+  double retention_hours = 0.0;  // its hours; for Groupe ME/PH2 also in hours_direct/indirect
   std::uint64_t employed_end_full_time = 0;  // still employed at the end of retention
   std::uint64_t employed_end_part_time = 0;
   std::uint64_t employed_0_3_months = 0;  // a job within the follow-up after the end

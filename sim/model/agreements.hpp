@@ -72,6 +72,9 @@ struct AgreementParameters {
   std::vector<Agreement> agreements;
   /// Rule S7: the most overhead an agreement may reimburse per participant with a disability.
   double disability_overhead_limit = 0.0;
+  /// Waits for a place longer than this are counted (`waited_over_threshold`), for sizing
+  /// places against a wait; 0: not counted.
+  double wait_threshold_days = 0.0;
 };
 
 }  // namespace parcours::model

@@ -54,9 +54,13 @@ void World::on_planned_start(Slot s) {
     return;
   }
   Participation& p = participations_[s];
-  if (p.readmission && p.activity == activity) {
-    // Rule M7: the original participation resumes under its agreement (in force: checked at
-    // the readmission), with a place like anyone's.
+  if (p.readmission && p.activity == activity && p.agreement >= 0 &&
+      !params_.agreements.agreements[a_index(s)].active_at(sim_.now())) {
+    p.readmission = false;  // its agreement ended meanwhile: a new participation elsewhere
+  }
+  if (p.readmission && p.activity == activity && p.agreement >= 0) {
+    // Rule M7: the original participation resumes under its agreement, with a place like
+    // anyone's (ahead of the waitlist's limit: it is the organisation's own participant).
     c.step_started_at = sim_.now();
     const Agreement& a = params_.agreements.agreements[a_index(s)];
     if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
@@ -155,8 +159,11 @@ void World::on_place_granted(Slot s) {
     return;
   }
   AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
-  r.wait_days += sim_.now() - clients_[s].step_started_at;
+  const double wait = sim_.now() - clients_[s].step_started_at;
+  r.wait_days += wait;
   r.waits += 1;
+  const double threshold = params_.agreements.wait_threshold_days;
+  if (threshold > 0 && wait > threshold) r.waited_over_threshold += 1;
   begin_ose_activity(s);
 }
 
@@ -200,9 +207,9 @@ void World::leave_waitlist(Slot s) {
   p.waiting = false;
 }
 
-void World::close_participation(Slot s) {
+bool World::close_participation(Slot s) {
   Participation& p = participations_[s];
-  if (!p.placed) return;
+  if (!p.placed) return false;
   p.placed = false;
   const Agreement& a = params_.agreements.agreements[a_index(s)];
   const ServiceTerms& terms = params_.activities[p.activity].service;
@@ -231,7 +238,7 @@ void World::close_participation(Slot s) {
   p.credited_result = false;
   if (resumed) {
     add_hours_given(s, direct + indirect);
-    return;
+    return true;
   }
   // Rules M8, M13: the level the hours given reach (retention may add to them later).
   p.close_quarter = quarter_;
@@ -240,6 +247,7 @@ void World::close_participation(Slot s) {
   AgreementRecord& reached = ledger_->at(ai, quarter_, p.level_reached);
   reached.ended_at_level_reached += 1;
   reached.hours_at_level_reached += p.hours_given;
+  return true;
 }
 
 void World::add_hours_given(Slot s, double hours) {

@@ -21,16 +21,16 @@ void World::start_parcours(Slot s) {
 
   c.revisions = 0;
   make_plan(s);
-  open_parcours(s);
+  open_parcours(s, c.evaluations);
 }
 
-void World::open_parcours(Slot s) {
+void World::open_parcours(Slot s, unsigned occurrence) {
   Client& c = clients_[s];
   // Abandonment and closure compete: only the earlier is scheduled.
   const ParcoursParameters& p = params_.parcours;
   constexpr double kNever = std::numeric_limits<double>::infinity();
-  core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, c.evaluations);
-  core::RandomStream closure_rng = stream(c, Draw::kClosureTime, c.evaluations);
+  core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, occurrence);
+  core::RandomStream closure_rng = stream(c, Draw::kClosureTime, occurrence);
   const double dropout =
       p.dropout.family == Hazard::Family::kNone
           ? kNever
@@ -126,13 +126,15 @@ void World::on_activity_end(Slot s) {
     pay_income_support(s, done);
     completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // rule M12
   }
-  close_participation(s);
-  Participation& last = participations_[s];
-  if (last.agreement < 0) {  // the office's own activity: what rules M7, M9, M10 look back at
+  if (!close_participation(s)) {
+    // An activity without an agreement is now the last participation, the one rules M7, M9,
+    // M10 and M13 look back at.
+    Participation& last = participations_[s];
+    last = Participation{};
     last.activity = c.plan[c.next_activity];
+    last.started = c.step_started_at;
     last.ended_at = sim_.now();
   }
-  last.readmission = false;
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done

@@ -26,7 +26,7 @@ bool World::start_in_service_retention(Slot s) {
     if (p.agreement < 0 || p.placed || p.waiting) return false;
     const Agreement& a = params_.agreements.agreements[a_index(s)];
     if (!params_.agreements.organisations[a.organisation].retention || !a.active_at(sim_.now()) ||
-        sim_.now() - p.ended_at > r.readmission_days) {
+        calendar_days_since(p.ended_at) > r.readmission_days) {
       return false;
     }
   }
@@ -100,6 +100,7 @@ void World::on_partner_referral(Slot s) {
   assert(placed);
   Job& j = jobs_[s];
   j.partner = true;
+  j.direct_share = direct + indirect > 0 ? direct / (direct + indirect) : 1.0;
   // A new participant of the partner's agreement (rule M13: Groupe ME, PH2), priced at the
   // start like any (rule M11: preferably a fixed price by intensity).
   AgreementRecord& rec = ledger_->at(static_cast<std::size_t>(chosen), quarter_, level);
@@ -179,8 +180,10 @@ void World::finish_retention(Slot s, Count ending) {
       (j.full_time ? r.employed_end_full_time : r.employed_end_part_time) += 1;
       if (j.cit) r.cit_renewals += 1;
     }
-    if (j.partner) {
+    if (j.partner) {  // the participation is the retention: its hours are the service's
       r.ended += 1;
+      r.hours_direct += hours * j.direct_share;
+      r.hours_indirect += hours * (1.0 - j.direct_share);
       places_of(a).release();
     } else {
       add_hours_given(s, hours);  // rule M8: in-service retention counts in the level
@@ -197,7 +200,9 @@ void World::cancel_unissued_income_support(Slot s) {
   const Participation& p = participations_[s];
   const double lag = params_.retention.payment_lag_days;
   if (lag <= 0 || p.ended_at < 0 || profiles_[s].objectif_emploi) return;
-  const double unissued_days = std::min(lag, p.ended_at + lag - sim_.now());
+  // The last `lag` days of the participation (no more than it lasted) are issued after it.
+  const double unissued_days =
+      std::min({lag, p.ended_at - p.started, p.ended_at + lag - sim_.now()});
   if (unissued_days <= 0) return;
   const ActivityParameters& a = params_.activities[p.activity];
   const auto status = static_cast<std::size_t>(profiles_[s].income_support);
@@ -213,6 +218,11 @@ void World::cancel_unissued_income_support(Slot s) {
     r.extra_costs_paid -= extra;
     r.income_support_cancelled += allowance + extra;
   });
+  if (p.agreement >= 0) {  // the agreement's books show what was paid, too
+    AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
+    r.allowance_paid -= allowance;
+    r.extra_costs_paid -= extra;
+  }
 }
 
 void World::on_late_start(Slot s) {
@@ -228,7 +238,7 @@ void World::after_job_loss(Slot s) {
   Client& c = clients_[s];
   Participation& p = participations_[s];
   if (!p.placed && !p.waiting && p.ended_at >= 0 &&
-      sim_.now() - p.ended_at <= params_.retention.readmission_days &&
+      calendar_days_since(p.ended_at) <= params_.retention.readmission_days &&
       (p.agreement < 0 || params_.agreements.agreements[a_index(s)].active_at(sim_.now()))) {
     count(c, Count::kReadmissions);
     p.readmission = true;
@@ -247,7 +257,7 @@ void World::resume_parcours(Slot s, std::uint8_t activity) {
   c.plan_size = 1;
   c.plan[0] = activity;
   c.next_activity = 0;
-  open_parcours(s);
+  open_parcours(s, 0x1000U + jobs_[s].number);  // streams of its own, not the first Parcours's
 }
 
 }  // namespace parcours::model

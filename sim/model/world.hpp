@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -100,8 +101,9 @@ class World : public core::EventHandler {
   void on_specialised_evaluation_end(Slot s);
   // parcours.cpp
   void start_parcours(Slot s);
-  /// The Parcours's hazards (abandonment, closure) and first step, for a new or resumed one.
-  void open_parcours(Slot s);
+  /// The Parcours's hazards (abandonment, closure) and first step, for a new or resumed one;
+  /// `occurrence` names their random streams.
+  void open_parcours(Slot s, unsigned occurrence);
   void make_plan(Slot s);
   void start_activity(Slot s);
   /// Names an activity step for its random streams: its place in the plan and the revision.
@@ -123,7 +125,8 @@ class World : public core::EventHandler {
   void begin_ose_activity(Slot s);
   void on_waitlist_dropout(Slot s);
   void leave_waitlist(Slot s);
-  void close_participation(Slot s);
+  /// Ends the OSE participation under way; false if the step was not one.
+  bool close_participation(Slot s);
   void credit_followup(Slot s);
   void add_hours_given(Slot s, double hours);
   /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
@@ -178,6 +181,10 @@ class World : public core::EventHandler {
   void after_job_loss(Slot s);
   void resume_parcours(Slot s, std::uint8_t activity);
   [[nodiscard]] double job_multiplier_now(Slot s) const;
+  /// Rule M7's "calendar days": whole days from the day of `t` to today.
+  [[nodiscard]] double calendar_days_since(core::Time t) const {
+    return std::floor(sim_.now()) - std::floor(t);
+  }
 
   Slot admit();
   void leave(Slot s);
@@ -241,6 +248,7 @@ class World : public core::EventHandler {
     bool cit = false;         // PH2 in a work integration contract
     int agreement = -1;       // whose books the retention is on; -1: none
     std::uint8_t level = 0;
+    double direct_share = 1.0;  // of the plan's hours, direct (partner services)
     core::Time retention_started = 0.0;
     RetentionPlan plan;
   };

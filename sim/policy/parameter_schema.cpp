@@ -171,6 +171,8 @@ std::vector<SectionSpec> build_schema() {
             "targets and prices: agreement, level, target_participants, price (csv \"file\")"},
            {"disability_overhead_limit", T::kNumber, 0, 1e6, false, "0", "dollars", "S7",
             "most overhead an agreement may reimburse per participant with a disability"},
+           {"wait_threshold_days", T::kNumber, 0, 3650, false, "0", "days", "S6",
+            "waits for a place longer than this are counted (waited_over_threshold); 0 = off"},
        }},
       {"parcours",
        false,

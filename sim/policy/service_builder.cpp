@@ -203,6 +203,7 @@ model::AgreementParameters build_agreements(
   if (ag == nullptr || !ag->has("rows")) return p;
   const SectionValues& s = *ag;
   p.disability_overhead_limit = s.number("disability_overhead_limit");
+  p.wait_threshold_days = s.number("wait_threshold_days");
   std::vector<std::string> ids;
   for (const auto& fields : s.rows("rows")) {
     const Row row(s, "rows", fields);

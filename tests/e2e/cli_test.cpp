@@ -105,6 +105,46 @@ TEST(Cli, BaselineWritesItsTablesAndManifest) {
   const std::string manifest = testing::slurp(out / "manifest.json");
   EXPECT_NE(manifest.find("\"sha256\""), std::string::npos);
   EXPECT_NE(manifest.find("\"seed\": 20250401"), std::string::npos);
+  // The baseline has agreements: the budget tables and rule M13's retention indicators.
+  const std::string agreements = testing::slurp(out / "agreements_summary.csv");
+  EXPECT_NE(agreements.find("MTL-GD-2528,OSE Montréal-Centre,groupe_d,Montréal,fixed_price,"
+                            "agreement_year,2025-2026,NA,2025-07-01,D2,attainment_pct,"),
+            std::string::npos);
+  EXPECT_NE(agreements.find(",cost_actual_costs,"), std::string::npos);
+  const std::string costs = testing::slurp(out / "costs_summary.csv");
+  EXPECT_NE(costs.find("fiscal_year,2025-2026,organisation,OSE Régions,cost,"), std::string::npos);
+  const std::string m13 = testing::slurp(out / "retention_summary.csv");
+  for (const char* row :
+       {",D,agreement_year,2025-2026,NA,2025-07-01,D1,employed_0_3_months,",
+        ",D,agreement_year,2025-2026,NA,2025-07-01,all,employed_end_of_retention_full_time,",
+        ",D,agreement_year,2025-2026,NA,2025-07-01,D3,hours_per_participant_at_level_reached,",
+        ",ME,agreement_year,2025-2026,NA,2025-07-01,all,employed_end_of_retention_part_time,",
+        ",PH2,agreement_year,2025-2026,NA,2025-07-01,all,cit_renewals,"}) {
+    EXPECT_NE(m13.find(row), std::string::npos) << row;
+  }
+}
+
+TEST(Cli, SizeGivesParticipantsHoursAndDollarsAtP50AndP90) {  // rules S6, S7, M8
+  const testing::TempDir dir;
+  const fs::path out = dir / "size";
+  const auto r = run_parcours(
+      "size --quiet --set scenario.years=1 --organisation \"OSE Capitale\" --service groupe_d "
+      "-r 3 --out " +
+      out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string sizing = testing::slurp(out / "sizing.csv");
+  EXPECT_EQ(sizing.substr(0, sizing.find('\n')),
+            "organisation,service,agreement_year,level,indicator,funding_mode,replications,mean,"
+            "p50,p90");
+  for (const char* row : {"OSE Capitale,groupe_d,2025-2026,D1,participants,any,3,",
+                          "OSE Capitale,groupe_d,2025-2026,D4,hours,any,3,",
+                          "OSE Capitale,groupe_d,2025-2026,all,cost,fixed_price,3,",
+                          "OSE Capitale,groupe_d,2025-2026,all,cost,actual_costs,3,"}) {
+    EXPECT_NE(sizing.find(row), std::string::npos) << row;
+  }
+  const auto bad = run_parcours("size --quiet --organisation \"OSE Capitle\" --service groupe_d");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("did you mean 'OSE Capitale'"), std::string::npos) << bad.output;
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ TEST(ResultCodec, ARealReplicationSurvivesTheRoundTripBitForBit) {
   results[0].agreements.push_back(
       {3, model::PeriodKind::kAgreementYear, core::FiscalQuarter{2025, 2}, 2025, 1, "hours", 1.5});
   results[0].agreement_labels.push_back(
-      {"A1", "ose_nord", "groupe_d", "every_region", "per_participant", {"D1", "D2"}});
+      {"A1", "ose_nord", "groupe_d", "every_region", "per_participant", "groupe_d", {"D1", "D2"}});
   std::string bytes;
   encode_results(results, bytes);
   const std::vector<ReplicationResult> back = decode_results(bytes);
@@ -60,8 +60,10 @@ TEST(ResultCodec, ARealReplicationSurvivesTheRoundTripBitForBit) {
     for (std::size_t i = 0; i < back[k].agreement_labels.size(); ++i) {
       const AgreementLabels& x = back[k].agreement_labels[i];
       const AgreementLabels& y = results[k].agreement_labels[i];
-      EXPECT_EQ(std::tie(x.id, x.organisation, x.service, x.region, x.funding_mode, x.levels),
-                std::tie(y.id, y.organisation, y.service, y.region, y.funding_mode, y.levels));
+      EXPECT_EQ(std::tie(x.id, x.organisation, x.service, x.region, x.funding_mode, x.service_group,
+                         x.levels),
+                std::tie(y.id, y.organisation, y.service, y.region, y.funding_mode, y.service_group,
+                         y.levels));
     }
     EXPECT_EQ(back[k].events, results[k].events);
     EXPECT_EQ(back[k].model_events, results[k].model_events);

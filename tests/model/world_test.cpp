@@ -18,16 +18,24 @@ using parcours::testing::small_model;
 using parcours::testing::Totals;
 
 TEST(World, EveryClientIsAccountedFor) {
-  const Totals t = run(small_model());
+  // With jobs lost and readmissions (rule M7), so that resumed Parcours are accounted for.
+  ModelParameters p = small_model();
+  p.retention.job_loss = parcours::model::Hazard::constant(1.0 / 120);
+  p.retention.followup_days = 365;
+  p.retention.readmission_days = 84;
+  const Totals t = run(p);
   EXPECT_EQ(t["arrivals"], 5000);
   EXPECT_EQ(t["arrivals_convened"] + t["arrivals_self_referred"], t["arrivals"]);
   // Every completed interview ends in exactly one conclusion; after a specialised evaluation
   // (C) a second conclusion is drawn.
   EXPECT_EQ(t["conclusion_a"] + t["conclusion_b"] + t["conclusion_c"] + t["conclusion_d"],
             t["interviews"] + t["specialised_evaluations"] - t["refusals"]);
-  EXPECT_EQ(t["parcours_started"], t["conclusion_b"]);  // rule P1
-  // Started = ended by a reason + still active at the end (rule P7).
-  EXPECT_EQ(t["parcours_started"],
+  EXPECT_EQ(t["parcours_started"], t["conclusion_b"]);                     // rule P1
+  EXPECT_EQ(t["job_losses"], t["readmissions"] + t["returns_to_office"]);  // rule M7
+  // Started (or resumed) = ended by a reason + still active at the end (rules P7, M7).
+  EXPECT_GT(t["parcours_resumed"], 0);
+  EXPECT_GT(t["returns_to_office"], 0);
+  EXPECT_EQ(t["parcours_started"] + t["parcours_resumed"],
             t["parcours_ended_employment"] + t["parcours_ended_dropout"] +
                 t["parcours_ended_school"] + t["parcours_ended_other_measure"] +
                 t["parcours_ended_closure"] + t.by_quarter.at("parcours_active_end").back());

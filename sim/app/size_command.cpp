@@ -1,0 +1,164 @@
+// parcours size: for budget staff, what an organisation's service should be agreed for in an
+// agreement year (participants and hours by intensity level, dollars under both funding
+// modes, P50 and P90 over replications), and optionally the fewest places that keep the wait
+// for it under a number of days for a share of clients (rules S6, S7, M8).
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include "app/commands.hpp"
+#include "app/progress_bar.hpp"
+#include "app/scenario_options.hpp"
+#include "core/calendar.hpp"
+#include "experiment/replications.hpp"
+#include "experiment/sizing.hpp"
+#include "io/csv_writer.hpp"
+#include "io/input_error.hpp"
+#include "io/result_folder.hpp"
+#include "policy/lua_sandbox.hpp"
+
+namespace parcours::app {
+
+namespace {
+
+int parse_year(const std::string& text) {
+  // "2026-2027" or "2026": the agreement year starting on 1 July 2026.
+  int year = 0;
+  int next = 0;
+  if (std::sscanf(text.c_str(), "%d-%d", &year, &next) == 2 && next == year + 1) return year;
+  if (std::sscanf(text.c_str(), "%d", &year) == 1 && text.find('-') == std::string::npos) {
+    return year;
+  }
+  throw io::InputError("--agreement-year",
+                       "expected an agreement year like 2026-2027, got '" + text + "'");
+}
+
+// The first agreement year (1 July - 30 June) wholly inside the simulated horizon.
+int first_full_year(const model::ModelParameters& p) {
+  const core::Calendar calendar(p.horizon.start);
+  int year = core::agreement_year_of(p.horizon.start);
+  if (calendar.time_of(
+          core::Date{std::chrono::year{year}, std::chrono::July, std::chrono::day{1}}) < 0) {
+    ++year;
+  }
+  return year;
+}
+
+model::Organisation* organisation_named(model::ModelParameters& p, const std::string& name) {
+  for (model::Organisation& o : p.agreements.organisations) {
+    if (o.name == name) return &o;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int size_command(const SizeOptions& options) {
+  experiment::RunSettings settings = settings_from(options.scenario);
+  settings.replications = options.replications;
+  const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  settings.threads = std::min(options.threads > 0 ? options.threads : cores, options.replications);
+
+  policy::LuaSandbox sandbox;
+  policy::LoadedScenario scenario =
+      policy::load_scenario(sandbox, settings.source, settings.overrides);
+  model::Organisation* organisation = organisation_named(scenario.params, options.organisation);
+  if (organisation == nullptr) {
+    std::vector<std::string_view> names;
+    for (const auto& o : scenario.params.agreements.organisations) names.push_back(o.name);
+    throw io::InputError("--organisation", "no organisation '" + options.organisation +
+                                               "' in the scenario" +
+                                               policy::suggestion(options.organisation, names));
+  }
+  const auto& activities = scenario.params.activities;
+  const auto activity =
+      std::find_if(activities.begin(), activities.end(),
+                   [&](const model::ActivityParameters& a) { return a.name == options.service; });
+  if (activity == activities.end() ||
+      organisation->offer(static_cast<std::uint8_t>(activity - activities.begin())) == nullptr) {
+    throw io::InputError("--service", "organisation '" + options.organisation +
+                                          "' does not offer a service '" + options.service + "'");
+  }
+  const auto service = static_cast<std::uint8_t>(activity - activities.begin());
+  const int year = options.agreement_year.empty() ? first_full_year(scenario.params)
+                                                  : parse_year(options.agreement_year);
+  const std::filesystem::path out =
+      options.out.empty()
+          ? "results/size_" + std::filesystem::path(settings.source.name).stem().string()
+          : options.out;
+  io::ResultFolder folder = io::ResultFolder::open(out);
+  const bool show = !options.quiet && ProgressBar::stderr_is_terminal();
+
+  std::vector<experiment::ReplicationResult> results;
+  {
+    ProgressBar bar("parcours size " + options.organisation, show);
+    results = experiment::run_replications(settings, [&bar](double f) { bar.update(f); });
+  }
+  const auto rows =
+      experiment::size_agreement(results, options.organisation, options.service, year);
+  {
+    std::ofstream file(folder.path() / "sizing.csv", std::ios::binary);
+    io::CsvWriter csv(file);
+    csv.header({"organisation", "service", "agreement_year", "level", "indicator", "funding_mode",
+                "replications", "mean", "p50", "p90"});
+    for (const auto& r : rows) {
+      csv.field(r.organisation).field(r.service).field(r.agreement_year).field(r.level);
+      csv.field(r.indicator).field(r.funding_mode).field(options.replications);
+      csv.field(r.mean).field(r.p50).field(r.p90);
+      csv.end_row();
+    }
+  }
+  std::printf("%s, %s, agreement year %d-%d, %d replications:\n", options.organisation.c_str(),
+              options.service.c_str(), year, year + 1, options.replications);
+  std::printf("  %-6s %-13s %-13s %14s %14s\n", "level", "indicator", "funding", "P50", "P90");
+  for (const auto& r : rows) {
+    std::printf("  %-6s %-13s %-13s %14.1f %14.1f\n", r.level.c_str(), r.indicator.c_str(),
+                r.funding_mode.c_str(), r.p50, r.p90);
+  }
+
+  if (options.max_wait_days > 0) {
+    // The inverse question: the fewest places of this organisation's service that serve
+    // `share` of the clients asking for it within the wait, on common random numbers.
+    const int offer = static_cast<int>(organisation->offer(service) - organisation->offers.data());
+    const std::string name = options.organisation;
+    auto evaluate = [&](int slots) {
+      experiment::RunSettings trial = settings;
+      const double wait = options.max_wait_days;
+      trial.adjust = [name, offer, slots, wait](model::ModelParameters& p) {
+        p.agreements.wait_threshold_days = wait;
+        for (model::Organisation& o : p.agreements.organisations) {
+          if (o.name == name) o.offers[static_cast<std::size_t>(offer)].slots = slots;
+        }
+      };
+      ProgressBar bar("places " + std::to_string(slots), show);
+      const auto r = experiment::run_replications(trial, [&bar](double f) { bar.update(f); });
+      return experiment::served_within(r, options.organisation, options.service);
+    };
+    const auto search = experiment::find_slots(evaluate, options.share, options.max_slots,
+                                               organisation->offer(service)->slots);
+    std::ofstream file(folder.path() / "slots_search.csv", std::ios::binary);
+    io::CsvWriter csv(file);
+    csv.header({"organisation", "service", "max_wait_days", "target_share", "slots",
+                "served_within", "clients", "meets_target"});
+    for (const auto& t : search.trials) {
+      csv.field(options.organisation).field(options.service).field(options.max_wait_days);
+      csv.field(options.share).field(t.slots).field(t.served_within).field(t.clients);
+      csv.field(t.served_within >= options.share ? "yes" : "no");
+      csv.end_row();
+    }
+    if (search.slots < 0) {
+      std::printf("  no number of places up to %d serves %.0f %% within %g days\n",
+                  options.max_slots, 100 * options.share, options.max_wait_days);
+    } else {
+      std::printf("  fewest places serving %.0f %% within %g days: %d\n", 100 * options.share,
+                  options.max_wait_days, search.slots);
+    }
+  }
+  folder.commit();
+  if (!options.quiet) std::fprintf(stderr, "parcours: wrote %s\n", out.string().c_str());
+  return 0;
+}
+
+}  // namespace parcours::app

@@ -1,0 +1,145 @@
+#include "experiment/sizing.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "core/statistics.hpp"
+#include "experiment/agreement_tables.hpp"
+#include "io/input_error.hpp"
+
+namespace parcours::experiment {
+
+namespace {
+
+std::string year_label(int year) { return std::to_string(year) + "-" + std::to_string(year + 1); }
+
+bool matches(const AgreementLabels& a, const std::string& organisation,
+             const std::string& service) {
+  return a.organisation == organisation && a.service == service;
+}
+
+}  // namespace
+
+std::vector<SizingRow> size_agreement(const std::vector<ReplicationResult>& results,
+                                      const std::string& organisation, const std::string& service,
+                                      int year) {
+  // (level, indicator, funding mode) -> value per replication, in a fixed order.
+  using Key = std::tuple<std::uint8_t, int, std::string>;
+  std::map<Key, std::vector<double>> sums;
+  std::vector<std::string> levels;
+  bool any = false;
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    const ReplicationResult& r = results[k];
+    for (const model::AgreementValue& v : r.agreements) {
+      const AgreementLabels& a = r.agreement_labels[v.agreement];
+      if (!matches(a, organisation, service)) continue;
+      any = true;
+      if (levels.empty()) levels = a.levels;
+      if (v.kind != model::PeriodKind::kAgreementYear || v.year != year) continue;
+      // Services without levels have the one level "all": keep it once.
+      if (v.level != model::kAllLevels && levels.size() == 1 && levels.front() == "all") continue;
+      const auto add = [&](int indicator, const std::string& mode, double value) {
+        std::vector<double>& slot = sums[{v.level, indicator, mode}];
+        slot.resize(results.size(), 0.0);
+        slot[k] += value;
+      };
+      if (v.indicator == "participants_started") add(0, "any", v.value);
+      if (v.indicator == "hours_direct" || v.indicator == "hours_indirect") add(1, "any", v.value);
+      if (v.indicator == "cost_fixed_price") add(2, "fixed_price", v.value);
+      if (v.indicator == "cost_actual_costs") add(2, "actual_costs", v.value);
+    }
+  }
+  if (!any) {
+    throw io::InputError("--organisation/--service", "no agreement of organisation '" +
+                                                         organisation + "' for service '" +
+                                                         service + "' in the scenario");
+  }
+  if (sums.empty()) {
+    throw io::InputError("--agreement-year", "no agreement of '" + organisation + "' for '" +
+                                                 service + "' runs in agreement year " +
+                                                 year_label(year) + " within the horizon");
+  }
+  static const char* kIndicators[] = {"participants", "hours", "cost"};
+  std::vector<SizingRow> rows;
+  for (const auto& [key, values] : sums) {
+    const auto& [level, indicator, mode] = key;
+    core::Tally tally;
+    for (const double v : values) tally.add(v);
+    rows.push_back({organisation, service, year_label(year),
+                    level == model::kAllLevels ? "all" : levels[level], kIndicators[indicator],
+                    mode, tally.mean(), quantile(values, 0.5), quantile(values, 0.9)});
+  }
+  // Levels in order with "all" last (kAllLevels sorts last already).
+  return rows;
+}
+
+SlotTrial served_within(const std::vector<ReplicationResult>& results,
+                        const std::string& organisation, const std::string& service) {
+  double asked = 0;
+  double late = 0;
+  for (const ReplicationResult& r : results) {
+    for (const model::AgreementValue& v : r.agreements) {
+      if (v.kind != model::PeriodKind::kFiscalYear || v.level != model::kAllLevels ||
+          !matches(r.agreement_labels[v.agreement], organisation, service)) {
+        continue;
+      }
+      if (v.indicator == "participants_started" || v.indicator == "turned_away" ||
+          v.indicator == "waitlist_dropouts") {
+        asked += v.value;
+      }
+      if (v.indicator == "turned_away" || v.indicator == "waitlist_dropouts" ||
+          v.indicator == "waited_over_threshold") {
+        late += v.value;
+      }
+    }
+  }
+  SlotTrial t;
+  t.clients = static_cast<std::uint64_t>(asked);
+  t.served_within = asked > 0 ? 1.0 - late / asked : 1.0;
+  return t;
+}
+
+SlotSearch find_slots(const std::function<SlotTrial(int slots)>& evaluate, double share,
+                      int max_slots, int start) {
+  SlotSearch search;
+  auto trial = [&](int slots) {
+    SlotTrial t = evaluate(slots);
+    t.slots = slots;
+    search.trials.push_back(t);
+    return t.served_within >= share;
+  };
+  // Bracket the answer from `start` (halving while the target is met, doubling while it is
+  // not), then bisect between the last miss and the first hit.
+  int low = 0;  // known to miss (no places serve nobody)
+  int high = std::clamp(start, 1, max_slots);
+  if (trial(high)) {
+    while (high > 1) {
+      const int half = high / 2;
+      if (!trial(half)) {
+        low = half;
+        break;
+      }
+      high = half;
+    }
+  } else {
+    for (;;) {
+      low = high;
+      if (high >= max_slots) return search;
+      high = std::min(max_slots, 2 * high);
+      if (trial(high)) break;
+    }
+  }
+  while (high - low > 1) {
+    const int mid = low + (high - low) / 2;
+    if (trial(mid)) {
+      high = mid;
+    } else {
+      low = mid;
+    }
+  }
+  search.slots = high;
+  return search;
+}
+
+}  // namespace parcours::experiment

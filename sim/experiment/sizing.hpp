@@ -1,0 +1,58 @@
+#pragma once
+// Sizing an agreement for budget staff (rules S6, S7, M8): what an organisation's service
+// delivers in an agreement year over replications — participants and hours by intensity
+// level and dollars under both funding modes — as P50 and P90; and the inverse question, the
+// fewest places that keep the wait for the service under a number of days for a share of
+// clients.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "experiment/replication.hpp"
+
+namespace parcours::experiment {
+
+struct SizingRow {
+  std::string organisation;
+  std::string service;
+  std::string agreement_year;  // "2026-2027": 1 July - 30 June
+  std::string level;           // "D1" ... or "all"
+  std::string indicator;       // participants, hours, cost
+  std::string funding_mode;    // fixed_price or actual_costs for costs; "any" otherwise
+  double mean = 0.0;
+  double p50 = 0.0;
+  double p90 = 0.0;
+};
+
+/// Sums, per replication, the agreement-year rows of every agreement of `organisation` for
+/// `service` in agreement year `year` (its start year), then takes the quantiles over
+/// replications. Throws io::InputError if no agreement matches.
+std::vector<SizingRow> size_agreement(const std::vector<ReplicationResult>& results,
+                                      const std::string& organisation, const std::string& service,
+                                      int year);
+
+/// One evaluation of the places search.
+struct SlotTrial {
+  int slots = 0;
+  double served_within = 0.0;  // share of clients who got a place within the wait
+  std::uint64_t clients = 0;   // clients who asked for a place, over all replications
+};
+
+struct SlotSearch {
+  int slots = -1;  // fewest places meeting the target; -1 if even `max_slots` does not
+  std::vector<SlotTrial> trials;  // in the order they were run
+};
+
+/// Share of the clients asking `organisation` for `service` (started, turned away or gone
+/// from the waitlist) who got a place within the sizing threshold, over every agreement year.
+SlotTrial served_within(const std::vector<ReplicationResult>& results,
+                        const std::string& organisation, const std::string& service);
+
+/// Bisection on the places of `organisation`'s `service` (a share that grows with them, on
+/// common random numbers): `evaluate(slots)` runs the replications with that many places.
+/// Starts from `start` places, halving or doubling to bracket the answer.
+SlotSearch find_slots(const std::function<SlotTrial(int slots)>& evaluate, double share,
+                      int max_slots, int start = 1);
+
+}  // namespace parcours::experiment

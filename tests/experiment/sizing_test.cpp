@@ -1,0 +1,91 @@
+// Sizing an agreement (rules S6, S7, M8): quantiles over replications, the share served within
+// a wait, and the places search.
+#include "experiment/sizing.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "experiment/agreement_tables.hpp"
+#include "io/input_error.hpp"
+
+namespace parcours::experiment {
+namespace {
+
+// Replication k of an agreement of "ose" for "gd" with levels D1, D2, in agreement year 2026:
+// participants started 10k + level, costs proportional.
+ReplicationResult replication(int k) {
+  ReplicationResult r;
+  r.replication = k;
+  r.agreement_labels = {
+      {"A", "ose", "gd", "every_region", "fixed_price", "groupe_d", {"D1", "D2"}}};
+  const auto add = [&](model::PeriodKind kind, int year, std::uint8_t level, std::string_view name,
+                       double value) {
+    r.agreements.push_back({0, kind, {}, year, level, name, value});
+  };
+  for (std::uint8_t level : {std::uint8_t{0}, std::uint8_t{1}, model::kAllLevels}) {
+    const double n = level == model::kAllLevels ? 20.0 * k + 1 : 10.0 * k + level;
+    add(model::PeriodKind::kAgreementYear, 2026, level, "participants_started", n);
+    add(model::PeriodKind::kAgreementYear, 2026, level, "hours_direct", 30 * n);
+    add(model::PeriodKind::kAgreementYear, 2026, level, "hours_indirect", 5 * n);
+    add(model::PeriodKind::kAgreementYear, 2026, level, "cost_fixed_price", 2000 * n);
+    add(model::PeriodKind::kAgreementYear, 2026, level, "cost_actual_costs", 1900 * n);
+    add(model::PeriodKind::kAgreementYear, 2025, level, "participants_started", 1e6);  // other year
+  }
+  add(model::PeriodKind::kFiscalYear, 2026, model::kAllLevels, "participants_started", 90);
+  add(model::PeriodKind::kFiscalYear, 2026, model::kAllLevels, "turned_away", 4);
+  add(model::PeriodKind::kFiscalYear, 2026, model::kAllLevels, "waitlist_dropouts", 6);
+  add(model::PeriodKind::kFiscalYear, 2026, model::kAllLevels, "waited_over_threshold", 10);
+  return r;
+}
+
+TEST(Sizing, QuantilesOverReplicationsByLevelAndFundingMode) {  // rules S7, M8
+  std::vector<ReplicationResult> results;
+  for (int k = 1; k <= 11; ++k) results.push_back(replication(k));
+  const auto rows = size_agreement(results, "ose", "gd", 2026);
+  ASSERT_EQ(rows.size(), 3U * 4U);  // D1, D2, all x participants, hours, cost x 2 modes
+  const auto find = [&](const std::string& level, const std::string& indicator,
+                        const std::string& mode) {
+    for (const SizingRow& r : rows) {
+      if (r.level == level && r.indicator == indicator && r.funding_mode == mode) return r;
+    }
+    ADD_FAILURE() << level << " " << indicator << " " << mode;
+    return SizingRow{};
+  };
+  // D2 participants over k = 1..11 are 11, 21, ..., 111: P50 = 61, P90 = 101 (type 7).
+  EXPECT_DOUBLE_EQ(find("D2", "participants", "any").p50, 61);
+  EXPECT_DOUBLE_EQ(find("D2", "participants", "any").p90, 101);
+  EXPECT_DOUBLE_EQ(find("D2", "hours", "any").p90, 35 * 101);  // direct + indirect
+  EXPECT_DOUBLE_EQ(find("all", "cost", "fixed_price").p50, 2000 * 121);
+  EXPECT_DOUBLE_EQ(find("all", "cost", "actual_costs").p90, 1900 * 201);
+  EXPECT_EQ(find("all", "cost", "fixed_price").agreement_year, "2026-2027");
+  EXPECT_THROW(size_agreement(results, "ose", "club", 2026), io::InputError);
+  EXPECT_THROW(size_agreement(results, "ose", "gd", 2030), io::InputError);
+}
+
+TEST(Sizing, ServedWithinCountsTheTurnedAwayAndTheLate) {  // rule S6
+  const SlotTrial t = served_within({replication(1), replication(2)}, "ose", "gd");
+  // Asked: 2 x (90 started + 4 turned away + 6 gone) = 200; late: 2 x (4 + 6 + 10) = 40.
+  EXPECT_EQ(t.clients, 200U);
+  EXPECT_DOUBLE_EQ(t.served_within, 0.8);
+}
+
+TEST(Sizing, FindsTheFewestPlacesMeetingTheShare) {
+  // A share that grows with places: min(1, slots / 250).
+  int calls = 0;
+  const auto evaluate = [&](int slots) {
+    ++calls;
+    return SlotTrial{slots, std::min(1.0, slots / 250.0), 1000};
+  };
+  for (const int start : {1, 40, 225, 226, 1000, 5000}) {
+    calls = 0;
+    const SlotSearch s = find_slots(evaluate, 0.9, 100000, start);
+    EXPECT_EQ(s.slots, 225) << "from " << start;
+    EXPECT_LE(calls, 30) << "from " << start;
+    EXPECT_EQ(static_cast<int>(s.trials.size()), calls);
+  }
+  EXPECT_EQ(find_slots(evaluate, 0.9, 200, 10).slots, -1);  // out of reach
+}
+
+}  // namespace
+}  // namespace parcours::experiment

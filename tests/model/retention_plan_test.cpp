@@ -1,0 +1,65 @@
+// A retention plan's hours by week (rules M2, M3).
+#include "model/retention_plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+using parcours::model::make_retention_plan;
+using parcours::model::RetentionShape;
+namespace core = parcours::core;
+
+TEST(RetentionPlan, PhasesAddUpToThePlansHours) {  // rules M2, M3
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  const RetentionShape shape{3.0, 0.3, 0.2, 2.0};
+  for (int k = 0; k < 200; ++k) {
+    const double hours = 12 + 20 * rng.uniform();  // 12-32 hours
+    const double weeks = 15 + 5 * rng.uniform();   // 15-20 weeks
+    const double integration = 2 + rng.uniform();  // 2-3 weeks
+    const auto plan = make_retention_plan(hours, weeks, integration, shape, rng);
+    EXPECT_NEAR(plan.total_hours(), hours, 1e-9);
+    EXPECT_NEAR(plan.integration_hours() + plan.consolidation_hours(), hours, 1e-9);
+    EXPECT_NEAR(plan.hours_by(plan.days()), hours, 1e-9);
+    EXPECT_GE(plan.weekly_hours.size(), 15U);
+    EXPECT_LE(plan.weekly_hours.size(), 20U);
+    EXPECT_GE(plan.integration_weeks, 2U);
+    EXPECT_LE(plan.integration_weeks, 3U);
+  }
+}
+
+TEST(RetentionPlan, IntegrationIsTheMostIntenseAndConsolidationDecreases) {  // rule M3
+  core::RandomStream rng(core::StreamKey{1, 0}, 2, 1);
+  // No returns to a higher intensity: weeks 0-1 at 3, then 1 down to 0.25 linearly.
+  const auto plan = make_retention_plan(26.0, 16, 2, RetentionShape{3.0, 0.25, 0.0, 1.0}, rng);
+  ASSERT_EQ(plan.weekly_hours.size(), 16U);
+  const double unit = 26.0 / (2 * 3.0 + (1.0 + 0.25) / 2 * 14);  // hours per unit of weight
+  EXPECT_NEAR(plan.weekly_hours[0], 3 * unit, 1e-9);
+  EXPECT_NEAR(plan.weekly_hours[2], 1 * unit, 1e-9);
+  EXPECT_NEAR(plan.weekly_hours[15], 0.25 * unit, 1e-9);
+  for (std::size_t w = 3; w < 16; ++w) EXPECT_LT(plan.weekly_hours[w], plan.weekly_hours[w - 1]);
+  EXPECT_NEAR(plan.integration_hours(), 6 * unit, 1e-9);
+  // Half-way through week 1: week 0 and half of week 1.
+  EXPECT_NEAR(plan.hours_by(10.5), 4.5 * unit, 1e-9);
+}
+
+TEST(RetentionPlan, ReturnsToHigherIntensityAreOccasional) {  // rule M3
+  core::RandomStream rng(core::StreamKey{1, 0}, 3, 1);
+  const RetentionShape flat{1.0, 1.0, 0.25, 2.0};  // every week weighs 1, or 2 on a return
+  int doubled = 0;
+  int weeks = 0;
+  for (int k = 0; k < 400; ++k) {
+    const auto plan = make_retention_plan(20.0, 20, 0, flat, rng);
+    const double low = *std::min_element(plan.weekly_hours.begin(), plan.weekly_hours.end());
+    for (const double h : plan.weekly_hours) {
+      doubled += h > 1.5 * low ? 1 : 0;
+      ++weeks;
+    }
+  }
+  // 8,000 consolidation weeks, each a return with probability 0.25: within 4 binomial sd.
+  EXPECT_NEAR(doubled / static_cast<double>(weeks), 0.25, 4 * std::sqrt(0.25 * 0.75 / weeks));
+}
+
+}  // namespace
