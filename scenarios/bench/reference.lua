@@ -32,8 +32,9 @@ job_search {
   autonomous = { family = "constant", rate_per_week = 1 / 8 },
 }
 
--- 5. Retention for 12 % of the employed: 10 contacts, one every 1.5 weeks.
-retention { contacts = 10, contact_interval_weeks = 1.5 }
+-- 5. Retention for 12 % of the employed (every job start, not only participants'): 10
+--    contacts, one every 1.5 weeks.
+retention { contacts = 10, contact_interval_weeks = 1.5, after_any_job = true }
 
 -- The three decisions, taken in Lua (about 3.3 calls per client).
 policy.conclusion = function(client)

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/run_history.hpp"
+
 namespace parcours::experiment {
 class Distributor;  // experiment commands (issue 6)
 }
@@ -28,6 +30,7 @@ struct RunOptions {
   int replications = 1;
   int threads = 0;  // 0 = one per core, at most one per replication
   bool quiet = false;
+  RegistryOptions registry;  // the run history (issue 7)
 };
 
 // sizing command (issue 6)
@@ -101,5 +104,31 @@ struct AnalyticOptions {
 };
 int analytic_command(const AnalyticOptions& options);
 // end of experiment commands (issue 6)
+
+// report and history commands (issue 7)
+struct ReportCommandOptions {
+  std::string folder;
+  std::string language = "fr";
+  std::string out;       // empty = <folder>/report.html
+  std::string chart_js;  // empty = Debian's libjs-chart.js
+  bool timestamp = false;
+  bool quiet = false;
+};
+int report_command(const ReportCommandOptions& options);
+
+struct RunsCommandOptions {
+  RegistryOptions registry;
+  std::string action;             // list, show or diff
+  std::vector<std::int64_t> ids;  // show: one, diff: two
+  bool all_groups = false;        // every group, not only all clients
+};
+int runs_command(const RunsCommandOptions& options);
+
+struct InitCommandOptions {
+  std::string name;
+  std::string dir = "scenarios";
+};
+int init_command(const InitCommandOptions& options);
+// end of report and history commands (issue 7)
 
 }  // namespace parcours::app

@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/execution.hpp"
 #include "io/input_error.hpp"
+#include "report/report_page.hpp"
 
 #ifndef PARCOURS_VERSION
 #define PARCOURS_VERSION "unknown"
@@ -190,6 +191,59 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1024));
   // end of experiment commands (issue 6)
 
+  // report and history commands (issue 7)
+  // The run history's options, on `run` (which records) and `runs` (which reads).
+  auto add_registry_options = [](CLI::App& command, parcours::app::RegistryOptions& options) {
+    command.add_option("--registry", options.path,
+                       "Run history database (default: $PARCOURS_REGISTRY, else "
+                       "results/runs.sqlite)");
+  };
+  add_registry_options(*run_cmd, run.registry);
+  run_cmd->add_flag("--no-registry", run.registry.disabled,
+                    "Do not record this run in the history");
+
+  parcours::app::ReportCommandOptions report;
+  CLI::App* report_cmd =
+      app.add_subcommand("report", "Write one self-contained HTML report from a result folder");
+  report_cmd->add_option("results", report.folder, "Result folder (from parcours run)")->required();
+  report_cmd->add_option("--lang", report.language, "Language of the labels: fr or en")
+      ->check(CLI::IsMember({"fr", "en"}));
+  report_cmd->add_option("--out,-o", report.out, "HTML file (default: RESULTS/report.html)");
+  report_cmd->add_option(
+      "--chartjs", report.chart_js,
+      std::string("Chart.js file to inline (default: ") + parcours::report::kDebianChartJs + ")");
+  report_cmd->add_flag("--timestamp", report.timestamp,
+                       "Print the time of writing in the page (the bytes then change each time)");
+  report_cmd->add_flag("--quiet,-q", report.quiet, "Nothing on stderr");
+
+  parcours::app::RunsCommandOptions runs;
+  CLI::App* runs_cmd = app.add_subcommand("runs", "The run history: list, show or diff runs");
+  runs_cmd->require_subcommand(1);
+  add_registry_options(*runs_cmd, runs.registry);
+  runs_cmd->fallthrough();
+  CLI::App* runs_list = runs_cmd->add_subcommand("list", "Every recorded run, oldest first");
+  CLI::App* runs_show =
+      runs_cmd->add_subcommand("show", "One run: settings, parameters, yearly indicators");
+  runs_show->add_option("id", runs.ids, "Run id (from runs list)")->required()->expected(1);
+  CLI::App* runs_diff = runs_cmd->add_subcommand(
+      "diff", "Two runs: the parameters that differ, then indicators side by side");
+  runs_diff->add_option("ids", runs.ids, "Two run ids")->required()->expected(2);
+  for (CLI::App* sub : {runs_show, runs_diff}) {
+    sub->add_flag("--all-groups", runs.all_groups,
+                  "Every group of every dimension, not only all clients");
+  }
+  runs_list->callback([&runs] { runs.action = "list"; });
+  runs_show->callback([&runs] { runs.action = "show"; });
+  runs_diff->callback([&runs] { runs.action = "diff"; });
+
+  parcours::app::InitCommandOptions init;
+  CLI::App* init_cmd = app.add_subcommand(
+      "init", "Write a new scenario NAME.lua that changes the baseline (never overwrites)");
+  init_cmd->add_option("name", init.name, "Scenario name, e.g. more_agents")->required();
+  init_cmd->add_option("--dir", init.dir, "Folder to write into, next to baseline.lua")
+      ->capture_default_str();
+  // end of report and history commands (issue 7)
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -207,6 +261,11 @@ int main(int argc, char** argv) {
     // end of experiment commands (issue 6)
     // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
     if (*size_cmd) return execution.writes_outputs ? parcours::app::size_command(size) : 0;
+    // report and history commands (issue 7)
+    if (*report_cmd) return parcours::app::report_command(report);
+    if (*runs_cmd) return parcours::app::runs_command(runs);
+    if (*init_cmd) return parcours::app::init_command(init);
+    // end of report and history commands (issue 7)
   } catch (const parcours::io::InputError& e) {
     std::fprintf(stderr, "parcours: error: %s\n", e.what());
     return 1;

@@ -8,6 +8,7 @@
 #include "app/commands.hpp"
 #include "app/execution.hpp"
 #include "app/progress_bar.hpp"
+#include "app/run_history.hpp"
 #include "app/run_manifest.hpp"
 #include "app/scenario_options.hpp"
 #include "experiment/distributor.hpp"
@@ -56,6 +57,7 @@ int run_command(const RunOptions& options, const Execution& execution) {
   const std::uint64_t model_events = manifest.model_events;
   experiment::write_results(folder->path(), results, manifest);
   folder->commit();
+  register_run(options.registry, out, manifest);  // the run history (issue 7)
 
   if (!options.quiet) {
     std::fprintf(stderr,

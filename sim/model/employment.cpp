@@ -60,7 +60,7 @@ void World::start_job(Slot s) {
   j.loss_mass = rng.exponential(1.0);
   c.stage = Stage::kEmployed;
 
-  if (c.job_after_parcours) {  // rules M1, M6: the end of the employability part
+  if (c.job_after_parcours || r.after_any_job) {  // rules M1, M6: the employability part's end
     const Participation& p = participations_[s];
     if (p.ended_at >= 0 && params_.activities[p.activity].retention_included) {
       count(c, Count::kRetentionWithinParticipation);  // rule M9

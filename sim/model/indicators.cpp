@@ -107,6 +107,8 @@ std::string_view name_of(Count c) {
       return "income_support_cancelled_clients";
     case Count::kParcoursResumed:
       return "parcours_resumed";
+    case Count::kRetentionContacts:
+      return "retention_contacts";
     case Count::kSize_:
       break;
   }

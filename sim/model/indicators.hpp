@@ -62,6 +62,7 @@ enum class Count : std::uint8_t {
   kActivitiesRepeatRefused,         // M12: activities already completed, skipped
   kIncomeSupportCancelled,          // M10: clients whose unissued payments were cancelled
   kParcoursResumed,                 // M7: a Parcours reopened by a readmission
+  kRetentionContacts,               // M3: meetings of plans run as contact events
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

@@ -166,6 +166,12 @@ struct RetentionParameters {
   core::Distribution referral_days;
   double ph2_cit_share = 0.0;   // M13: PH2 participants in a work integration contract (CIT)
   double ph2_psea_share = 0.0;  // M13: PH2 participants in an adapted enterprise (PSEA)
+  /// Meetings of an in-service plan as events (rule M3's contacts), every `contact_interval`
+  /// days; the plan then lasts contacts x interval. 0: the plan runs without meeting events.
+  int contacts = 0;
+  double contact_interval_days = 0.0;
+  /// The decision for every job start, not only for participants' (reference model).
+  bool after_any_job = false;
 };
 
 struct ModelParameters {

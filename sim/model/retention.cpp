@@ -33,7 +33,8 @@ bool World::start_in_service_retention(Slot s) {
   Client& c = clients_[s];
   core::RandomStream rng = stream(c, Draw::kRetentionPlan, jobs_[s].number);
   const double hours = r.hours.sample(rng);
-  const double weeks = r.days.sample(rng) / 7.0;
+  const double weeks =
+      r.contacts > 0 ? r.contacts * r.contact_interval_days / 7.0 : r.days.sample(rng) / 7.0;
   const double integration = r.integration_days.sample(rng) / 7.0;
   count(c, Count::kRetentionInService);
   start_retention(s, make_retention_plan(hours, weeks, integration, r.shape, rng),
@@ -135,12 +136,40 @@ void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, st
                                         : std::numeric_limits<double>::infinity();
   c.stage = Stage::kRetention;
   const double integration = 7.0 * static_cast<double>(plan.integration_weeks);
-  if (integration > 0 && integration < plan.days()) {
+  if (r.contacts > 0 && !j.partner) {  // rule M3's meetings as events
+    c.contacts_left = static_cast<std::uint8_t>(r.contacts);
+    c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);
+  } else if (integration > 0 && integration < plan.days()) {
     c.next_event = schedule(integration, kRetentionPhaseEnd, s);
   } else {
     c.next_event = schedule(plan.days(), kRetentionEnd, s);
   }
   set_job_multiplier(s, job_multiplier_now(s));
+}
+
+void World::on_retention_contact(Slot s) {
+  Client& c = clients_[s];
+  Job& j = jobs_[s];
+  const RetentionParameters& r = params_.retention;
+  count(c, Count::kRetentionContacts);
+  // Rule M4 at the first meeting after integration.
+  const double integration = 7.0 * static_cast<double>(j.plan.integration_weeks);
+  const double since = sim_.now() - j.retention_started;
+  if (integration > 0 && !j.tripartite && since >= integration &&
+      since - r.contact_interval_days < integration) {
+    core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x200U + j.number);
+    if (rng.bernoulli(r.tripartite_consent)) {
+      j.tripartite = true;
+      count(c, Count::kTripartiteSwitches);
+      set_job_multiplier(s, job_multiplier_now(s));
+    }
+  }
+  if (--c.contacts_left > 0) {
+    c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);
+    return;
+  }
+  finish_retention(s, Count::kRetentionEndedObjectives);  // rule M5
+  follow_job(s);
 }
 
 void World::on_retention_phase_end(Slot s) {

@@ -121,6 +121,9 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
     case kJobFound:
       on_job_found(s);
       break;
+    case kRetentionContact:
+      on_retention_contact(s);
+      break;
     case kRetentionPhaseEnd:
       on_retention_phase_end(s);
       break;

@@ -38,6 +38,7 @@ enum EventKind : std::uint32_t {
   kClosure,
   kJobFound,
   kRetentionPhaseEnd,
+  kRetentionContact,
   kRetentionEnd,
   kRetentionClientStop,
   kRetentionLateStart,
@@ -174,6 +175,7 @@ class World : public core::EventHandler {
   void on_partner_referral(Slot s);
   void start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level);
   void on_retention_phase_end(Slot s);
+  void on_retention_contact(Slot s);
   void finish_retention(Slot s, Count ending);
   void cancel_unissued_income_support(Slot s);
   void on_late_start(Slot s);

@@ -277,6 +277,12 @@ std::vector<SectionSpec> build_schema() {
             "PH2 participants employed under a work integration contract (CIT)"},
            {"ph2_psea_share", T::kNumber, 0, 1, false, "0", "probability", "M13",
             "PH2 participants in an adapted enterprise (PSEA)"},
+           {"contacts", T::kInteger, 0, 255, false, "0", "contacts", "M3",
+            "meetings of an in-service plan, as events; the plan lasts contacts x interval"},
+           {"contact_interval_weeks", T::kNumber, 0, 52, false, "0", "weeks", "M3",
+            "time between those meetings"},
+           {"after_any_job", T::kBoolean, 0, 0, false, "false", "", "M1",
+            "decide retention at every job start, not only for participants (a Parcours)"},
        }},
   };
 }

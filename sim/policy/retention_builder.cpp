@@ -60,12 +60,18 @@ model::RetentionParameters build_retention(
   r.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
   r.ph2_cit_share = s.number("ph2_cit_share");
   r.ph2_psea_share = s.number("ph2_psea_share");
-  if (r.share > 0 && r.hours.mean() <= 0 && r.me_activity < 0) {
+  r.contacts = static_cast<int>(s.number("contacts"));
+  r.contact_interval_days = s.number("contact_interval_weeks") * kDaysPerWeek;
+  r.after_any_job = std::get<bool>(s.values.find("after_any_job")->second);
+  if (r.contacts > 0 && r.contact_interval_days <= 0) {
+    fail(s, "contacts need contact_interval_weeks (rule M3)");
+  }
+  if (r.share > 0 && r.hours.mean() <= 0 && r.me_activity < 0 && r.contacts == 0) {
     fail(s,
          "share > 0 but hours = 0 and no me_service: nobody would get retention support "
          "(rule M2)");
   }
-  if (r.share > 0 && r.hours.mean() > 0 && r.days.mean() <= 0) {
+  if (r.share > 0 && r.hours.mean() > 0 && r.days.mean() <= 0 && r.contacts == 0) {
     fail(s, "hours need weeks to spread over (rule M2: 15-20 weeks)");
   }
   if ((r.late_start_probability > 0) != (r.late_start_days > 0) && r.late_start_probability > 0) {

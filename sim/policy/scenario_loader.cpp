@@ -354,7 +354,7 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   const bool retention_hook =
       std::find(loaded.hooks.begin(), loaded.hooks.end(), "retention") != loaded.hooks.end();
   if (retention_hook && loaded.params.retention.hours.mean() <= 0 &&
-      loaded.params.retention.me_activity < 0) {
+      loaded.params.retention.me_activity < 0 && loaded.params.retention.contacts == 0) {
     throw io::InputError(source.name,
                          "policy.retention is set but retention { hours = 0 } and no me_service: "
                          "nobody would get retention support; set hours (rule M2)");

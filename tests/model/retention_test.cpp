@@ -232,4 +232,17 @@ TEST(Retention, ProblemsFoundAtTheFollowUpStartItLater) {  // rule M3
   EXPECT_EQ(r.totals["retention_started"], 0);
 }
 
+TEST(Retention, PlansMayRunAsMeetingEvents) {  // rules M1, M3
+  // Ten meetings every 1.5 weeks for 12 % of every job start, conclusion A's included (the
+  // reference model of docs/performance.md).
+  ModelParameters p = parcours::testing::small_model();
+  p.retention.contacts = 10;
+  p.retention.contact_interval_days = 10.5;
+  p.retention.after_any_job = true;
+  const parcours::testing::Totals t = parcours::testing::run(p);
+  EXPECT_EQ(t["retention_contacts"], 10 * t["retention_started"]) << "none cut short here";
+  expect_share(t["retention_started"], t["employed"], 0.12, "retention share of every job");
+  EXPECT_EQ(t["retention_ended_objectives"], t["retention_started"]);
+}
+
 }  // namespace

@@ -1,0 +1,278 @@
+// The agreement sections, from the tables of the services and agreements work: costs with the
+// funding modes compared (rules S1–S8), job-retention indicators (rule M13) and P50/P90 sizing.
+// Columns are read by name; indicators a table lacks are shown as "—" or left out.
+
+#include <array>
+#include <map>
+#include <string_view>
+#include <tuple>
+
+#include "report/sections.hpp"
+#include "report/table_reader.hpp"
+
+namespace parcours::report {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Estimate {
+  std::optional<double> mean;
+  std::optional<double> low;
+  std::optional<double> high;
+};
+
+// The order of the costs table; other indicators of the file follow in their own order.
+constexpr std::array<std::string_view, 10> kAgreementIndicators{
+    "participants_started", "participants_target", "attainment_pct",
+    "hours_direct",         "hours_indirect",      "cost",
+    "cost_fixed_price",     "cost_actual_costs",   "allowance_paid",
+    "extra_costs_paid"};
+
+std::string label_or_raw(Language language, const std::string& prefix, const std::string& raw) {
+  return has_label(prefix + raw) ? label(language, prefix + raw) : raw;
+}
+
+// The period kind to show: `preferred` when the table has it, else the first one it has.
+std::string chosen_period_kind(const TableReader& t, std::string_view preferred) {
+  std::string first;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    std::string kind = t.text(r, "period_kind");
+    if (kind == preferred) return kind;
+    if (first.empty()) first = kind;
+  }
+  return first;
+}
+
+bool all_levels(const TableReader& t, std::size_t row) {
+  return !t.has_column("level") || t.text(row, "level") == "all";
+}
+
+// Rows of one agreement table at level "all" for one period kind, indexed by
+// (agreement or agreement/group, period, indicator).
+struct AgreementTable {
+  std::string period_kind;
+  FirstSeen keys;  // agreements (costs) or agreement + group (retention)
+  FirstSeen periods;
+  FirstSeen indicators;
+  std::map<std::string, std::vector<std::string>> info;  // descriptive columns per key
+  std::map<std::tuple<std::string, std::string, std::string>, Estimate> values;
+
+  [[nodiscard]] Estimate at(const std::string& key, const std::string& period,
+                            const std::string& indicator) const {
+    const auto it = values.find({key, period, indicator});
+    return it == values.end() ? Estimate{} : it->second;
+  }
+};
+
+AgreementTable read_agreement_table(const TableReader& t, std::string_view preferred_kind,
+                                    const std::vector<std::string_view>& key_columns,
+                                    const std::vector<std::string_view>& info_columns) {
+  AgreementTable out;
+  out.period_kind = chosen_period_kind(t, preferred_kind);
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    if (t.text(r, "period_kind") != out.period_kind || !all_levels(t, r)) continue;
+    std::string key;
+    for (const std::string_view c : key_columns) key += (key.empty() ? "" : " · ") + t.text(r, c);
+    const std::string period = t.text(r, "period");
+    const std::string indicator = t.text(r, "indicator");
+    out.keys.add(key);
+    out.periods.add(period);
+    out.indicators.add(indicator);
+    if (!out.info.contains(key)) {
+      std::vector<std::string> info;
+      info.reserve(info_columns.size());
+      for (const std::string_view c : info_columns) info.push_back(t.text(r, c));
+      out.info[key] = std::move(info);
+    }
+    out.values[{key, period, indicator}] = {t.number(r, "mean"), t.number(r, "ci95_low"),
+                                            t.number(r, "ci95_high")};
+  }
+  return out;
+}
+
+std::string period_note(Language language, const std::string& kind) {
+  return label(language, "common.period_is") + label_or_raw(language, "period_kind.", kind);
+}
+
+}  // namespace
+
+std::optional<Section> costs_section(const fs::path& folder, Language language) {
+  const fs::path path = folder / "agreements_summary.csv";
+  if (!fs::exists(path)) return std::nullopt;
+  const TableReader t(path, {"agreement", "period_kind", "period", "indicator", "mean"});
+  const AgreementTable a = read_agreement_table(t, "fiscal_year", {"agreement"},
+                                                {"organisation", "service", "funding_mode"});
+  Section section{"costs", label(language, "costs.title"), "", nlohmann::json::array()};
+  section.html =
+      paragraph(label(language, "costs.intro")) + paragraph(period_note(language, a.period_kind));
+
+  const std::vector<std::string>& agreements = a.keys.values();
+  const std::vector<std::string>& periods = a.periods.values();
+  if (a.indicators.index("cost") < a.indicators.values().size()) {
+    nlohmann::json series = nlohmann::json::array();
+    int color = 0;
+    for (const std::string& agreement : agreements) {
+      nlohmann::json data = nlohmann::json::array();
+      for (const std::string& p : periods)
+        data.push_back(json_number(a.at(agreement, p, "cost").mean));
+      series.push_back({{"label", agreement},
+                        {"kind", "bar"},
+                        {"color", color++},
+                        {"stack", "cost"},
+                        {"data", std::move(data)}});
+    }
+    section.figures.push_back({{"id", "fig-costs-period"},
+                               {"type", "bar"},
+                               {"stacked", true},
+                               {"y_title", label(language, "cost")},
+                               {"variant", "all"},
+                               {"variants", {{"all", {{"labels", periods}, {"series", series}}}}}});
+    section.html += figure_html("fig-costs-period", label(language, "costs.by_period"));
+  }
+
+  // The funding modes compared on the same simulated activity: each mode's cost summed over
+  // the periods (a sum of means is the mean of the sums).
+  nlohmann::json mode_series = nlohmann::json::array();
+  int color = 0;
+  for (const std::string_view indicator : {"cost_fixed_price", "cost_actual_costs"}) {
+    const std::string name(indicator);
+    if (a.indicators.index(name) == a.indicators.values().size()) continue;
+    nlohmann::json data = nlohmann::json::array();
+    for (const std::string& agreement : agreements) {
+      std::optional<double> total;
+      for (const std::string& p : periods) {
+        if (const auto m = a.at(agreement, p, name).mean) total = total.value_or(0.0) + *m;
+      }
+      data.push_back(json_number(total));
+    }
+    mode_series.push_back(
+        {{"label", label(language, name)}, {"kind", "bar"}, {"color", color++}, {"data", data}});
+  }
+  if (!mode_series.empty()) {
+    section.figures.push_back(
+        {{"id", "fig-costs-mode"},
+         {"type", "bar"},
+         {"y_title", "$"},
+         {"variant", "all"},
+         {"variants", {{"all", {{"labels", agreements}, {"series", mode_series}}}}}});
+    section.html += figure_html("fig-costs-mode", label(language, "costs.by_mode"));
+  }
+
+  std::vector<std::string> indicators;
+  for (const std::string_view k : kAgreementIndicators) {
+    if (a.indicators.index(std::string(k)) < a.indicators.values().size())
+      indicators.emplace_back(k);
+  }
+  for (const std::string& i : a.indicators.values()) {
+    bool known = false;
+    for (const std::string_view k : kAgreementIndicators) known = known || k == i;
+    if (!known) indicators.push_back(i);
+  }
+  std::vector<std::string> header{
+      label(language, "costs.agreement"), label(language, "costs.organisation"),
+      label(language, "costs.service"), label(language, "costs.funding_mode"),
+      label(language, "common.period")};
+  for (const std::string& i : indicators) header.push_back(label(language, i));
+  HtmlTable table(header);
+  for (const std::string& agreement : agreements) {
+    const std::vector<std::string>& info = a.info.at(agreement);
+    for (const std::string& p : periods) {
+      std::vector<std::string> row{agreement, info[0], info[1],
+                                   label_or_raw(language, "funding_mode.", info[2]), p};
+      for (const std::string& i : indicators) {
+        const Estimate e = a.at(agreement, p, i);
+        row.push_back(with_interval(language, e.mean, e.low, e.high));
+      }
+      table.add_row(std::move(row));
+    }
+  }
+  section.html += table.html();
+  return section;
+}
+
+std::optional<Section> retention_section(const fs::path& folder, Language language) {
+  const fs::path path = folder / "retention_summary.csv";
+  if (!fs::exists(path)) return std::nullopt;
+  const TableReader t(path, {"agreement", "group", "period_kind", "period", "indicator", "mean"});
+  const AgreementTable a = read_agreement_table(t, "agreement_year", {"agreement", "group"},
+                                                {"agreement", "organisation", "group"});
+  Section section{"retention", label(language, "retention.title"), "", nlohmann::json::array()};
+  section.html = paragraph(label(language, "retention.intro")) +
+                 paragraph(period_note(language, a.period_kind));
+
+  std::string figures;
+  int n = 0;
+  for (const std::string& indicator : a.indicators.values()) {
+    nlohmann::json series = nlohmann::json::array();
+    int color = 0;
+    for (const std::string& key : a.keys.values()) {
+      nlohmann::json mean = nlohmann::json::array();
+      nlohmann::json low = nlohmann::json::array();
+      nlohmann::json high = nlohmann::json::array();
+      for (const std::string& p : a.periods.values()) {
+        const Estimate e = a.at(key, p, indicator);
+        mean.push_back(json_number(e.mean));
+        low.push_back(json_number(e.low));
+        high.push_back(json_number(e.high));
+      }
+      series.push_back({{"label", key},
+                        {"kind", "interval"},
+                        {"color", color++},
+                        {"data", mean},
+                        {"low", low},
+                        {"high", high}});
+    }
+    const std::string id = "fig-retention-" + std::to_string(++n);
+    section.figures.push_back(
+        {{"id", id},
+         {"type", "bar"},
+         {"y_title", label(language, indicator)},
+         {"variant", "all"},
+         {"variants", {{"all", {{"labels", a.periods.values()}, {"series", series}}}}}});
+    figures += figure_html(id, label(language, indicator));
+  }
+  if (!figures.empty()) section.html += "<div class=\"grid\">\n" + figures + "</div>\n";
+
+  std::vector<std::string> header{
+      label(language, "costs.agreement"), label(language, "costs.organisation"),
+      label(language, "retention.group"), label(language, "common.period")};
+  for (const std::string& i : a.indicators.values()) header.push_back(label(language, i));
+  HtmlTable table(header);
+  for (const std::string& key : a.keys.values()) {
+    const std::vector<std::string>& info = a.info.at(key);  // agreement, organisation, group
+    for (const std::string& p : a.periods.values()) {
+      std::vector<std::string> row{info[0], info[1], label_or_raw(language, "group.", info[2]), p};
+      for (const std::string& i : a.indicators.values()) {
+        const Estimate e = a.at(key, p, i);
+        row.push_back(with_interval(language, e.mean, e.low, e.high));
+      }
+      table.add_row(std::move(row));
+    }
+  }
+  section.html += table.html();
+  return section;
+}
+
+std::optional<Section> sizing_section(const fs::path& folder, Language language) {
+  const fs::path path = folder / "sizing.csv";
+  if (!fs::exists(path)) return std::nullopt;
+  const TableReader t(path, {"indicator", "p50", "p90"});
+  HtmlTable table({label(language, "costs.organisation"), label(language, "costs.service"),
+                   label(language, "sizing.agreement_year"), label(language, "sizing.level"),
+                   label(language, "common.indicator"), label(language, "costs.funding_mode"),
+                   "P50", "P90"});
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    table.add_row({t.text(r, "organisation"), t.text(r, "service"), t.text(r, "agreement_year"),
+                   label_or_raw(language, "level.", t.text(r, "level")),
+                   label(language, t.text(r, "indicator")),
+                   label_or_raw(language, "funding_mode.", t.text(r, "funding_mode")),
+                   number_or_dash(language, t.number(r, "p50")),
+                   number_or_dash(language, t.number(r, "p90"))});
+  }
+  Section section{"sizing", label(language, "sizing.title"), "", nlohmann::json::array()};
+  section.html = paragraph(label(language, "sizing.intro")) + table.html();
+  return section;
+}
+
+}  // namespace parcours::report

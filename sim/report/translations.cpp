@@ -1,0 +1,269 @@
+#include "report/translations.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "io/input_error.hpp"
+
+namespace parcours::report {
+
+namespace {
+
+struct Entry {
+  std::string_view key;
+  std::string_view fr;
+  std::string_view en;
+};
+
+// Indicator names follow docs/outputs.md (and the lead's agreement and retention tables);
+// text keys are grouped by report section.
+constexpr std::array kEntries{
+    // The page.
+    Entry{"page.title", "Rapport de simulation", "Simulation report"},
+    Entry{"page.scenario", "Scénario", "Scenario"},
+    Entry{"page.seed", "Graine", "Seed"},
+    Entry{"page.replications", "Réplications", "Replications"},
+    Entry{"page.version", "Version de parcours", "parcours version"},
+    Entry{"page.folder", "Dossier de résultats", "Result folder"},
+    Entry{"page.generated", "Produit le", "Generated on"},
+    Entry{"page.contents", "Sections", "Sections"},
+    Entry{"page.no_script", "Les figures demandent JavaScript; les tableaux se lisent sans.",
+          "The figures need JavaScript; the tables can be read without it."},
+    Entry{"page.footer",
+          "Produit par « parcours report » à partir des fichiers CSV du dossier. Moyennes sur "
+          "les réplications; intervalles de confiance à 95 % (t de Student).",
+          "Made by `parcours report` from the folder's CSV files. Means over replications; "
+          "95 % confidence intervals (Student t)."},
+    Entry{"common.mean", "Moyenne", "Mean"},
+    Entry{"common.ci95", "IC 95 %", "95 % CI"},
+    Entry{"common.ci95_band", "IC 95 %", "95 % CI"},
+    Entry{"common.indicator", "Indicateur", "Indicator"},
+    Entry{"common.fiscal_year", "Exercice financier", "Fiscal year"},
+    Entry{"common.period", "Période", "Period"},
+    Entry{"common.period_is", "Période : ", "Period: "},
+    Entry{"common.total", "Toute la période simulée", "Whole simulated period"},
+    Entry{"common.group_by", "Regrouper par", "Group by"},
+    Entry{"common.show", "Afficher", "Show"},
+    Entry{"common.quarter_prefix", "T", "Q"},
+    Entry{"common.missing", "—", "—"},
+    // Group dimensions and groups.
+    Entry{"dimension.all", "Toute la clientèle", "All clients"},
+    Entry{"dimension.region", "Région", "Region"},
+    Entry{"dimension.income_support", "Soutien du revenu", "Income support"},
+    Entry{"dimension.distance", "Distance du marché du travail", "Distance from the labour market"},
+    Entry{"group.all", "Ensemble", "All"},
+    Entry{"group.afdr", "Aide financière de dernier recours", "Last-resort assistance"},
+    Entry{"group.ei", "Assurance-emploi", "Employment insurance"},
+    Entry{"group.none", "Sans soutien du revenu", "No income support"},
+    Entry{"group.0-2", "0 à 2 caractéristiques limitatives", "0 to 2 limiting characteristics"},
+    Entry{"group.3+", "3 caractéristiques limitatives et plus",
+          "3 or more limiting characteristics"},
+    // The pathway flow.
+    Entry{"flow.title", "Le parcours de la clientèle", "The clients' pathway"},
+    Entry{"flow.intro",
+          "Des arrivées aux fins de Parcours : moyenne sur les réplications du nombre de "
+          "clients, d'entrevues ou de Parcours à chaque étape. Les conclusions suivent les "
+          "entrevues et les évaluations spécialisées; « encore actifs » est le stock à la fin "
+          "de la période.",
+          "From arrivals to the end of the Parcours: the mean over replications of the clients, "
+          "interviews or Parcours at each stage. Conclusions follow interviews and specialised "
+          "evaluations; \"still active\" is the stock at the end of the period."},
+    Entry{"flow.stage.arrivals", "Arrivées", "Arrivals"},
+    Entry{"flow.stage.interviews", "Entrevues d'évaluation", "Evaluation interviews"},
+    Entry{"flow.stage.conclusions", "Conclusions et refus", "Conclusions and refusals"},
+    Entry{"flow.stage.parcours", "Parcours commencés", "Parcours started"},
+    Entry{"flow.stage.endings", "Fins de Parcours", "End of the Parcours"},
+    Entry{"flow.stage", "Étape", "Stage"},
+    Entry{"flow.count", "Nombre", "Count"},
+    Entry{"flow.share", "Part, toute la période", "Share, whole period"},
+    Entry{"flow.share_of", "des", "of"},
+    Entry{"flow.still_active", "Encore actifs", "Still active"},
+    // Quarterly indicators.
+    Entry{"quarterly.title", "Indicateurs trimestriels", "Quarterly indicators"},
+    Entry{"quarterly.intro",
+          "Moyenne sur les réplications par trimestre financier (T1 : avril à juin), avec la "
+          "bande de confiance à 95 %.",
+          "Mean over replications by fiscal quarter (Q1: April to June), with the 95 % "
+          "confidence band."},
+    // Yearly table.
+    Entry{"yearly.title", "Indicateurs annuels", "Yearly indicators"},
+    Entry{"yearly.intro",
+          "Toute la clientèle, par exercice financier (1er avril au 31 mars) : moyenne et "
+          "intervalle de confiance à 95 %.",
+          "All clients, by fiscal year (1 April to 31 March): mean and 95 % confidence "
+          "interval."},
+    // Costs.
+    Entry{"costs.title", "Coûts des ententes", "Agreement costs"},
+    Entry{"costs.intro",
+          "Coût moyen par période et par entente selon son propre mode de financement, et ce "
+          "qu'aurait coûté chaque entente à prix fixe et aux coûts réels.",
+          "Mean cost by period and agreement under its own funding mode, and what each "
+          "agreement would have cost at a fixed price and at actual costs."},
+    Entry{"costs.by_period", "Coût par période et par entente ($)",
+          "Cost by period and agreement ($)"},
+    Entry{"costs.by_mode", "Comparaison des modes de financement, toute la période ($)",
+          "Funding modes compared, whole period ($)"},
+    Entry{"costs.agreement", "Entente", "Agreement"},
+    Entry{"costs.organisation", "Organisme", "Organisation"},
+    Entry{"costs.service", "Service", "Service"},
+    Entry{"costs.region", "Région", "Region"},
+    Entry{"costs.funding_mode", "Mode de financement", "Funding mode"},
+    Entry{"period_kind.fiscal_year", "exercice financier", "fiscal year"},
+    Entry{"period_kind.agreement_year", "année d'entente (juillet à juin)",
+          "agreement year (July to June)"},
+    Entry{"funding_mode.fixed_price", "Prix fixe", "Fixed price"},
+    Entry{"funding_mode.actual_costs", "Coûts réels", "Actual costs"},
+    // Retention.
+    Entry{"retention.title", "Maintien en emploi", "Job retention"},
+    Entry{"retention.intro",
+          "Indicateurs de maintien en emploi par entente et par groupe (ensemble des niveaux) : "
+          "moyenne et intervalle de confiance à 95 %.",
+          "Job-retention indicators by agreement and group (all levels): mean and 95 % "
+          "confidence interval."},
+    Entry{"retention.group", "Groupe", "Group"},
+    // Comparison.
+    Entry{"comparison.title", "Comparaison de deux scénarios", "Comparison of two scenarios"},
+    Entry{"comparison.intro",
+          "Différences appariées B − A (mêmes nombres aléatoires réplication par réplication), "
+          "toute la clientèle, avec leur intervalle de confiance à 95 %. Une différence dont "
+          "l'intervalle exclut 0 est marquée ●. La figure montre la différence en % de la "
+          "moyenne de A.",
+          "Paired differences B − A (the same random numbers replication by replication), all "
+          "clients, with their 95 % confidence interval. A difference whose interval excludes "
+          "0 is marked ●. The figure shows the difference as a % of A's mean."},
+    Entry{"comparison.scenarios", "Scénarios : ", "Scenarios: "},
+    Entry{"comparison.mean_a", "Moyenne A", "Mean A"},
+    Entry{"comparison.mean_b", "Moyenne B", "Mean B"},
+    Entry{"comparison.diff", "Différence B − A", "Difference B − A"},
+    Entry{"comparison.relative", "Différence en % de A", "Difference as % of A"},
+    Entry{"comparison.clear", "Intervalle sans 0", "Interval excludes 0"},
+    // Sizing.
+    Entry{"sizing.title", "Dimensionnement des ententes", "Agreement sizing"},
+    Entry{"sizing.intro",
+          "Médiane (P50) et 90e centile (P90) sur les réplications : prévoir le P90 couvre la "
+          "demande neuf fois sur dix.",
+          "Median (P50) and 90th percentile (P90) over replications: planning for P90 covers "
+          "demand nine times out of ten."},
+    Entry{"sizing.agreement_year", "Année d'entente", "Agreement year"},
+    Entry{"sizing.level", "Niveau", "Level"},
+    Entry{"level.all", "Tous", "All"},
+    // Indicators of the result tables (docs/outputs.md).
+    Entry{"arrivals", "Arrivées", "Arrivals"},
+    Entry{"arrivals_convened", "Arrivées convoquées", "Convened arrivals"},
+    Entry{"arrivals_self_referred", "Arrivées spontanées", "Self-referred arrivals"},
+    Entry{"interviews", "Entrevues d'évaluation", "Evaluation interviews"},
+    Entry{"second_meetings", "Deuxièmes rencontres", "Second meetings"},
+    Entry{"conclusion_a", "Conclusion A (autonome)", "Conclusion A (autonomous)"},
+    Entry{"conclusion_b", "Conclusion B (entrée en Parcours)", "Conclusion B (Parcours)"},
+    Entry{"conclusion_c", "Conclusion C (évaluation spécialisée)",
+          "Conclusion C (specialised evaluation)"},
+    Entry{"conclusion_d", "Conclusion D (santé et services sociaux)",
+          "Conclusion D (health and social services)"},
+    Entry{"specialised_evaluations", "Évaluations spécialisées", "Specialised evaluations"},
+    Entry{"referred_returns", "Retours après référence", "Returns after a referral"},
+    Entry{"parcours_started", "Parcours commencés", "Parcours started"},
+    Entry{"parcours_ended_employment", "Fins de Parcours : emploi", "Parcours ended: job"},
+    Entry{"parcours_ended_dropout", "Fins de Parcours : abandon", "Parcours ended: dropout"},
+    Entry{"parcours_ended_school", "Fins de Parcours : retour aux études",
+          "Parcours ended: school"},
+    Entry{"parcours_ended_other_measure", "Fins de Parcours : autre mesure",
+          "Parcours ended: other measure"},
+    Entry{"parcours_ended_closure", "Fins de Parcours : fermeture", "Parcours ended: closure"},
+    Entry{"activities_started", "Activités commencées", "Activities started"},
+    Entry{"activities_completed", "Activités terminées", "Activities completed"},
+    Entry{"employed", "Entrées en emploi", "Job starts"},
+    Entry{"retention_started", "Débuts de maintien en emploi", "Retention support started"},
+    Entry{"retention_contacts", "Contacts de maintien en emploi", "Retention contacts"},
+    Entry{"refusals", "Refus", "Refusals"},
+    Entry{"compliance_referrals", "Références à un agent de conformité", "Compliance referrals"},
+    Entry{"employed_within_followup_of_parcours", "En emploi dans le suivi après le Parcours",
+          "Employed within the follow-up after the Parcours"},
+    Entry{"ose_referrals", "Références à un OSE", "Referrals to an OSE"},
+    Entry{"accompaniment_contacts", "Contacts d'accompagnement", "Accompaniment contacts"},
+    Entry{"accompaniment_contacts_by_agent", "Contacts d'accompagnement par l'agent",
+          "Accompaniment contacts by the agent"},
+    Entry{"plan_revisions", "Révisions du plan", "Plan revisions"},
+    Entry{"interview_wait_days_mean", "Attente moyenne de l'entrevue (jours)",
+          "Mean wait for the interview (days)"},
+    Entry{"interview_wait_days_max", "Attente maximale de l'entrevue (jours)",
+          "Longest wait for the interview (days)"},
+    Entry{"allowance_paid", "Allocations versées ($)", "Allowances paid ($)"},
+    Entry{"extra_costs_paid", "Frais supplémentaires remboursés ($)", "Extra costs paid ($)"},
+    Entry{"specialised_wait_days_mean", "Attente moyenne de l'évaluation spécialisée (jours)",
+          "Mean wait for the specialised evaluation (days)"},
+    Entry{"agent_utilisation", "Taux d'occupation des agents", "Agent utilisation"},
+    Entry{"agent_queue_mean", "File d'attente moyenne des agents", "Mean agent queue"},
+    Entry{"caseload_end", "Charge de cas par agent (fin de période)",
+          "Caseload per agent (end of period)"},
+    Entry{"parcours_active_end", "Parcours actifs (fin de période)",
+          "Active Parcours (end of period)"},
+    Entry{"clients_in_system_end", "Clients dans le système (fin de période)",
+          "Clients in the system (end of period)"},
+    Entry{"activities_ineligible", "Activités non admissibles", "Ineligible activities"},
+    Entry{"ose_not_served", "Références à un OSE sans service", "OSE referrals not served"},
+    // Agreement and retention indicators (agreements_summary.csv, retention_summary.csv).
+    Entry{"participants_started", "Participants admis", "Participants started"},
+    Entry{"participants_target", "Cible de participants", "Participant target"},
+    Entry{"attainment_pct", "Atteinte de la cible (%)", "Target attainment (%)"},
+    Entry{"hours_direct", "Heures directes", "Direct hours"},
+    Entry{"hours_indirect", "Heures indirectes", "Indirect hours"},
+    Entry{"cost", "Coût ($)", "Cost ($)"},
+    Entry{"cost_fixed_price", "Coût à prix fixe ($)", "Cost at a fixed price ($)"},
+    Entry{"cost_actual_costs", "Coût aux coûts réels ($)", "Cost at actual costs ($)"},
+};
+
+}  // namespace
+
+Language parse_language(std::string_view code) {
+  if (code == "fr") return Language::kFrench;
+  if (code == "en") return Language::kEnglish;
+  throw io::InputError("--lang", "expected fr or en, got '" + std::string(code) + "'");
+}
+
+std::string_view language_code(Language language) {
+  return language == Language::kFrench ? "fr" : "en";
+}
+
+std::string label(Language language, std::string_view key) {
+  for (const Entry& e : kEntries) {
+    if (e.key == key) return std::string(language == Language::kFrench ? e.fr : e.en);
+  }
+  return std::string(key);
+}
+
+bool has_label(std::string_view key) {
+  return std::ranges::any_of(kEntries, [key](const Entry& e) { return e.key == key; });
+}
+
+std::string format_number(Language language, double value) {
+  if (!std::isfinite(value)) return std::isnan(value) ? "NA" : (value > 0 ? "∞" : "−∞");
+  const double magnitude = std::fabs(value);
+  int decimals = 0;
+  if (magnitude < 1 && magnitude > 0) {
+    decimals = std::min(6, 2 - static_cast<int>(std::floor(std::log10(magnitude))));
+  } else if (magnitude < 100) {
+    decimals = 1;
+  }
+  std::string text = fmt::format("{:.{}f}", magnitude, decimals);
+  if (decimals > 0) {  // "12.50" -> "12.5", "3.0" -> "3"
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  const std::size_t point = text.find('.');
+  std::string whole = text.substr(0, point);
+  const std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
+  const std::string_view group = language == Language::kFrench ? "\u202f" : ",";
+  std::string grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += group;
+    grouped += whole[i];
+  }
+  std::string out = (value < 0 && text != "0") ? "−" + grouped : grouped;
+  if (!fraction.empty()) out += (language == Language::kFrench ? "," : ".") + fraction;
+  return out;
+}
+
+}  // namespace parcours::report
