@@ -48,7 +48,7 @@ print(*runs[(len(runs) - 1) // 2])
 PY
 }
 
-args=("$scenario" --set "arrivals.count=$clients" -r "$reps" -q)
+args=("$scenario" --set "arrivals.count=$clients" -r "$reps" -q --no-registry)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r t1 c1 < <(measure "$parcours" run "${args[@]}" -j 1 --out "$out/j1")
 read -r t2 c2 < <(measure "$parcours" run "${args[@]}" -j 2 --out "$out/j2")
