@@ -3,13 +3,20 @@
 // surfaces as io::InputError, which main() reports as one line and exit code 1.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/run_history.hpp"
 
+namespace parcours::experiment {
+class Distributor;  // experiment commands (issue 6)
+}
+
 namespace parcours::app {
+
+struct Execution;  // experiment commands (issue 6)
 
 struct ScenarioOptions {
   std::string scenario;           // path; empty = the embedded baseline
@@ -43,8 +50,60 @@ struct SizeOptions {
 int size_command(const SizeOptions& options);
 // end of the sizing command
 
-int run_command(const RunOptions& options);
+int run_command(const RunOptions& options, const Execution& execution);
 int check_command(const ScenarioOptions& options, bool list_parameters);
+
+// experiment commands (issue 6)
+/// Where replications run and who writes (app/execution.hpp).
+struct Execution {
+  experiment::Distributor* distributor = nullptr;
+  bool writes_outputs = true;           // false on MPI ranks other than 0
+  std::function<void(int code)> abort;  // ends every MPI rank at once; empty without MPI
+};
+/// What compare, sweep and calibrate share with run.
+struct ExperimentOptions {
+  std::string out;        // empty = results/<command>_<scenario file stem>
+  int replications = 10;  // per scenario, design point or evaluation
+  int threads = 0;        // 0 = one per core
+  bool quiet = false;
+};
+struct CompareOptions {
+  std::string scenario_a;  // paths
+  std::string scenario_b;
+  std::vector<std::string> sets;  // --set, applied to both
+  std::vector<std::string> sets_a;
+  std::vector<std::string> sets_b;
+  std::optional<std::uint64_t> seed;
+  ExperimentOptions run;
+};
+struct SweepOptions {
+  ScenarioOptions scenario;  // sets: ranges (key=lo:hi:step) and fixed overrides
+  int lhs = 0;               // > 0: a Latin hypercube of this many points over the ranges
+  std::uint64_t lhs_seed = 1;
+  std::string points;  // a CSV of points, one column per parameter
+  ExperimentOptions run;
+};
+struct CalibrateOptions {
+  ScenarioOptions scenario;
+  std::string param;      // section.key, or section.key=EXPRESSION with $x
+  std::string indicator;  // name, or numerator/denominator
+  double target = 0.0;
+  std::string period;      // empty = the whole horizon, else a fiscal year "2025-2026"
+  std::string bounds;      // lo:hi
+  double tolerance = 0.0;  // on the parameter; 0 = 1e-3 of the bounds' width
+  ExperimentOptions run;
+};
+int compare_command(const CompareOptions& options, const Execution& execution);
+int sweep_command(const SweepOptions& options, const Execution& execution);
+int calibrate_command(const CalibrateOptions& options, const Execution& execution);
+struct AnalyticOptions {
+  ScenarioOptions scenario;
+  bool simulate = false;  // also run the scenario and show the simulated shares beside
+  int replications = 1;
+  int threads = 0;
+};
+int analytic_command(const AnalyticOptions& options);
+// end of experiment commands (issue 6)
 
 // report and history commands (issue 7)
 struct ReportCommandOptions {

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "io/input_error.hpp"
 #include "report/report_page.hpp"
 
@@ -32,9 +33,27 @@ void add_scenario_options(CLI::App& command, parcours::app::ScenarioOptions& opt
                      "Base seed of every random stream (overrides scenario.seed)");
 }
 
+// experiment commands (issue 6)
+void add_experiment_options(CLI::App& command, parcours::app::ExperimentOptions& options,
+                            const std::string& what) {
+  command.add_option("--out", options.out, "Result folder (default: results/" + what + ")");
+  command
+      .add_option("--replications,-r", options.replications,
+                  "Replications of each scenario variant, on common random numbers")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  command.add_option("--threads,-j", options.threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  command.add_flag("--quiet,-q", options.quiet, "No progress or summary on stderr");
+}
+// end of experiment commands (issue 6)
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // experiment commands (issue 6): MPI, in a build with it, starts before argv is read
+  const parcours::app::ExecutionContext context(&argc, &argv);
+  const parcours::app::Execution execution = context.execution();
   CLI::App app{"parcours: a discrete-event microsimulation of Québec's public employment services"};
   app.set_version_flag("--version", std::string("parcours ") + PARCOURS_VERSION);
   app.require_subcommand(1);
@@ -83,6 +102,94 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10000000));
   size_cmd->add_flag("--quiet,-q", size.quiet, "No progress on stderr");
   // end of the sizing command
+
+  // experiment commands (issue 6)
+  parcours::app::CompareOptions compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare",
+      "Run two scenarios on common random numbers and write their paired differences with "
+      "95 % intervals (comparison_*.csv) and each one's tables (a/, b/)");
+  compare_cmd->add_option("a", compare.scenario_a, "Scenario A (the reference)")->required();
+  compare_cmd->add_option("b", compare.scenario_b, "Scenario B (differences are B - A)")
+      ->required();
+  compare_cmd
+      ->add_option("--set", compare.sets,
+                   "Override a parameter in both scenarios: section.key=value; repeatable")
+      ->allow_extra_args(false);
+  compare_cmd->add_option("--set-a", compare.sets_a, "Override a parameter in A only")
+      ->allow_extra_args(false);
+  compare_cmd->add_option("--set-b", compare.sets_b, "Override a parameter in B only")
+      ->allow_extra_args(false);
+  compare_cmd->add_option("--seed", compare.seed,
+                          "Base seed of both scenarios (overrides their scenario.seed)");
+  add_experiment_options(*compare_cmd, compare.run, "compare_<a>_<b>");
+
+  parcours::app::SweepOptions sweep;
+  CLI::App* sweep_cmd = app.add_subcommand(
+      "sweep",
+      "Run a scenario over a grid, a Latin hypercube or a table of parameter values on common "
+      "random numbers (sweep_*.csv) with a tornado table (sensitivity.csv)");
+  add_scenario_options(*sweep_cmd, sweep.scenario);
+  sweep_cmd->get_option("--set")->description(
+      "A range to sweep, section.key=lo:hi:step (lo:hi with --lhs), or inside a value as "
+      "$(lo:hi:step), e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$(0.01:0.03:"
+      "0.01)}'; any other value is a fixed override; repeatable (grid: every combination)");
+  sweep_cmd
+      ->add_option("--lhs", sweep.lhs,
+                   "Instead of a grid, N points of a Latin hypercube over the ranges")
+      ->check(CLI::Range(1, 1000000));
+  sweep_cmd->add_option("--lhs-seed", sweep.lhs_seed, "Seed of the Latin hypercube's draws")
+      ->capture_default_str();
+  sweep_cmd->add_option("--points", sweep.points,
+                        "A CSV of points: one column per parameter (section.key), one row per "
+                        "point, numbers");
+  add_experiment_options(*sweep_cmd, sweep.run, "sweep_<scenario>");
+
+  parcours::app::CalibrateOptions calibrate;
+  CLI::App* calibrate_cmd = app.add_subcommand(
+      "calibrate",
+      "Find the value of one parameter at which an indicator (or a ratio of two) meets a "
+      "target, on common random numbers, with a 95 % interval (calibration.csv)");
+  add_scenario_options(*calibrate_cmd, calibrate.scenario);
+  calibrate_cmd
+      ->add_option("--param", calibrate.param,
+                   "The parameter: section.key, or section.key=VALUE with $x where the number "
+                   "goes, e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$x}'")
+      ->required();
+  calibrate_cmd
+      ->add_option("--indicator", calibrate.indicator,
+                   "Indicator (all clients) or ratio of two, e.g. "
+                   "parcours_ended_dropout/parcours_started")
+      ->required();
+  calibrate_cmd->add_option("--target", calibrate.target, "Value the indicator must reach")
+      ->required();
+  calibrate_cmd
+      ->add_option("--bounds", calibrate.bounds,
+                   "lo:hi, the parameter's search interval; the target must lie "
+                   "between the indicator's means at lo and hi")
+      ->required();
+  calibrate_cmd->add_option("--period", calibrate.period,
+                            "Fiscal year, e.g. 2025-2026 (default: summed over every year)");
+  calibrate_cmd->add_option("--tolerance", calibrate.tolerance,
+                            "Stop when the bracket is this narrow (default: 1/1000 of the "
+                            "bounds; 1 for integers)");
+  add_experiment_options(*calibrate_cmd, calibrate.run, "calibrate_<scenario>");
+
+  parcours::app::AnalyticOptions analytic;
+  CLI::App* analytic_cmd = app.add_subcommand(
+      "analytic",
+      "Exact Parcours outcome shares and expected times of a constant-hazard scenario "
+      "(absorbing Markov chain, no simulation)");
+  add_scenario_options(*analytic_cmd, analytic.scenario);
+  analytic_cmd->add_flag("--simulate", analytic.simulate,
+                         "Also run the scenario and print the simulated shares with their 95 % "
+                         "binomial intervals beside the exact ones");
+  analytic_cmd
+      ->add_option("--replications,-r", analytic.replications, "Replications pooled for --simulate")
+      ->check(CLI::Range(1, 100000));
+  analytic_cmd->add_option("--threads,-j", analytic.threads, "Worker threads for --simulate")
+      ->check(CLI::Range(0, 1024));
+  // end of experiment commands (issue 6)
 
   // report and history commands (issue 7)
   // The run history's options, on `run` (which records) and `runs` (which reads).
@@ -144,9 +251,16 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*run_cmd) return parcours::app::run_command(run);
+    if (*run_cmd) return parcours::app::run_command(run, execution);
     if (*check_cmd) return parcours::app::check_command(check, list_parameters);
-    if (*size_cmd) return parcours::app::size_command(size);
+    // experiment commands (issue 6)
+    if (*compare_cmd) return parcours::app::compare_command(compare, execution);
+    if (*analytic_cmd) return parcours::app::analytic_command(analytic);
+    if (*sweep_cmd) return parcours::app::sweep_command(sweep, execution);
+    if (*calibrate_cmd) return parcours::app::calibrate_command(calibrate, execution);
+    // end of experiment commands (issue 6)
+    // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
+    if (*size_cmd) return execution.writes_outputs ? parcours::app::size_command(size) : 0;
     // report and history commands (issue 7)
     if (*report_cmd) return parcours::app::report_command(report);
     if (*runs_cmd) return parcours::app::runs_command(runs);

@@ -1,34 +1,24 @@
 // parcours run: check the scenario, run its replications, write the result folder atomically.
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/progress_bar.hpp"
 #include "app/run_history.hpp"
+#include "app/run_manifest.hpp"
 #include "app/scenario_options.hpp"
-#include "experiment/replications.hpp"
+#include "experiment/distributor.hpp"
 #include "experiment/results_writer.hpp"
 #include "io/result_folder.hpp"
 #include "policy/lua_sandbox.hpp"
 
-#ifndef PARCOURS_VERSION
-#define PARCOURS_VERSION "unknown"
-#endif
-
 namespace parcours::app {
 
 namespace {
-
-double peak_memory_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-}
 
 std::string default_out(const experiment::RunSettings& settings) {
   return "results/" + std::filesystem::path(settings.source.name).stem().string();
@@ -36,7 +26,7 @@ std::string default_out(const experiment::RunSettings& settings) {
 
 }  // namespace
 
-int run_command(const RunOptions& options) {
+int run_command(const RunOptions& options, const Execution& execution) {
   const auto started = std::chrono::steady_clock::now();
   experiment::RunSettings settings = settings_from(options.scenario);
   settings.replications = options.replications;
@@ -49,36 +39,24 @@ int run_command(const RunOptions& options) {
       policy::load_scenario(sandbox, settings.source, settings.overrides);
 
   const std::filesystem::path out = options.out.empty() ? default_out(settings) : options.out;
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
 
   std::vector<experiment::ReplicationResult> results;
   {
     ProgressBar bar("parcours run " + scenario.params.horizon.name,
                     !options.quiet && ProgressBar::stderr_is_terminal());
-    results = experiment::run_replications(settings, [&bar](double f) { bar.update(f); });
+    results = experiment::run_points(*execution.distributor, {settings}, settings.threads,
+                                     [&bar](double f) { bar.update(f); })
+                  .front();
   }
+  if (!folder) return 0;  // another MPI rank writes
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  io::Manifest manifest;
-  manifest.program = "parcours";
-  manifest.version = PARCOURS_VERSION;
-  manifest.scenario_name = scenario.params.horizon.name;
-  manifest.scenario_files = scenario.files;
-  manifest.seed = scenario.params.horizon.seed;
-  manifest.replications = settings.replications;
-  manifest.threads = settings.threads;
-  manifest.parameters = nlohmann::json::parse(scenario.resolved().dump());
-  manifest.wall_seconds = seconds;
-  for (const auto& r : results) {
-    manifest.events += r.events;
-    manifest.model_events += r.model_events;
-    manifest.hook_calls += r.hook_calls;
-  }
-  manifest.peak_memory_mib = peak_memory_mib();
+  const io::Manifest manifest = run_manifest(scenario, settings, results, seconds);
   const std::uint64_t model_events = manifest.model_events;
-  experiment::write_results(folder.path(), results, manifest);
-  folder.commit();
+  experiment::write_results(folder->path(), results, manifest);
+  folder->commit();
   register_run(options.registry, out, manifest);  // the run history (issue 7)
 
   if (!options.quiet) {

@@ -4,26 +4,12 @@
 
 #include "experiment/agreement_tables.hpp"
 #include "experiment/summary.hpp"
+#include "experiment/table_file.hpp"
 #include "io/csv_writer.hpp"
 
 namespace parcours::experiment {
 
 namespace {
-
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out)
-    throw std::filesystem::filesystem_error("cannot write", path,
-                                            std::make_error_code(std::errc::io_error));
-  return out;
-}
-
-void close_output(std::ofstream& out, const std::filesystem::path& path) {
-  out.close();
-  if (!out)
-    throw std::filesystem::filesystem_error("cannot write", path,
-                                            std::make_error_code(std::errc::io_error));
-}
 
 void write_indicators(const std::filesystem::path& path,
                       const std::vector<ReplicationResult>& results, Periods periods) {

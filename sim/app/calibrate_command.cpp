@@ -1,0 +1,133 @@
+// parcours calibrate: the value of one parameter at which an indicator (or a ratio of two)
+// meets a target, on common random numbers, with an interval from the replications.
+
+#include <chrono>
+#include <cstdio>
+
+#include "app/commands.hpp"
+#include "app/experiment_options.hpp"
+#include "app/scenario_options.hpp"
+#include "experiment/calibrate.hpp"
+#include "experiment/distributor.hpp"
+#include "experiment/sweep.hpp"
+#include "experiment/table_file.hpp"
+#include "io/csv_writer.hpp"
+#include "io/input_error.hpp"
+#include "io/result_folder.hpp"
+#include "policy/lua_sandbox.hpp"
+
+namespace parcours::app {
+
+namespace {
+
+// The parameter as a sweep axis over the bounds: "key" or "key=...$x...".
+experiment::SweepAxis axis_of(const CalibrateOptions& options) {
+  const std::string& param = options.param;
+  std::string set;
+  if (param.find('=') == std::string::npos) {
+    set = param + "=" + options.bounds;
+  } else {
+    const std::size_t x = param.find("$x");
+    if (x == std::string::npos) {
+      throw io::InputError("--param", "--param " + param +
+                                          ": a value given with the key must hold $x where the "
+                                          "calibrated number goes");
+    }
+    set = param.substr(0, x) + "$(" + options.bounds + ")" + param.substr(x + 2);
+  }
+  auto axis = experiment::parse_axis(set);
+  if (!axis) throw io::InputError("--bounds", "expected lo:hi, got '" + options.bounds + "'");
+  return *axis;
+}
+
+void write_calibration(const std::filesystem::path& path, const CalibrateOptions& options,
+                       const experiment::CalibrationTarget& target,
+                       const experiment::Calibration& c) {
+  std::ofstream out = experiment::open_output(path);
+  io::CsvWriter csv(out);
+  csv.header({"parameter", "indicator", "period", "target", "value", "ci95_low", "ci95_high",
+              "mean_at_value", "sd_at_value", "slope", "replications", "evaluations", "converged"});
+  csv.field(options.param)
+      .field(target.name())
+      .field(options.period.empty() ? "all" : options.period);
+  csv.field(target.value).field(c.value).field(c.ci95_low).field(c.ci95_high);
+  csv.field(c.at_value.mean).field(c.at_value.sd).field(c.slope).field(c.replications);
+  csv.field(c.evaluations.size()).field(c.converged ? "true" : "false");
+  csv.end_row();
+  experiment::close_output(out, path);
+}
+
+void write_evaluations(const std::filesystem::path& path, const experiment::Calibration& c) {
+  std::ofstream out = experiment::open_output(path);
+  io::CsvWriter csv(out);
+  csv.header({"evaluation", "value", "mean", "sd"});
+  for (std::size_t i = 0; i < c.evaluations.size(); ++i) {
+    const experiment::Evaluation& e = c.evaluations[i];
+    csv.field(i + 1).field(e.x).field(e.mean).field(e.sd);
+    csv.end_row();
+  }
+  experiment::close_output(out, path);
+}
+
+}  // namespace
+
+int calibrate_command(const CalibrateOptions& options, const Execution& execution) {
+  // Each evaluation depends on the last: one process does the search (MPI ranks other than 0
+  // leave at once).
+  if (!execution.writes_outputs) return 0;
+  const auto started = std::chrono::steady_clock::now();
+  const experiment::SweepAxis axis = axis_of(options);
+  const experiment::CalibrationTarget target =
+      experiment::parse_target(options.indicator, options.period, options.target);
+  const experiment::RunSettings base = settings_from(options.scenario);
+  for (const double x : {axis.lo, axis.hi}) {  // both bounds load: no error mid-search
+    experiment::RunSettings s = base;
+    s.overrides.push_back(policy::parse_override(axis.key + "=" + axis.expression(x)));
+    policy::LuaSandbox sandbox;
+    sandbox.set_print_enabled(false);
+    policy::load_scenario(sandbox, s.source, s.overrides);
+  }
+  const int threads = threads_for(options.run, options.run.replications);
+  experiment::LocalDistributor local;
+  const bool verbose = !options.run.quiet;
+  int evaluations = 0;
+  auto evaluate = [&](double x) {
+    experiment::RunSettings s = base;
+    s.overrides.push_back(policy::parse_override(axis.key + "=" + axis.expression(x)));
+    s.replications = options.run.replications;
+    const auto results = experiment::run_points(local, {s}, threads, {}).front();
+    std::vector<double> values;
+    for (const experiment::ReplicationResult& r : results) values.push_back(target.of(r));
+    if (verbose) {
+      double mean = 0;
+      for (const double v : values) mean += v / static_cast<double>(values.size());
+      std::fprintf(stderr, "parcours: evaluation %d: %s = %s -> %.6g\n", ++evaluations,
+                   axis.key.c_str(), experiment::SweepAxis::value_text(x).c_str(), mean);
+    }
+    return values;
+  };
+  const double tolerance = options.tolerance > 0 ? options.tolerance
+                           : axis.integer        ? 1.0
+                                                 : 1e-3 * (axis.hi - axis.lo);
+  const experiment::Calibration c =
+      experiment::calibrate(evaluate, axis.lo, axis.hi, target.value, tolerance,
+                            [&axis](double x) { return axis.snap(x); });
+
+  const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
+  io::ResultFolder folder = io::ResultFolder::open(out);
+  write_calibration(folder.file("calibration.csv"), options, target, c);
+  write_evaluations(folder.file("evaluations.csv"), c);
+  folder.commit();
+
+  std::printf("%s = %.6g (95 %% CI %.6g to %.6g): %s = %.6g (target %.6g)%s\n", axis.key.c_str(),
+              c.value, c.ci95_low, c.ci95_high, target.name().c_str(), c.at_value.mean,
+              target.value, c.converged ? "" : " [not converged]");
+  if (verbose) {
+    std::fprintf(stderr, "parcours: wrote %s: %zu evaluations of %d replications in %.2f s\n",
+                 out.string().c_str(), c.evaluations.size(), c.replications,
+                 seconds_since(started));
+  }
+  return 0;
+}
+
+}  // namespace parcours::app
