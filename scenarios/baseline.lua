@@ -235,7 +235,7 @@ organisation {
   waiting_dropout_per_week = 0.02,
 }
 organisation {
-  name = "OSE Régions", non_profit = true,   -- serves the other regions
+  name = "OSE Régions", non_profit = true,   -- no region: serves every region (overflow too)
   retention = true,
   slots = { groupe_d = 1300, club_recherche_emploi = 850, jeunes_18_29 = 2400, ph1 = 270 },
   waitlist = { groupe_d = 400, club_recherche_emploi = 300, jeunes_18_29 = 600, ph1 = 80 },
