@@ -10,6 +10,7 @@
 
 #include "core/statistics.hpp"
 #include "core/student_t.hpp"
+#include "experiment/table_file.hpp"
 #include "io/csv_writer.hpp"
 
 namespace parcours::experiment {
@@ -17,23 +18,6 @@ namespace parcours::experiment {
 namespace {
 
 constexpr double kNa = std::numeric_limits<double>::quiet_NaN();
-
-std::ofstream open_output(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) {
-    throw std::filesystem::filesystem_error("cannot write", path,
-                                            std::make_error_code(std::errc::io_error));
-  }
-  return out;
-}
-
-void close_output(std::ofstream& out, const std::filesystem::path& path) {
-  out.close();
-  if (!out) {
-    throw std::filesystem::filesystem_error("cannot write", path,
-                                            std::make_error_code(std::errc::io_error));
-  }
-}
 
 // "2025-2026": an agreement year runs 1 July - 30 June, a fiscal year 1 April - 31 March.
 std::string year_label(int year) { return std::to_string(year) + "-" + std::to_string(year + 1); }
@@ -45,9 +29,8 @@ std::string period_start(const model::AgreementValue& v) {
       core::Date{std::chrono::year{v.year}, std::chrono::month{month}, std::chrono::day{1}});
 }
 
-// The columns that name an agreement value, up to (not including) the indicator.
-void key_fields(io::CsvWriter& csv, const AgreementLabels& a, const model::AgreementValue& v) {
-  csv.field(a.id).field(a.organisation).field(a.service).field(a.region).field(a.funding_mode);
+// period_kind, period, quarter, period_start and level of an agreement value.
+void period_fields(io::CsvWriter& csv, const AgreementLabels& a, const model::AgreementValue& v) {
   csv.field(model::to_string(v.kind));
   csv.field(v.kind == model::PeriodKind::kQuarter ? v.quarter.fiscal_year_label()
                                                   : year_label(v.year));
@@ -59,6 +42,12 @@ void key_fields(io::CsvWriter& csv, const AgreementLabels& a, const model::Agree
   csv.field(period_start(v));
   csv.field(v.level == model::kAllLevels ? std::string_view("all")
                                          : std::string_view(a.levels[v.level]));
+}
+
+// The columns that name an agreement value, up to (not including) the indicator.
+void key_fields(io::CsvWriter& csv, const AgreementLabels& a, const model::AgreementValue& v) {
+  csv.field(a.id).field(a.organisation).field(a.service).field(a.region).field(a.funding_mode);
+  period_fields(csv, a, v);
 }
 
 // A service without intensity levels has one, the same as all levels together: its rows are
@@ -194,17 +183,8 @@ void write_retention_summary(const std::filesystem::path& path,
       continue;
     }
     for (std::size_t k = 0; k < results.size(); ++k) values[k] = results[k].agreements[i].value;
-    csv.field(a.id).field(a.organisation).field(group->label).field(model::to_string(v.kind));
-    csv.field(v.kind == model::PeriodKind::kQuarter ? v.quarter.fiscal_year_label()
-                                                    : year_label(v.year));
-    if (v.kind == model::PeriodKind::kQuarter) {
-      csv.field(v.quarter.quarter);
-    } else {
-      csv.field(kNa);
-    }
-    csv.field(period_start(v));
-    csv.field(v.level == model::kAllLevels ? std::string_view("all")
-                                           : std::string_view(a.levels[v.level]));
+    csv.field(a.id).field(a.organisation).field(group->label);
+    period_fields(csv, a, v);
     csv.field(v.indicator);
     stats_fields(csv, results.size(), describe(values));
     csv.end_row();
