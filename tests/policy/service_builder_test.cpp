@@ -16,6 +16,7 @@ namespace parcours::policy {
 namespace {
 
 using parcours::testing::kSmallScenario;
+using parcours::testing::replace;
 
 LoadedScenario load(const std::string& text) {
   LuaSandbox sandbox;
@@ -29,12 +30,6 @@ std::string error_of(const std::string& text) {
     return e.what();
   }
   return "";
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  return text.replace(at, from.size(), to);
 }
 
 bool has(const std::string& text, const std::string& part) {

@@ -2,6 +2,8 @@
 // Small scenario texts for tests: complete and valid, so each test changes only what it is
 // about. Line numbers matter to tests that check error positions: keep the layout.
 
+#include <gtest/gtest.h>
+
 #include <string>
 
 namespace parcours::testing {
@@ -24,5 +26,12 @@ parcours { plan = { "groupe_d", "club" }, dropout = { family = "constant", rate_
 job_search { after_parcours = { family = "constant", rate_per_week = 0.125 }, autonomous = { family = "weibull", shape = 1.2, scale_weeks = 6 } }
 retention { share = 0.12, hours = 20, weeks = 16 }
 )";
+
+/// `text` with the first `from` replaced by `to`; a test fails if `from` is not there.
+inline std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
 
 }  // namespace parcours::testing
