@@ -48,7 +48,16 @@ void World::on_job_found(Slot s) {
 }
 
 World::Job& World::open_job(Slot s, unsigned number) {
-  Job& j = jobs_[s];
+  if (job_of_[s] == kNoJob) {
+    if (free_jobs_.empty()) {
+      job_of_[s] = static_cast<std::uint32_t>(job_pool_.size());
+      job_pool_.emplace_back();
+    } else {
+      job_of_[s] = free_jobs_.back();
+      free_jobs_.pop_back();
+    }
+  }
+  Job& j = job(s);
   j = Job{};
   j.number = number;
   j.started = sim_.now();
@@ -65,8 +74,7 @@ void World::start_job(Slot s) {
   const RetentionParameters& r = params_.retention;
   // Jobs are numbered per client (their random streams); a job record is kept only for a
   // client who is followed or supported.
-  const auto known = jobs_.find(s);
-  const unsigned number = (known == jobs_.end() ? 0U : known->second.number) + 1;
+  const unsigned number = (job_of_[s] == kNoJob ? 0U : job(s).number) + 1;
   c.stage = Stage::kEmployed;
 
   if (c.job_after_parcours || r.after_any_job) {  // rules M1, M6: the employability part's end
@@ -108,7 +116,7 @@ void World::start_job(Slot s) {
 
 void World::follow_job(Slot s) {
   Client& c = clients_[s];
-  const Job& j = jobs_[s];
+  const Job& j = job(s);
   // Participants (a job that ended a Parcours) are followed; others leave at the job start.
   const double followup = c.job_after_parcours ? params_.retention.followup_days : 0.0;
   const core::Time until = j.started + followup;
@@ -122,7 +130,7 @@ void World::follow_job(Slot s) {
 }
 
 double World::job_multiplier_now(Slot s) const {
-  const Job& j = jobs_.at(s);
+  const Job& j = job(s);
   const RetentionParameters& r = params_.retention;
   if (!j.in_retention) return 1.0;
   return r.retention_effect * (j.tripartite ? r.tripartite_effect : 1.0);
@@ -130,7 +138,7 @@ double World::job_multiplier_now(Slot s) const {
 
 void World::set_job_multiplier(Slot s, double multiplier) {
   Client& c = clients_[s];
-  Job& j = jobs_[s];
+  Job& j = job(s);
   const Hazard& h = params_.retention.job_loss;
   sim_.cancel(c.exit_event);
   c.exit_event = core::EventHandle{};
@@ -156,7 +164,7 @@ void World::on_job_loss(Slot s) {
   Client& c = clients_[s];
   c.exit_event = core::EventHandle{};
   count(c, Count::kJobLosses);
-  if (jobs_[s].in_retention) finish_retention(s, Count::kRetentionEndedJobLoss);  // rule M5
+  if (job(s).in_retention) finish_retention(s, Count::kRetentionEndedJobLoss);  // rule M5
   sim_.cancel(c.next_event);
   after_job_loss(s);
 }

@@ -35,7 +35,7 @@ bool World::start_in_service_retention(Slot s) {
     }
   }
   Client& c = clients_[s];
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, jobs_[s].number);
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, job(s).number);
   const double hours = r.hours.sample(rng);
   const double weeks =
       r.contacts > 0 ? r.contacts * r.contact_interval_days / 7.0 : r.days.sample(rng) / 7.0;
@@ -58,7 +58,7 @@ void World::refer_to_partner(Slot s) {
     return;
   }
   count(c, Count::kRetentionPartnerReferrals);
-  core::RandomStream rng = stream(c, Draw::kPartnerReferral, jobs_[s].number);
+  core::RandomStream rng = stream(c, Draw::kPartnerReferral, job(s).number);
   c.next_event = schedule(r.referral_days.sample(rng), kRetentionReferral, s);
   set_job_multiplier(s, 1.0);
 }
@@ -87,7 +87,7 @@ void World::on_partner_referral(Slot s) {
     if (full < 0) full = i;
   }
   const ServiceTerms& terms = params_.activities[activity].service;
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, jobs_[s].number);
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, job(s).number);
   const double direct = terms.has_hours ? terms.hours_direct.sample(rng) : 0.0;
   const double indirect = terms.has_hours ? terms.hours_indirect.sample(rng) : 0.0;
   const double weeks = params_.activities[activity].duration_days.sample(rng) / 7.0;
@@ -103,7 +103,7 @@ void World::on_partner_referral(Slot s) {
   [[maybe_unused]] const bool placed =
       places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s});
   assert(placed);
-  Job& j = jobs_[s];
+  Job& j = job(s);
   j.partner = true;
   j.direct_share = direct + indirect > 0 ? direct / (direct + indirect) : 1.0;
   // A new participant of the partner's agreement (rule M13: Groupe ME, PH2), priced at the
@@ -122,7 +122,7 @@ void World::on_partner_referral(Slot s) {
 
 void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level) {
   Client& c = clients_[s];
-  Job& j = jobs_[s];
+  Job& j = job(s);
   const RetentionParameters& r = params_.retention;
   count(c, Count::kRetentionStarted);
   cancel_unissued_income_support(s);
@@ -153,7 +153,7 @@ void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, st
 
 void World::on_retention_contact(Slot s) {
   Client& c = clients_[s];
-  Job& j = jobs_[s];
+  Job& j = job(s);
   const RetentionParameters& r = params_.retention;
   count(c, Count::kRetentionContacts);
   // Rule M4 at the first meeting after integration.
@@ -179,7 +179,7 @@ void World::on_retention_contact(Slot s) {
 void World::on_retention_phase_end(Slot s) {
   // Rule M4: after integration, the plan may turn tripartite with both parties' consent.
   Client& c = clients_[s];
-  Job& j = jobs_[s];
+  Job& j = job(s);
   core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x200U + j.number);
   if (rng.bernoulli(params_.retention.tripartite_consent)) {
     j.tripartite = true;
@@ -191,7 +191,7 @@ void World::on_retention_phase_end(Slot s) {
 
 void World::finish_retention(Slot s, Count ending) {
   Client& c = clients_[s];
-  Job& j = jobs_[s];
+  Job& j = job(s);
   assert(j.in_retention);
   count(c, ending);
   const double hours = j.plan.hours_by(sim_.now() - j.retention_started);
@@ -291,7 +291,7 @@ void World::resume_parcours(Slot s, std::uint8_t activity) {
   c.plan_size = 1;
   c.plan[0] = activity;
   c.next_activity = 0;
-  open_parcours(s, 0x1000U + jobs_[s].number);  // streams of its own, not the first Parcours's
+  open_parcours(s, 0x1000U + job(s).number);  // streams of its own, not the first Parcours's
 }
 
 }  // namespace parcours::model

@@ -204,6 +204,7 @@ World::Slot World::admit() {
   clients_.emplace_back();
   profiles_.emplace_back();
   if (ose_ || track_last_) participations_.emplace_back();
+  job_of_.push_back(kNoJob);
   if (track_completed_) completed_.emplace_back();
   return static_cast<Slot>(clients_.size() - 1);
 }
@@ -233,7 +234,10 @@ void World::assign_groups(Slot s) {
 void World::leave(Slot s) {
   assert(!clients_[s].in_parcours);
   add_stock(in_system_, indicators_, clients_[s], -1);
-  if (!jobs_.empty()) jobs_.erase(s);
+  if (job_of_[s] != kNoJob) {
+    free_jobs_.push_back(job_of_[s]);
+    job_of_[s] = kNoJob;
+  }
   free_slots_.push_back(s);
 }
 

@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -279,7 +278,14 @@ class World : public core::EventHandler {
   bool track_last_ = false;                    // rules M7, M9, M10 look back at the last activity
   bool track_completed_ = false;               // rule M12: plans may repeat an activity
   std::vector<Participation> participations_;  // by slot
-  std::unordered_map<Slot, Job> jobs_;         // clients whose job is followed or supported
+  // Job records of the clients whose job is followed or supported, in a pool; by slot, the
+  // index of the client's record or kNoJob.
+  static constexpr std::uint32_t kNoJob = 0xffffffffU;
+  std::vector<std::uint32_t> job_of_;
+  std::vector<Job> job_pool_;
+  std::vector<std::uint32_t> free_jobs_;
+  Job& job(Slot s) { return job_pool_[job_of_[s]]; }
+  [[nodiscard]] const Job& job(Slot s) const { return job_pool_[job_of_[s]]; }
   /// Rule M12: activities each client completed (bit per activity id), by slot.
   std::vector<std::array<std::uint64_t, 4>> completed_;
   std::vector<std::unique_ptr<core::Resource>> places_;  // each organisation's offers in turn

@@ -286,6 +286,10 @@ model::RetentionDecision LuaRules::retention(const model::Client& client,
   return result;
 }
 
+bool LuaRules::plans_freely() const {
+  return refs_[kPlan] != LUA_NOREF || fallback_.plans_freely();
+}
+
 double LuaRules::multiplier(Hook hook, const model::Client& client, const model::Profile& profile) {
   if (refs_[hook] == LUA_NOREF) return 1.0;
   lua_State* L = sandbox_.state();

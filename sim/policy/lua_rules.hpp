@@ -36,6 +36,8 @@ class LuaRules : public model::DecisionRules {
   double job_multiplier(const model::Client& client, const model::Profile& profile) override {
     return multiplier(kJobMultiplier, client, profile);
   }
+  /// Only a scenario's policy.plan may name an activity twice (rule M12 needs tracking then).
+  [[nodiscard]] bool plans_freely() const override;
 
   /// Hook calls made so far (for performance reports).
   [[nodiscard]] std::uint64_t calls() const { return calls_; }
