@@ -33,23 +33,6 @@ struct RunOptions {
   RegistryOptions registry;  // the run history (issue 7)
 };
 
-// sizing command (issue 6)
-struct SizeOptions {
-  ScenarioOptions scenario;
-  std::string organisation;
-  std::string service;
-  std::string agreement_year;  // "2026-2027"; empty = the first full one in the horizon
-  std::string out;
-  int replications = 20;
-  int threads = 0;
-  bool quiet = false;
-  double max_wait_days = 0.0;  // > 0: also search the fewest places
-  double share = 0.9;
-  int max_slots = 100000;
-};
-int size_command(const SizeOptions& options);
-// end of the sizing command
-
 int run_command(const RunOptions& options, const Execution& execution);
 int check_command(const ScenarioOptions& options, bool list_parameters);
 
@@ -67,6 +50,19 @@ struct ExperimentOptions {
   int threads = 0;        // 0 = one per core
   bool quiet = false;
 };
+// sizing command (issue 6)
+struct SizeOptions {
+  ScenarioOptions scenario;
+  ExperimentOptions run{"", 20};  // --out, -r (20 by default: P90 needs the values), -j, -q
+  std::string organisation;
+  std::string service;
+  std::string agreement_year;  // "2026-2027"; empty = the first full one in the horizon
+  double max_wait_days = 0.0;  // > 0: also search the fewest places
+  double share = 0.9;
+  int max_slots = 100000;
+};
+int size_command(const SizeOptions& options);
+// end of the sizing command
 struct CompareOptions {
   std::string scenario_a;  // paths
   std::string scenario_b;

@@ -87,11 +87,6 @@ int main(int argc, char** argv) {
   size_cmd->add_option("--service", size.service, "Service (activity name)")->required();
   size_cmd->add_option("--agreement-year", size.agreement_year,
                        "Agreement year, e.g. 2026-2027 (default: the first full one simulated)");
-  size_cmd->add_option("--out", size.out, "Result folder (default: results/size_<scenario>)");
-  size_cmd->add_option("--replications,-r", size.replications, "Replications (default 20)")
-      ->check(CLI::Range(1, 100000));
-  size_cmd->add_option("--threads,-j", size.threads, "Worker threads (default: one per core)")
-      ->check(CLI::Range(0, 1024));
   size_cmd
       ->add_option("--max-wait-days", size.max_wait_days,
                    "Also find the fewest places serving --share of clients within this wait")
@@ -100,7 +95,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   size_cmd->add_option("--max-slots", size.max_slots, "Largest number of places to try")
       ->check(CLI::Range(1, 10000000));
-  size_cmd->add_flag("--quiet,-q", size.quiet, "No progress on stderr");
+  add_experiment_options(*size_cmd, size.run, "size_<scenario>");
   // end of the sizing command
 
   // experiment commands (issue 6)

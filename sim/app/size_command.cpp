@@ -57,9 +57,10 @@ model::Organisation* organisation_named(model::ModelParameters& p, const std::st
 
 int size_command(const SizeOptions& options) {
   experiment::RunSettings settings = settings_from(options.scenario);
-  settings.replications = options.replications;
+  settings.replications = options.run.replications;
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-  settings.threads = std::min(options.threads > 0 ? options.threads : cores, options.replications);
+  settings.threads =
+      std::min(options.run.threads > 0 ? options.run.threads : cores, options.run.replications);
 
   policy::LuaSandbox sandbox;
   policy::LoadedScenario scenario =
@@ -85,11 +86,11 @@ int size_command(const SizeOptions& options) {
   const int year = options.agreement_year.empty() ? first_full_year(scenario.params)
                                                   : parse_year(options.agreement_year);
   const std::filesystem::path out =
-      options.out.empty()
+      options.run.out.empty()
           ? "results/size_" + std::filesystem::path(settings.source.name).stem().string()
-          : options.out;
+          : options.run.out;
   io::ResultFolder folder = io::ResultFolder::open(out);
-  const bool show = !options.quiet && ProgressBar::stderr_is_terminal();
+  const bool show = !options.run.quiet && ProgressBar::stderr_is_terminal();
 
   std::vector<experiment::ReplicationResult> results;
   {
@@ -105,13 +106,13 @@ int size_command(const SizeOptions& options) {
                 "replications", "mean", "p50", "p90"});
     for (const auto& r : rows) {
       csv.field(r.organisation).field(r.service).field(r.agreement_year).field(r.level);
-      csv.field(r.indicator).field(r.funding_mode).field(options.replications);
+      csv.field(r.indicator).field(r.funding_mode).field(options.run.replications);
       csv.field(r.mean).field(r.p50).field(r.p90);
       csv.end_row();
     }
   }
   std::printf("%s, %s, agreement year %d-%d, %d replications:\n", options.organisation.c_str(),
-              options.service.c_str(), year, year + 1, options.replications);
+              options.service.c_str(), year, year + 1, options.run.replications);
   std::printf("  %-6s %-13s %-13s %14s %14s\n", "level", "indicator", "funding", "P50", "P90");
   for (const auto& r : rows) {
     std::printf("  %-6s %-13s %-13s %14.1f %14.1f\n", r.level.c_str(), r.indicator.c_str(),
@@ -157,7 +158,7 @@ int size_command(const SizeOptions& options) {
     }
   }
   folder.commit();
-  if (!options.quiet) std::fprintf(stderr, "parcours: wrote %s\n", out.string().c_str());
+  if (!options.run.quiet) std::fprintf(stderr, "parcours: wrote %s\n", out.string().c_str());
   return 0;
 }
 
