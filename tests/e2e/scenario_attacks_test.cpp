@@ -222,8 +222,7 @@ TEST_F(ScenarioAttack, DuplicatedMarginsOrCorrelationsAreRefused) {
                    "= 24, limiting_age = 45 }",
                    text);
   };
-  expect_refused(scenario(""), "m.csv:4:",
-                 "margins row 3: female probability '1");
+  expect_refused(scenario(""), "m.csv:4:", "margins row 3: female probability '1");
 
   std::ofstream(dir_ / "m.csv") << kMarginsHeader << "female,probability,1,0.6\n"
                                 << "age,quantile,0.5,40\n";
