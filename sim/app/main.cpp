@@ -255,7 +255,8 @@ int main(int argc, char** argv) {
     if (*calibrate_cmd) return parcours::app::calibrate_command(calibrate, execution);
     // end of experiment commands (issue 6)
     // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
-    if (*size_cmd) return execution.writes_outputs ? parcours::app::size_command(size) : 0;
+    if (*size_cmd)
+      return execution.writes_outputs ? parcours::app::size_command(size, execution) : 0;
     // report and history commands (issue 7)
     if (*report_cmd) return parcours::app::report_command(report);
     if (*runs_cmd) return parcours::app::runs_command(runs);

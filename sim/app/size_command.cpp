@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/progress_bar.hpp"
 #include "app/scenario_options.hpp"
 #include "core/calendar.hpp"
@@ -55,7 +56,7 @@ model::Organisation* organisation_named(model::ModelParameters& p, const std::st
 
 }  // namespace
 
-int size_command(const SizeOptions& options) {
+int size_command(const SizeOptions& options, const Execution& execution) {
   experiment::RunSettings settings = settings_from(options.scenario);
   settings.replications = options.run.replications;
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
@@ -89,7 +90,10 @@ int size_command(const SizeOptions& options) {
       options.run.out.empty()
           ? "results/size_" + std::filesystem::path(settings.source.name).stem().string()
           : options.run.out;
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> opened =
+      open_result_folder(execution, out, protected_inputs({options.scenario.scenario}));
+  if (!opened) return 0;
+  io::ResultFolder& folder = *opened;
   const bool show = !options.run.quiet && ProgressBar::stderr_is_terminal();
 
   std::vector<experiment::ReplicationResult> results;
