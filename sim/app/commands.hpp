@@ -28,6 +28,9 @@ class App;
 namespace parcours::experiment {
 class Distributor;  // experiment commands (issue 6)
 }
+namespace parcours::io {
+class PartialFolders;
+}
 
 namespace parcours::app {
 
@@ -74,8 +77,9 @@ int check_command(const ScenarioOptions& options, bool list_parameters);
 /// Where replications run and who writes (app/execution.hpp).
 struct Execution {
   experiment::Distributor* distributor = nullptr;
-  bool writes_outputs = true;           // false on MPI ranks other than 0
-  std::function<void(int code)> abort;  // ends every MPI rank at once; empty without MPI
+  bool writes_outputs = true;              // false on MPI ranks other than 0
+  std::function<void(int code)> abort;     // ends every MPI rank at once; empty without MPI
+  io::PartialFolders* partials = nullptr;  // removed on SIGINT/SIGTERM (app/interrupt_cleanup)
 };
 /// What compare, sweep and calibrate share with run.
 struct ExperimentOptions {
@@ -95,7 +99,7 @@ struct SizeOptions {
   double share = 0.9;
   int max_slots = 100000;
 };
-int size_command(const SizeOptions& options);
+int size_command(const SizeOptions& options, const Execution& execution);
 // end of the sizing command
 struct CompareOptions {
   std::string scenario_a;  // paths

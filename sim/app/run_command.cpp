@@ -36,13 +36,16 @@ int run_command(const RunOptions& options, const Execution& execution) {
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   settings.threads = std::min(options.threads > 0 ? options.threads : cores, options.replications);
 
+  check_run_history(options.registry);  // a damaged history is reported before the run
+
   // Load once before anything is written: a broken scenario fails here, with no folder.
   policy::LuaSandbox sandbox;
   const policy::LoadedScenario scenario =
       policy::load_scenario(sandbox, settings.source, settings.overrides);
 
   const std::filesystem::path out = options.out.empty() ? default_out(settings) : options.out;
-  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario.scenario}, options.registry));
 
   std::vector<experiment::ReplicationResult> results;
   {

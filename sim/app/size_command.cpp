@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/experiment_options.hpp"
 #include "app/progress_bar.hpp"
 #include "app/scenario_options.hpp"
@@ -59,7 +60,7 @@ model::Organisation* organisation_named(model::ModelParameters& p, const std::st
 
 }  // namespace
 
-int size_command(const SizeOptions& options) {
+int size_command(const SizeOptions& options, const Execution& execution) {
   experiment::RunSettings settings = settings_from(options.scenario);
   settings.replications = options.run.replications;
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
@@ -93,7 +94,10 @@ int size_command(const SizeOptions& options) {
       options.run.out.empty()
           ? "results/size_" + std::filesystem::path(settings.source.name).stem().string()
           : options.run.out;
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> opened =
+      open_result_folder(execution, out, protected_inputs({options.scenario.scenario}));
+  if (!opened) return 0;
+  io::ResultFolder& folder = *opened;
   const bool show = !options.run.quiet && ProgressBar::stderr_is_terminal();
 
   std::vector<experiment::ReplicationResult> results;
@@ -189,7 +193,7 @@ RegisteredCommand register_size_command(CLI::App& app) {
   add_experiment_options(*command, options->run, "size_<scenario>");
   // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
   return {command, [options](const Execution& execution) {
-            return execution.writes_outputs ? size_command(*options) : 0;
+            return execution.writes_outputs ? size_command(*options, execution) : 0;
           }};
 }
 
