@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "app/commands.hpp"
@@ -98,6 +100,22 @@ int check_command(const ScenarioOptions& options, bool list_parameters) {
   print_memory_estimate(p, sandbox.memory_in_use(),
                         std::max(1, std::min(settings.threads, settings.replications)));
   return 0;
+}
+
+RegisteredCommand register_check_command(CLI::App& app) {
+  struct Options {
+    ScenarioOptions scenario;
+    bool list_parameters = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "check", "Validate a scenario without running it (file:line for each problem)");
+  add_scenario_options(*command, options->scenario);
+  command->add_flag("--parameters", options->list_parameters,
+                    "List every parameter a scenario can set");
+  return {command, [options](const Execution&) {
+            return check_command(options->scenario, options->list_parameters);
+          }};
 }
 
 }  // namespace parcours::app
