@@ -3,10 +3,12 @@
 // written. (Output folders, signals and the run history are tested elsewhere.)
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -23,11 +25,21 @@ namespace fs = std::filesystem;
 using testing::kSmallScenario;
 using testing::replace;
 
-// A hang must fail the test, not stall the suite.
-constexpr int kDeadlineSeconds = 60;
-
-testing::CommandResult run_with_deadline(const std::string& arguments) {
-  return testing::run_parcours(arguments, kDeadlineSeconds);
+// Runs parcours with a hard time limit: a hang fails the test instead of stalling the suite
+// (the same as run_parcours, with `timeout` in front).
+testing::CommandResult run_with_deadline(const std::string& arguments, int seconds = 60) {
+  const std::string command = "timeout -s KILL " + std::to_string(seconds) + " " +
+                              testing::parcours_binary() + " " + arguments + " 2>&1 </dev/null";
+  testing::CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 class ScenarioAttack : public ::testing::Test {
