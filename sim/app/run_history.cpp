@@ -11,6 +11,12 @@
 
 namespace parcours::app {
 
+void add_registry_options(CLI::App& command, RegistryOptions& options) {
+  command.add_option("--registry", options.path,
+                     "Run history database (default: $PARCOURS_REGISTRY, else "
+                     "results/runs.sqlite)");
+}
+
 namespace fs = std::filesystem;
 
 namespace {

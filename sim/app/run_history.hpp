@@ -2,6 +2,8 @@
 // The run history as the commands see it: where the database is, and registering a finished
 // run (one call at the end of `parcours run`).
 
+#include <CLI/CLI.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,6 +16,9 @@ struct RegistryOptions {
   std::string path;       // --registry; empty = $PARCOURS_REGISTRY, else results/runs.sqlite
   bool disabled = false;  // --no-registry
 };
+
+/// --registry, on `run` (which records) and `runs` (which reads).
+void add_registry_options(CLI::App& command, RegistryOptions& options);
 
 /// The database to use: --registry, else the environment variable PARCOURS_REGISTRY, else
 /// results/runs.sqlite (relative to the working directory); nullopt when disabled.

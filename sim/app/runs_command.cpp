@@ -1,8 +1,11 @@
 // parcours runs list | show ID | diff ID1 ID2: reading the run history.
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -125,6 +128,29 @@ int runs_command(const RunsCommandOptions& options) {
   if (options.action == "diff")
     return diff(registry, options.ids.at(0), options.ids.at(1), dimension);
   throw std::logic_error("unknown runs action " + options.action);
+}
+
+RegisteredCommand register_runs_command(CLI::App& app) {
+  auto options = std::make_shared<RunsCommandOptions>();
+  CLI::App* command = app.add_subcommand("runs", "The run history: list, show or diff runs");
+  command->require_subcommand(1);
+  add_registry_options(*command, options->registry);
+  command->fallthrough();
+  CLI::App* list = command->add_subcommand("list", "Every recorded run, oldest first");
+  CLI::App* show =
+      command->add_subcommand("show", "One run: settings, parameters, yearly indicators");
+  show->add_option("id", options->ids, "Run id (from runs list)")->required()->expected(1);
+  CLI::App* diff = command->add_subcommand(
+      "diff", "Two runs: the parameters that differ, then indicators side by side");
+  diff->add_option("ids", options->ids, "Two run ids")->required()->expected(2);
+  for (CLI::App* sub : {show, diff}) {
+    sub->add_flag("--all-groups", options->all_groups,
+                  "Every group of every dimension, not only all clients");
+  }
+  list->callback([options] { options->action = "list"; });
+  show->callback([options] { options->action = "show"; });
+  diff->callback([options] { options->action = "diff"; });
+  return {command, [options](const Execution&) { return runs_command(*options); }};
 }
 
 }  // namespace parcours::app
