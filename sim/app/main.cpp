@@ -203,7 +203,9 @@ int main(int argc, char** argv) {
   report_cmd->add_option("results", report.folder, "Result folder (from parcours run)")->required();
   report_cmd->add_option("--lang", report.language, "Language of the labels: fr or en")
       ->check(CLI::IsMember({"fr", "en"}));
-  report_cmd->add_option("--out,-o", report.out, "HTML file (default: RESULTS/report.html)");
+  report_cmd->add_option(
+      "--out,-o", report.out,
+      "HTML file (default: RESULTS/report.LANG.html, so fr and en do not overwrite each other)");
   report_cmd->add_option(
       "--chartjs", report.chart_js,
       std::string("Chart.js file to inline (default: ") + parcours::report::kDebianChartJs + ")");
