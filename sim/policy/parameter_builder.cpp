@@ -138,7 +138,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.name = s.text("name");
     a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
     a.dropout_after = s.number("dropout_after");
-    a.concurrent = std::get<bool>(s.values.find("concurrent")->second);
+    a.concurrent = s.flag("concurrent");
     if (s.has("domain")) {
       static const std::vector<std::string_view> kDomains{"professional_choice", "skills",
                                                           "job_search", "retention"};

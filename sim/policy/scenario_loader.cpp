@@ -15,6 +15,7 @@
 #include "io/sha256.hpp"
 #include "policy/lua_globals.hpp"
 #include "policy/scenario.hpp"
+#include "policy/uncertain_parameters.hpp"
 
 namespace parcours::policy {
 
@@ -38,6 +39,8 @@ struct LoadContext {
   std::vector<std::pair<std::string, std::string>> files;
   bool in_base = false;    // the base scenario is running
   bool base_used = false;  // `base` was called
+  const UncertainSettings* uncertain = nullptr;
+  std::vector<UncertainDraw> drawn;  // uncertain values, as resolved
 };
 
 // The loader function's context if its load is still under way, else null. Upvalue 1 is
@@ -210,6 +213,13 @@ Verdict resolve_section(lua_State* L, const SectionSpec& spec, const Origin& ori
                   "; known keys: " + section_key_list(spec));
     }
   }
+  for (const ParamSpec& p : spec.params) {  // uncertain { ... } becomes a number first
+    const std::string name = section + (item.empty() ? "" : "." + item) + "." + std::string(p.key);
+    if (std::string err = resolve_uncertain(L, 1, p, name, *ctx.uncertain, ctx.drawn);
+        !err.empty()) {
+      return fail(err);
+    }
+  }
   SectionValues values{&spec, origin, {}};
   for (const ParamSpec& p : spec.params) {
     lua_getfield(L, 1, std::string(p.key).c_str());
@@ -302,7 +312,7 @@ int load_only(lua_State* L) {
 }
 
 void close_load_functions(lua_State* L) {
-  std::vector<std::string> names{"csv", "base"};
+  std::vector<std::string> names{"csv", "base", "uncertain"};
   for (const SectionSpec& spec : scenario_schema()) names.emplace_back(spec.name);
   for (const std::string& name : names) {
     lua_pushstring(L, name.c_str());
@@ -422,11 +432,13 @@ int csv_function(lua_State* L) {
 }  // namespace
 
 LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
-                             const std::vector<Override>& overrides) {
+                             const std::vector<Override>& overrides,
+                             const UncertainSettings& uncertain) {
   lua_State* L = sandbox.state();
   LoadContext ctx;
   ctx.source = &source;
   ctx.overrides = &overrides;
+  ctx.uncertain = &uncertain;
 
   // This load is live until the function returns or throws.
   lua_getfield(L, LUA_REGISTRYINDEX, kGenerationKey);
@@ -462,6 +474,7 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   lua_pushinteger(L, generation);
   lua_pushcclosure(L, base_function, 2);
   lua_setglobal(L, "base");
+  install_uncertain(L);
   install_policy_table(L);
   install_strict_globals(L);
 
@@ -504,6 +517,7 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   LoadedScenario loaded;
   loaded.params = build_parameters(ctx.sections, source.name);
   loaded.sections = std::move(ctx.sections);
+  loaded.uncertain = std::move(ctx.drawn);
   loaded.files.emplace_back(source.name, io::sha256_hex(source.text));
   for (auto& f : ctx.files) loaded.files.push_back(std::move(f));
   loaded.hooks = defined_policy_hooks(L);
