@@ -71,8 +71,11 @@ int dead_loader(lua_State* L, bool enforcing, std::string_view name) {
 // metamethods (they could raise through C++ frames); `visited` is a set of tables seen.
 bool has_metatable(lua_State* L, int index, int visited, int depth) {
   if (lua_getmetatable(L, index) != 0) {
-    lua_pop(L, 1);
-    return true;
+    // uncertain { } marks its table with our own metatable, which has no metamethods.
+    luaL_getmetatable(L, "parcours.uncertain");
+    const bool ours = lua_rawequal(L, -1, -2) != 0;
+    lua_pop(L, 2);
+    if (!ours) return true;
   }
   if (depth == kMaxTableDepth) return false;
   if (lua_checkstack(L, 4) == 0) return true;  // (returns instead of raising, unlike luaL_)
