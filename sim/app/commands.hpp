@@ -101,6 +101,15 @@ struct AnalyticOptions {
 int analytic_command(const AnalyticOptions& options);
 // end of experiment commands (issue 6)
 
+// validation against published figures (issue 12)
+struct ValidateOptions {
+  ScenarioOptions scenario;
+  std::string targets;  // a targets file (experiment/targets.hpp)
+  ExperimentOptions run;
+};
+int validate_command(const ValidateOptions& options, const Execution& execution);
+// end of validation (issue 12)
+
 // report and history commands (issue 7)
 struct ReportCommandOptions {
   std::string folder;

@@ -186,6 +186,22 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1024));
   // end of experiment commands (issue 6)
 
+  // validation against published figures (issue 12)
+  parcours::app::ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate",
+      "Run a scenario's replications and compare them with published figures: validation.csv "
+      "(published value, tolerance, simulated mean and 95 % interval, within or not) beside the "
+      "run's tables");
+  add_scenario_options(*validate_cmd, validate.scenario);
+  validate_cmd
+      ->add_option("--targets", validate.targets,
+                   "Targets file: id, indicator (or a/b), period, dimension, group, value, "
+                   "source, tolerance (10% relative or 0.05 absolute)")
+      ->required();
+  add_experiment_options(*validate_cmd, validate.run, "validate_<scenario>");
+  // end of validation (issue 12)
+
   // report and history commands (issue 7)
   // The run history's options, on `run` (which records) and `runs` (which reads).
   auto add_registry_options = [](CLI::App& command, parcours::app::RegistryOptions& options) {
@@ -254,6 +270,7 @@ int main(int argc, char** argv) {
     if (*sweep_cmd) return parcours::app::sweep_command(sweep, execution);
     if (*calibrate_cmd) return parcours::app::calibrate_command(calibrate, execution);
     // end of experiment commands (issue 6)
+    if (*validate_cmd) return parcours::app::validate_command(validate, execution);  // issue 12
     // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
     if (*size_cmd) return execution.writes_outputs ? parcours::app::size_command(size) : 0;
     // report and history commands (issue 7)
