@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "app/commands.hpp"
 #include "app/execution.hpp"
@@ -34,7 +35,9 @@ int validate_command(const ValidateOptions& options, const Execution& execution)
       policy::load_scenario(sandbox, settings.source, settings.overrides);
 
   const std::filesystem::path out = out_folder(options.run, "validate", options.scenario.scenario);
-  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
+  // Neither the scenario's folder nor the targets file's may be replaced by the results.
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario.scenario, options.targets}));
   const std::vector<experiment::ReplicationResult> results =
       experiment::run_points(*execution.distributor, {settings}, settings.threads, {}).front();
   if (!folder) return 0;  // another MPI rank writes
@@ -63,6 +66,24 @@ int validate_command(const ValidateOptions& options, const Execution& execution)
                  settings.replications, seconds_since(started));
   }
   return 0;
+}
+
+RegisteredCommand register_validate_command(CLI::App& app) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* command = app.add_subcommand(
+      "validate",
+      "Run a scenario's replications and compare them with published figures: validation.csv "
+      "(published value, tolerance, simulated mean and 95 % interval, within or not) beside the "
+      "run's tables");
+  add_scenario_options(*command, options->scenario);
+  command
+      ->add_option("--targets", options->targets,
+                   "Targets file: id, indicator (or a/b), period, dimension, group, value, "
+                   "source, tolerance (10% relative or 0.05 absolute)")
+      ->required();
+  add_experiment_options(*command, options->run, "validate_<scenario>");
+  return {command,
+          [options](const Execution& execution) { return validate_command(*options, execution); }};
 }
 
 }  // namespace parcours::app

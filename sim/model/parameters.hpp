@@ -10,6 +10,7 @@
 
 #include "core/calendar.hpp"
 #include "core/distribution.hpp"
+#include "core/scheduler_kind.hpp"
 #include "model/agreements.hpp"
 #include "model/distance.hpp"
 #include "model/effects.hpp"
@@ -25,6 +26,8 @@ struct HorizonParameters {
   core::Date start{};  // first reported day (day 0 unless there is a warm-up)
   double years = 1.0;  // length of the reported period
   std::uint64_t seed = 1;
+  core::SchedulerKind scheduler = core::SchedulerKind::kAuto;  // speed only, never outputs
+
   /// Whole years simulated before `start` and reported nothing of (no table row, no agreement
   /// row), so that the first reported year starts from a caseload in steady state.
   int warmup_years = 0;

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
+#include "core/scheduler_kind.hpp"
 #include "io/input_error.hpp"
 #include "model/client.hpp"
 #include "policy/scenario.hpp"
@@ -60,6 +62,11 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.horizon.years = sc.number("years");
   p.horizon.seed = static_cast<std::uint64_t>(sc.number("seed"));
   p.horizon.warmup_years = static_cast<int>(sc.number("warmup_years"));
+  const std::optional<core::SchedulerKind> scheduler =
+      core::parse_scheduler_kind(sc.text("scheduler"));
+  if (!scheduler)
+    fail(sc, "scheduler must be one of auto, heap, ladder, got '" + sc.text("scheduler") + "'");
+  p.horizon.scheduler = *scheduler;
 
   const SectionValues& ar = section(sections, "arrivals");
   const bool by_rate = ar.has("per_year");
@@ -76,6 +83,9 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   const std::vector<double>& season = ar.numbers("seasonality");
   if (season.size() != 12)
     fail(ar, "seasonality needs 12 monthly weights, got " + std::to_string(season.size()));
+  // Only ratios matter (rule E1), so all zeros is no seasonality but no arrivals at all.
+  if (std::all_of(season.begin(), season.end(), [](double w) { return w == 0.0; }))
+    fail(ar, "seasonality: all 12 monthly weights are 0, so nobody would ever arrive");
   std::copy(season.begin(), season.end(), p.arrivals.monthly_weight.begin());
   p.arrivals.convened_share = ar.number("convened_share");
 
@@ -129,7 +139,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.name = s.text("name");
     a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
     a.dropout_after = s.number("dropout_after");
-    a.concurrent = std::get<bool>(s.values.find("concurrent")->second);
+    a.concurrent = s.flag("concurrent");
     if (s.has("domain")) {
       static const std::vector<std::string_view> kDomains{"professional_choice", "skills",
                                                           "job_search", "retention"};
