@@ -55,6 +55,7 @@ RegisteredCommand register_analytic_command(CLI::App& app);
 RegisteredCommand register_report_command(CLI::App& app);
 RegisteredCommand register_runs_command(CLI::App& app);
 RegisteredCommand register_init_command(CLI::App& app);
+RegisteredCommand register_validate_command(CLI::App& app);  // issue 12
 
 struct ScenarioOptions {
   std::string scenario;           // path; empty = the embedded baseline
@@ -140,6 +141,15 @@ struct AnalyticOptions {
 };
 int analytic_command(const AnalyticOptions& options);
 // end of experiment commands (issue 6)
+
+// validation against published figures (issue 12)
+struct ValidateOptions {
+  ScenarioOptions scenario;
+  std::string targets;  // a targets file (experiment/targets.hpp)
+  ExperimentOptions run;
+};
+int validate_command(const ValidateOptions& options, const Execution& execution);
+// end of validation (issue 12)
 
 // report and history commands (issue 7)
 struct ReportCommandOptions {

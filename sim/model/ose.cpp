@@ -37,6 +37,7 @@ void World::build_ose() {
   }
   ledger_ = std::make_unique<AgreementLedger>(ap.agreements, levels, tail, indicators_.quarter(0),
                                               indicators_.quarters());
+  ledger_->report_from(indicators_.first_reported());  // after a warm-up
 }
 
 core::Resource& World::places_of(const Agreement& a) {

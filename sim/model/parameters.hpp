@@ -23,10 +23,19 @@ namespace parcours::model {
 
 struct HorizonParameters {
   std::string name;
-  core::Date start{};  // day 0
-  double years = 1.0;  // length of the simulated period
+  core::Date start{};  // first reported day (day 0 unless there is a warm-up)
+  double years = 1.0;  // length of the reported period
   std::uint64_t seed = 1;
   core::SchedulerKind scheduler = core::SchedulerKind::kAuto;  // speed only, never outputs
+
+  /// Whole years simulated before `start` and reported nothing of (no table row, no agreement
+  /// row), so that the first reported year starts from a caseload in steady state.
+  int warmup_years = 0;
+
+  /// Day 0 of the model: `start`, warmup_years earlier.
+  [[nodiscard]] core::Date model_start() const {
+    return core::Date{start.year() - std::chrono::years{warmup_years}, start.month(), start.day()};
+  }
 };
 
 struct ArrivalParameters {  // rule E1

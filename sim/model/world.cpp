@@ -21,8 +21,8 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
     : sim_(sim),
       params_(params),
       rules_(rules),
-      calendar_(params.horizon.start),
-      horizon_(horizon_of(calendar_, params.horizon.years)),
+      calendar_(params.horizon.model_start()),
+      horizon_(horizon_of(calendar_, params.horizon.years + params.horizon.warmup_years)),
       agents_(sim, params.evaluation.agents),
       indicators_(calendar_, horizon_, group_dimensions(params)),
       parcours_active_(indicators_.groups(), 0),
@@ -37,6 +37,9 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   } else {
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
+  // The warm-up's quarters are simulated but not reported (HorizonParameters::warmup_years).
+  indicators_.report_from(
+      calendar_.fiscal_quarter_at(calendar_.time_of(params.horizon.start)).index());
   build_ose();
   const RetentionParameters& r = params.retention;
   ose_ = !params.agreements.agreements.empty();

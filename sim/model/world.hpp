@@ -93,6 +93,8 @@ class World : public core::EventHandler {
   void schedule_next_arrival();
   void on_arrival();
   void draw_profile(Slot s);
+  /// Counts the arrival's profile (arrivals_aged_45_plus, ...), for validation (issue 12).
+  void count_profile(Slot s);
   void assign_groups(Slot s);
   // evaluation.cpp
   void join_agent_queue(Slot s);

@@ -61,6 +61,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.horizon.start = *core::parse_date(sc.text("start"));
   p.horizon.years = sc.number("years");
   p.horizon.seed = static_cast<std::uint64_t>(sc.number("seed"));
+  p.horizon.warmup_years = static_cast<int>(sc.number("warmup_years"));
   const std::optional<core::SchedulerKind> scheduler =
       core::parse_scheduler_kind(sc.text("scheduler"));
   if (!scheduler)
@@ -231,7 +232,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   }
 
   p.agreements = build_agreements(sections, p.activities, p.population.regions,
-                                  core::Calendar(p.horizon.start));
+                                  core::Calendar(p.horizon.model_start()));
 
   p.retention = build_retention(section(sections, "retention"), p.activities);
   return p;

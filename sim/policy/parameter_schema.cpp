@@ -20,6 +20,8 @@ std::vector<SectionSpec> build_schema() {
            {"start", T::kDate, 0, 0, true, "", "date", "", "first simulated day (day 0)"},
            {"years", T::kNumber, 0.25, 50, true, "", "years", "", "length of the simulated period"},
            {"seed", T::kInteger, 0, 9.0e15, false, "1", "", "", "base of every random stream"},
+           {"warmup_years", T::kInteger, 0, 50, false, "0", "years", "",
+            "years simulated before start and not reported (a steady first year)"},
            {"scheduler", T::kString, 0, 0, false, "auto", "", "",
             "pending-event set: auto, heap or ladder; same outputs, only the speed differs"},
        }},

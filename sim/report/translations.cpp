@@ -180,6 +180,27 @@ constexpr std::array kEntries{
     Entry{"common.yes", "oui", "yes"},
     Entry{"common.no", "non", "no"},
     Entry{"level.all", "Tous", "All"},
+    // Published vs simulated (validation.csv, issue 12).
+    Entry{"validation.title", "Chiffres publiés et simulés", "Published vs simulated"},
+    Entry{"validation.intro",
+          "Chaque cible est un chiffre publié avec sa source et une tolérance. La moyenne "
+          "simulée (intervalle de confiance à 95 % sur les réplications) est dans la tolérance "
+          "si elle tombe dans la plage acceptée (●), sinon ✗. La figure montre la moyenne "
+          "simulée en % du chiffre publié (100 = égal).",
+          "Each target is a published figure with its source and a tolerance. The simulated "
+          "mean (95 % confidence interval over replications) is within tolerance when it falls "
+          "in the accepted range (●), otherwise ✗. The figure shows the simulated mean as a % "
+          "of the published figure (100 = equal)."},
+    Entry{"validation.score", "Cibles dans la tolérance : ", "Targets within tolerance: "},
+    Entry{"validation.target", "Cible", "Target"},
+    Entry{"validation.group", "Groupe", "Group"},
+    Entry{"validation.all_clients", "Toute la clientèle", "All clients"},
+    Entry{"validation.published", "Publié", "Published"},
+    Entry{"validation.accepted", "Plage acceptée", "Accepted range"},
+    Entry{"validation.simulated", "Simulé [IC 95 %]", "Simulated [95 % CI]"},
+    Entry{"validation.within", "Dans la tolérance", "Within tolerance"},
+    Entry{"validation.source", "Source", "Source"},
+    Entry{"validation.relative", "Simulé en % du publié", "Simulated as % of published"},
     // Indicators of the result tables (docs/outputs.md).
     Entry{"arrivals", "Arrivées", "Arrivals"},
     Entry{"arrivals_convened", "Arrivées convoquées", "Convened arrivals"},
@@ -207,6 +228,21 @@ constexpr std::array kEntries{
     Entry{"employed", "Entrées en emploi", "Job starts"},
     Entry{"retention_started", "Débuts de maintien en emploi", "Retention support started"},
     Entry{"retention_contacts", "Contacts de maintien en emploi", "Retention contacts"},
+    // Who arrives (issue 12).
+    Entry{"arrivals_aged_45_plus", "Arrivées de 45 ans ou plus", "Arrivals aged 45 or more"},
+    Entry{"arrivals_single_parent", "Arrivées chefs de famille monoparentale",
+          "Arrivals heading a single-parent family"},
+    Entry{"arrivals_below_secondary_v", "Arrivées sous le secondaire V",
+          "Arrivals below Secondary V"},
+    Entry{"arrivals_objectif_emploi", "Arrivées au programme Objectif emploi",
+          "Arrivals in Objectif emploi"},
+    Entry{"arrivals_health_constraints", "Arrivées avec contraintes de santé",
+          "Arrivals with health constraints"},
+    Entry{"arrivals_immigrant", "Arrivées immigrantes", "Immigrant arrivals"},
+    Entry{"arrivals_not_meeting_requirements", "Arrivées ne répondant pas aux exigences",
+          "Arrivals not meeting the requirements"},
+    Entry{"arrivals_long_assistance", "Arrivées avec 120 mois ou plus d'aide",
+          "Arrivals with 120 months or more on assistance"},
     Entry{"refusals", "Refus", "Refusals"},
     Entry{"compliance_referrals", "Références à un agent de conformité", "Compliance referrals"},
     Entry{"employed_within_followup_of_parcours", "En emploi dans le suivi après le Parcours",
