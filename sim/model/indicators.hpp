@@ -63,6 +63,8 @@ enum class Count : std::uint8_t {
   kIncomeSupportCancelled,          // M10: clients whose unissued payments were cancelled
   kParcoursResumed,                 // M7: a Parcours reopened by a readmission
   kRetentionContacts,               // M3: meetings of plans run as contact events
+  kJobsDuringActivity,              // P7: jobs that ended an activity before its planned end
+  kActivitiesEndedEarly,            // P5: activities whose objectives were met before the end
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

@@ -39,6 +39,8 @@ TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
                            "employed",
                            "retention_started",
                            "retention_contacts",
+                           "jobs_during_activity",
+                           "activities_ended_early",
                            "refusals",
                            "compliance_referrals",
                            "parcours_ended_school",
