@@ -1,9 +1,12 @@
 // parcours analytic: the exact Parcours outcomes of a constant-hazard scenario, from its
 // absorbing Markov chain; with --simulate, the simulated shares beside them.
 
+#include <CLI/CLI.hpp>
+
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 
 #include "app/commands.hpp"
 #include "app/experiment_options.hpp"
@@ -98,6 +101,24 @@ int analytic_command(const AnalyticOptions& options) {
                 s.expected_time[i] / 7.0);
   }
   return 0;
+}
+
+RegisteredCommand register_analytic_command(CLI::App& app) {
+  auto options = std::make_shared<AnalyticOptions>();
+  CLI::App* command = app.add_subcommand(
+      "analytic",
+      "Exact Parcours outcome shares and expected times of a constant-hazard scenario "
+      "(absorbing Markov chain, no simulation)");
+  add_scenario_options(*command, options->scenario);
+  command->add_flag("--simulate", options->simulate,
+                    "Also run the scenario and print the simulated shares with their 95 % "
+                    "binomial intervals beside the exact ones");
+  command
+      ->add_option("--replications,-r", options->replications, "Replications pooled for --simulate")
+      ->check(CLI::Range(1, 100000));
+  command->add_option("--threads,-j", options->threads, "Worker threads for --simulate")
+      ->check(CLI::Range(0, 1024));
+  return {command, [options](const Execution&) { return analytic_command(*options); }};
 }
 
 }  // namespace parcours::app

@@ -1,10 +1,14 @@
 // parcours calibrate: the value of one parameter at which an indicator (or a ratio of two)
 // meets a target, on common random numbers, with an interval from the replications.
 
+#include <CLI/CLI.hpp>
+
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/experiment_options.hpp"
 #include "app/scenario_options.hpp"
 #include "experiment/calibrate.hpp"
@@ -87,6 +91,11 @@ int calibrate_command(const CalibrateOptions& options, const Execution& executio
     sandbox.set_print_enabled(false);
     policy::load_scenario(sandbox, s.source, s.overrides);
   }
+  // Opened before the search, so a refused --out fails at once.
+  const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
+  std::optional<io::ResultFolder> folder =
+      open_result_folder(execution, out, protected_inputs({options.scenario.scenario}));
+  if (!folder) return 0;
   const int threads = threads_for(options.run, options.run.replications);
   experiment::LocalDistributor local;
   const bool verbose = !options.run.quiet;
@@ -113,11 +122,9 @@ int calibrate_command(const CalibrateOptions& options, const Execution& executio
       experiment::calibrate(evaluate, axis.lo, axis.hi, target.value, tolerance,
                             [&axis](double x) { return axis.snap(x); });
 
-  const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
-  io::ResultFolder folder = io::ResultFolder::open(out);
-  write_calibration(folder.file("calibration.csv"), options, target, c);
-  write_evaluations(folder.file("evaluations.csv"), c);
-  folder.commit();
+  write_calibration(folder->file("calibration.csv"), options, target, c);
+  write_evaluations(folder->file("evaluations.csv"), c);
+  folder->commit();
 
   std::printf("%s = %.6g (95 %% CI %.6g to %.6g): %s = %.6g (target %.6g)%s\n", axis.key.c_str(),
               c.value, c.ci95_low, c.ci95_high, target.name().c_str(), c.at_value.mean,
@@ -128,6 +135,39 @@ int calibrate_command(const CalibrateOptions& options, const Execution& executio
                  seconds_since(started));
   }
   return 0;
+}
+
+RegisteredCommand register_calibrate_command(CLI::App& app) {
+  auto options = std::make_shared<CalibrateOptions>();
+  CLI::App* command = app.add_subcommand(
+      "calibrate",
+      "Find the value of one parameter at which an indicator (or a ratio of two) meets a "
+      "target, on common random numbers, with a 95 % interval (calibration.csv)");
+  add_scenario_options(*command, options->scenario);
+  command
+      ->add_option("--param", options->param,
+                   "The parameter: section.key, or section.key=VALUE with $x where the number "
+                   "goes, e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$x}'")
+      ->required();
+  command
+      ->add_option("--indicator", options->indicator,
+                   "Indicator (all clients) or ratio of two, e.g. "
+                   "parcours_ended_dropout/parcours_started")
+      ->required();
+  command->add_option("--target", options->target, "Value the indicator must reach")->required();
+  command
+      ->add_option("--bounds", options->bounds,
+                   "lo:hi, the parameter's search interval; the target must lie "
+                   "between the indicator's means at lo and hi")
+      ->required();
+  command->add_option("--period", options->period,
+                      "Fiscal year, e.g. 2025-2026 (default: summed over every year)");
+  command->add_option("--tolerance", options->tolerance,
+                      "Stop when the bracket is this narrow (default: 1/1000 of the "
+                      "bounds; 1 for integers)");
+  add_experiment_options(*command, options->run, "calibrate_<scenario>");
+  return {command,
+          [options](const Execution& execution) { return calibrate_command(*options, execution); }};
 }
 
 }  // namespace parcours::app

@@ -1,6 +1,9 @@
 // parcours check: load a scenario exactly as a run would, report what it defines, and stop.
 
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "app/commands.hpp"
@@ -51,6 +54,22 @@ int check_command(const ScenarioOptions& options, bool list_parameters) {
   std::printf("  hooks        %s\n", hooks.empty() ? "none (parametric rules)" : hooks.c_str());
   std::printf("  files read   %zu\n", scenario.files.size());
   return 0;
+}
+
+RegisteredCommand register_check_command(CLI::App& app) {
+  struct Options {
+    ScenarioOptions scenario;
+    bool list_parameters = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "check", "Validate a scenario without running it (file:line for each problem)");
+  add_scenario_options(*command, options->scenario);
+  command->add_flag("--parameters", options->list_parameters,
+                    "List every parameter a scenario can set");
+  return {command, [options](const Execution&) {
+            return check_command(options->scenario, options->list_parameters);
+          }};
 }
 
 }  // namespace parcours::app

@@ -1,6 +1,17 @@
 #pragma once
 // The subcommands of the `parcours` program. Each returns the process exit code; bad input
 // surfaces as io::InputError, which main() reports as one line and exit code 1.
+//
+// How a command registers itself (main.cpp is only a table of these):
+//  1. In sim/app/<name>_command.cpp, define `RegisteredCommand register_<name>_command(CLI::App&
+//     app)`: it adds its subcommand to `app` with its help text, binds its options to a
+//     std::make_shared'd options struct (shared options come from add_scenario_options in
+//     app/scenario_options.hpp and add_experiment_options in app/experiment_options.hpp), and
+//     returns that subcommand with the action that runs it, capturing the options struct.
+//  2. Declare register_<name>_command below, add one line to kCommands in main.cpp (its place
+//     there is its place in `parcours --help`), and the .cpp to sim/app/CMakeLists.txt.
+// Registration touches no global state (no static registry: the house allows no singletons, and
+// a static library's linker would drop a self-registering object nobody references).
 
 #include <cstdint>
 #include <functional>
@@ -10,13 +21,39 @@
 
 #include "app/run_history.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace parcours::experiment {
 class Distributor;  // experiment commands (issue 6)
+}
+namespace parcours::io {
+class PartialFolders;
 }
 
 namespace parcours::app {
 
 struct Execution;  // experiment commands (issue 6)
+
+/// A subcommand as registered: its CLI11 node (true once parsed if chosen) and what runs it.
+struct RegisteredCommand {
+  CLI::App* subcommand = nullptr;
+  std::function<int(const Execution&)> run;
+};
+/// Adds one subcommand and its options to the program; see the top of this file.
+using RegisterCommand = RegisteredCommand (*)(CLI::App& app);
+
+RegisteredCommand register_run_command(CLI::App& app);
+RegisteredCommand register_check_command(CLI::App& app);
+RegisteredCommand register_size_command(CLI::App& app);
+RegisteredCommand register_compare_command(CLI::App& app);
+RegisteredCommand register_sweep_command(CLI::App& app);
+RegisteredCommand register_calibrate_command(CLI::App& app);
+RegisteredCommand register_analytic_command(CLI::App& app);
+RegisteredCommand register_report_command(CLI::App& app);
+RegisteredCommand register_runs_command(CLI::App& app);
+RegisteredCommand register_init_command(CLI::App& app);
 
 struct ScenarioOptions {
   std::string scenario;           // path; empty = the embedded baseline
@@ -40,8 +77,9 @@ int check_command(const ScenarioOptions& options, bool list_parameters);
 /// Where replications run and who writes (app/execution.hpp).
 struct Execution {
   experiment::Distributor* distributor = nullptr;
-  bool writes_outputs = true;           // false on MPI ranks other than 0
-  std::function<void(int code)> abort;  // ends every MPI rank at once; empty without MPI
+  bool writes_outputs = true;              // false on MPI ranks other than 0
+  std::function<void(int code)> abort;     // ends every MPI rank at once; empty without MPI
+  io::PartialFolders* partials = nullptr;  // removed on SIGINT/SIGTERM (app/interrupt_cleanup)
 };
 /// What compare, sweep and calibrate share with run.
 struct ExperimentOptions {
@@ -61,7 +99,7 @@ struct SizeOptions {
   double share = 0.9;
   int max_slots = 100000;
 };
-int size_command(const SizeOptions& options);
+int size_command(const SizeOptions& options, const Execution& execution);
 // end of the sizing command
 struct CompareOptions {
   std::string scenario_a;  // paths

@@ -1,9 +1,12 @@
 // parcours compare: two scenarios on common random numbers (same seed, replications paired by
 // index), their paired differences with intervals, and each scenario's own tables.
 
+#include <CLI/CLI.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include "app/commands.hpp"
 #include "app/execution.hpp"
@@ -66,7 +69,8 @@ int compare_command(const CompareOptions& options, const Execution& execution) {
       options.run.out.empty()
           ? "results/compare_" + stem_of(options.scenario_a) + "_" + stem_of(options.scenario_b)
           : options.run.out;
-  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario_a, options.scenario_b}));
 
   std::vector<std::vector<experiment::ReplicationResult>> results;
   {
@@ -96,6 +100,29 @@ int compare_command(const CompareOptions& options, const Execution& execution) {
                  scenarios[1].params.horizon.name.c_str(), options.run.replications, seconds);
   }
   return 0;
+}
+
+RegisteredCommand register_compare_command(CLI::App& app) {
+  auto options = std::make_shared<CompareOptions>();
+  CLI::App* command = app.add_subcommand(
+      "compare",
+      "Run two scenarios on common random numbers and write their paired differences with "
+      "95 % intervals (comparison_*.csv) and each one's tables (a/, b/)");
+  command->add_option("a", options->scenario_a, "Scenario A (the reference)")->required();
+  command->add_option("b", options->scenario_b, "Scenario B (differences are B - A)")->required();
+  command
+      ->add_option("--set", options->sets,
+                   "Override a parameter in both scenarios: section.key=value; repeatable")
+      ->allow_extra_args(false);
+  command->add_option("--set-a", options->sets_a, "Override a parameter in A only")
+      ->allow_extra_args(false);
+  command->add_option("--set-b", options->sets_b, "Override a parameter in B only")
+      ->allow_extra_args(false);
+  command->add_option("--seed", options->seed,
+                      "Base seed of both scenarios (overrides their scenario.seed)");
+  add_experiment_options(*command, options->run, "compare_<a>_<b>");
+  return {command,
+          [options](const Execution& execution) { return compare_command(*options, execution); }};
 }
 
 }  // namespace parcours::app

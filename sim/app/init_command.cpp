@@ -1,8 +1,11 @@
 // parcours init NAME: a new scenario that overlays the baseline, ready to edit.
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 
 #include "app/commands.hpp"
 #include "app/scenario_template.hpp"
@@ -59,6 +62,16 @@ int init_command(const InitCommandOptions& options) {
       "  parcours report results/%s\n",
       file.c_str(), file.c_str(), file.c_str(), name.c_str(), name.c_str());
   return 0;
+}
+
+RegisteredCommand register_init_command(CLI::App& app) {
+  auto options = std::make_shared<InitCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "init", "Write a new scenario NAME.lua that changes the baseline (never overwrites)");
+  command->add_option("name", options->name, "Scenario name, e.g. more_agents")->required();
+  command->add_option("--dir", options->dir, "Folder to write into, next to baseline.lua")
+      ->capture_default_str();
+  return {command, [options](const Execution&) { return init_command(*options); }};
 }
 
 }  // namespace parcours::app

@@ -1,9 +1,12 @@
 // parcours report: one self-contained HTML page from a result folder.
 
+#include <CLI/CLI.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <memory>
 
 #include "app/commands.hpp"
 #include "io/input_error.hpp"
@@ -48,6 +51,23 @@ int report_command(const ReportCommandOptions& options) {
   std::filesystem::rename(partial, out);
   if (!options.quiet) std::fprintf(stderr, "parcours: wrote %s\n", out.string().c_str());
   return 0;
+}
+
+RegisteredCommand register_report_command(CLI::App& app) {
+  auto options = std::make_shared<ReportCommandOptions>();
+  CLI::App* command =
+      app.add_subcommand("report", "Write one self-contained HTML report from a result folder");
+  command->add_option("results", options->folder, "Result folder (from parcours run)")->required();
+  command->add_option("--lang", options->language, "Language of the labels: fr or en")
+      ->check(CLI::IsMember({"fr", "en"}));
+  command->add_option("--out,-o", options->out, "HTML file (default: RESULTS/report.html)");
+  command->add_option(
+      "--chartjs", options->chart_js,
+      std::string("Chart.js file to inline (default: ") + report::kDebianChartJs + ")");
+  command->add_flag("--timestamp", options->timestamp,
+                    "Print the time of writing in the page (the bytes then change each time)");
+  command->add_flag("--quiet,-q", options->quiet, "Nothing on stderr");
+  return {command, [options](const Execution&) { return report_command(*options); }};
 }
 
 }  // namespace parcours::app

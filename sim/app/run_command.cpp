@@ -1,8 +1,11 @@
 // parcours run: check the scenario, run its replications, write the result folder atomically.
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <thread>
 
 #include "app/commands.hpp"
@@ -33,13 +36,16 @@ int run_command(const RunOptions& options, const Execution& execution) {
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   settings.threads = std::min(options.threads > 0 ? options.threads : cores, options.replications);
 
+  check_run_history(options.registry);  // a damaged history is reported before the run
+
   // Load once before anything is written: a broken scenario fails here, with no folder.
   policy::LuaSandbox sandbox;
   const policy::LoadedScenario scenario =
       policy::load_scenario(sandbox, settings.source, settings.overrides);
 
   const std::filesystem::path out = options.out.empty() ? default_out(settings) : options.out;
-  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario.scenario}, options.registry));
 
   std::vector<experiment::ReplicationResult> results;
   {
@@ -68,6 +74,25 @@ int run_command(const RunOptions& options, const Execution& execution) {
                  static_cast<double>(model_events) / 1e6 / seconds, peak_memory_mib());
   }
   return 0;
+}
+
+RegisteredCommand register_run_command(CLI::App& app) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand("run", "Run a scenario and write its result tables");
+  add_scenario_options(*command, options->scenario);
+  command->add_option("--out", options->out,
+                      "Result folder (default: results/<scenario file name>)");
+  command->add_option("--replications,-r", options->replications, "Independent replications")
+      ->check(CLI::Range(1, 100000));
+  command->add_option("--threads,-j", options->threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  command->add_flag("--quiet,-q", options->quiet, "No progress or summary on stderr");
+  // the run history (issue 7)
+  add_registry_options(*command, options->registry);
+  command->add_flag("--no-registry", options->registry.disabled,
+                    "Do not record this run in the history");
+  return {command,
+          [options](const Execution& execution) { return run_command(*options, execution); }};
 }
 
 }  // namespace parcours::app

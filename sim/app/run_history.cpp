@@ -11,6 +11,12 @@
 
 namespace parcours::app {
 
+void add_registry_options(CLI::App& command, RegistryOptions& options) {
+  command.add_option("--registry", options.path,
+                     "Run history database (default: $PARCOURS_REGISTRY, else "
+                     "results/runs.sqlite)");
+}
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -60,6 +66,13 @@ std::optional<fs::path> registry_path(const RegistryOptions& options) {
     return fs::path(env);
   }
   return fs::path("results") / "runs.sqlite";
+}
+
+void check_run_history(const RegistryOptions& options) {
+  const std::optional<fs::path> path = registry_path(options);
+  std::error_code ec;
+  if (!path || !fs::exists(fs::symlink_status(*path, ec))) return;
+  io::RunRegistry::open_read_only(*path).check();
 }
 
 bool register_run(const RegistryOptions& options, const fs::path& folder,

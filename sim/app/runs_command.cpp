@@ -1,8 +1,11 @@
 // parcours runs list | show ID | diff ID1 ID2: reading the run history.
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -20,13 +23,7 @@ namespace {
 io::RunRegistry open_existing(const RegistryOptions& options) {
   RegistryOptions enabled = options;
   enabled.disabled = false;
-  const fs::path path = *registry_path(enabled);
-  if (!fs::exists(path)) {
-    throw io::InputError(path.string(),
-                         "no run history here yet: parcours run records each run in it (see "
-                         "--registry and PARCOURS_REGISTRY)");
-  }
-  return io::RunRegistry::open(path);
+  return io::RunRegistry::open_read_only(*registry_path(enabled));
 }
 
 std::string number(std::optional<double> v) { return v ? fmt::format("{:.6g}", *v) : "NA"; }
@@ -131,6 +128,29 @@ int runs_command(const RunsCommandOptions& options) {
   if (options.action == "diff")
     return diff(registry, options.ids.at(0), options.ids.at(1), dimension);
   throw std::logic_error("unknown runs action " + options.action);
+}
+
+RegisteredCommand register_runs_command(CLI::App& app) {
+  auto options = std::make_shared<RunsCommandOptions>();
+  CLI::App* command = app.add_subcommand("runs", "The run history: list, show or diff runs");
+  command->require_subcommand(1);
+  add_registry_options(*command, options->registry);
+  command->fallthrough();
+  CLI::App* list = command->add_subcommand("list", "Every recorded run, oldest first");
+  CLI::App* show =
+      command->add_subcommand("show", "One run: settings, parameters, yearly indicators");
+  show->add_option("id", options->ids, "Run id (from runs list)")->required()->expected(1);
+  CLI::App* diff = command->add_subcommand(
+      "diff", "Two runs: the parameters that differ, then indicators side by side");
+  diff->add_option("ids", options->ids, "Two run ids")->required()->expected(2);
+  for (CLI::App* sub : {show, diff}) {
+    sub->add_flag("--all-groups", options->all_groups,
+                  "Every group of every dimension, not only all clients");
+  }
+  list->callback([options] { options->action = "list"; });
+  show->callback([options] { options->action = "show"; });
+  diff->callback([options] { options->action = "diff"; });
+  return {command, [options](const Execution&) { return runs_command(*options); }};
 }
 
 }  // namespace parcours::app

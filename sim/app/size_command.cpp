@@ -3,12 +3,17 @@
 // modes, P50 and P90 over replications), and optionally the fewest places that keep the wait
 // for it under a number of days for a share of clients (rules S6, S7, M8).
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
+#include "app/experiment_options.hpp"
 #include "app/progress_bar.hpp"
 #include "app/scenario_options.hpp"
 #include "core/calendar.hpp"
@@ -55,7 +60,7 @@ model::Organisation* organisation_named(model::ModelParameters& p, const std::st
 
 }  // namespace
 
-int size_command(const SizeOptions& options) {
+int size_command(const SizeOptions& options, const Execution& execution) {
   experiment::RunSettings settings = settings_from(options.scenario);
   settings.replications = options.run.replications;
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
@@ -89,7 +94,10 @@ int size_command(const SizeOptions& options) {
       options.run.out.empty()
           ? "results/size_" + std::filesystem::path(settings.source.name).stem().string()
           : options.run.out;
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> opened =
+      open_result_folder(execution, out, protected_inputs({options.scenario.scenario}));
+  if (!opened) return 0;
+  io::ResultFolder& folder = *opened;
   const bool show = !options.run.quiet && ProgressBar::stderr_is_terminal();
 
   std::vector<experiment::ReplicationResult> results;
@@ -160,6 +168,33 @@ int size_command(const SizeOptions& options) {
   folder.commit();
   if (!options.run.quiet) std::fprintf(stderr, "parcours: wrote %s\n", out.string().c_str());
   return 0;
+}
+
+RegisteredCommand register_size_command(CLI::App& app) {
+  auto options = std::make_shared<SizeOptions>();
+  CLI::App* command = app.add_subcommand(
+      "size",
+      "Size an organisation's agreement for a service: participants, hours by level and "
+      "dollars (P50, P90), and the fewest places for a wait");
+  add_scenario_options(*command, options->scenario);
+  command->add_option("--organisation", options->organisation, "Organisation, as in the scenario")
+      ->required();
+  command->add_option("--service", options->service, "Service (activity name)")->required();
+  command->add_option("--agreement-year", options->agreement_year,
+                      "Agreement year, e.g. 2026-2027 (default: the first full one simulated)");
+  command
+      ->add_option("--max-wait-days", options->max_wait_days,
+                   "Also find the fewest places serving --share of clients within this wait")
+      ->check(CLI::Range(0.0, 3650.0));
+  command->add_option("--share", options->share, "Share of clients served within the wait (0.9)")
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_option("--max-slots", options->max_slots, "Largest number of places to try")
+      ->check(CLI::Range(1, 10000000));
+  add_experiment_options(*command, options->run, "size_<scenario>");
+  // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
+  return {command, [options](const Execution& execution) {
+            return execution.writes_outputs ? size_command(*options, execution) : 0;
+          }};
 }
 
 }  // namespace parcours::app

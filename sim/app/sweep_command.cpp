@@ -1,8 +1,11 @@
 // parcours sweep: run a scenario at every point of a design (grid, Latin hypercube or a table
 // of points) on common random numbers, and write one long table plus a tornado table.
 
+#include <CLI/CLI.hpp>
+
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <set>
 
 #include "app/commands.hpp"
@@ -104,7 +107,8 @@ int sweep_command(const SweepOptions& options, const Execution& execution) {
   }
 
   const std::filesystem::path out = out_folder(options.run, "sweep", options.scenario.scenario);
-  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario.scenario, options.points}));
   std::vector<std::vector<experiment::ReplicationResult>> results;
   {
     ProgressBar bar("parcours sweep " + name,
@@ -146,6 +150,31 @@ int sweep_command(const SweepOptions& options, const Execution& execution) {
                  seconds_since(started));
   }
   return 0;
+}
+
+RegisteredCommand register_sweep_command(CLI::App& app) {
+  auto options = std::make_shared<SweepOptions>();
+  CLI::App* command = app.add_subcommand(
+      "sweep",
+      "Run a scenario over a grid, a Latin hypercube or a table of parameter values on common "
+      "random numbers (sweep_*.csv) with a tornado table (sensitivity.csv)");
+  add_scenario_options(*command, options->scenario);
+  command->get_option("--set")->description(
+      "A range to sweep, section.key=lo:hi:step (lo:hi with --lhs), or inside a value as "
+      "$(lo:hi:step), e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$(0.01:0.03:"
+      "0.01)}'; any other value is a fixed override; repeatable (grid: every combination)");
+  command
+      ->add_option("--lhs", options->lhs,
+                   "Instead of a grid, N points of a Latin hypercube over the ranges")
+      ->check(CLI::Range(1, 1000000));
+  command->add_option("--lhs-seed", options->lhs_seed, "Seed of the Latin hypercube's draws")
+      ->capture_default_str();
+  command->add_option("--points", options->points,
+                      "A CSV of points: one column per parameter (section.key), one row per "
+                      "point, numbers");
+  add_experiment_options(*command, options->run, "sweep_<scenario>");
+  return {command,
+          [options](const Execution& execution) { return sweep_command(*options, execution); }};
 }
 
 }  // namespace parcours::app

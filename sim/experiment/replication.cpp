@@ -18,7 +18,8 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   // reads the same whatever the number of threads.
   sandbox.set_print_enabled(index == 0);
   core::Simulation sim(
-      core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)});
+      core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)},
+      scenario.params.horizon.scheduler);
   policy::LuaRules rules(sandbox, scenario.params, sim);
   model::World world(sim, scenario.params, rules);
   world.run(progress);

@@ -10,6 +10,7 @@
 
 #include "core/calendar.hpp"
 #include "core/distribution.hpp"
+#include "core/scheduler_kind.hpp"
 #include "model/agreements.hpp"
 #include "model/distance.hpp"
 #include "model/effects.hpp"
@@ -25,6 +26,7 @@ struct HorizonParameters {
   core::Date start{};  // day 0
   double years = 1.0;  // length of the simulated period
   std::uint64_t seed = 1;
+  core::SchedulerKind scheduler = core::SchedulerKind::kAuto;  // speed only, never outputs
 };
 
 struct ArrivalParameters {  // rule E1

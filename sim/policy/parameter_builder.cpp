@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
+#include "core/scheduler_kind.hpp"
 #include "io/input_error.hpp"
 #include "model/client.hpp"
 #include "policy/scenario.hpp"
@@ -59,6 +61,11 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.horizon.start = *core::parse_date(sc.text("start"));
   p.horizon.years = sc.number("years");
   p.horizon.seed = static_cast<std::uint64_t>(sc.number("seed"));
+  const std::optional<core::SchedulerKind> scheduler =
+      core::parse_scheduler_kind(sc.text("scheduler"));
+  if (!scheduler)
+    fail(sc, "scheduler must be one of auto, heap, ladder, got '" + sc.text("scheduler") + "'");
+  p.horizon.scheduler = *scheduler;
 
   const SectionValues& ar = section(sections, "arrivals");
   const bool by_rate = ar.has("per_year");

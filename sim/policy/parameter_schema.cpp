@@ -14,12 +14,14 @@ std::vector<SectionSpec> build_schema() {
   return {
       {"scenario",
        false,
-       "What the run is: name, start date, length and seed.",
+       "What the run is: name, start date, length, seed and event scheduler.",
        {
            {"name", T::kString, 0, 0, true, "", "", "", "short name, used in outputs"},
            {"start", T::kDate, 0, 0, true, "", "date", "", "first simulated day (day 0)"},
            {"years", T::kNumber, 0.25, 50, true, "", "years", "", "length of the simulated period"},
            {"seed", T::kInteger, 0, 9.0e15, false, "1", "", "", "base of every random stream"},
+           {"scheduler", T::kString, 0, 0, false, "auto", "", "",
+            "pending-event set: auto, heap or ladder; same outputs, only the speed differs"},
        }},
       {"arrivals",
        false,
