@@ -107,6 +107,10 @@ std::string_view name_of(Count c) {
       return "income_support_cancelled_clients";
     case Count::kParcoursResumed:
       return "parcours_resumed";
+    case Count::kJobsDuringActivity:
+      return "jobs_during_activity";
+    case Count::kActivitiesEndedEarly:
+      return "activities_ended_early";
     case Count::kRetentionContacts:
       return "retention_contacts";
     case Count::kArrivalsAged45Plus:

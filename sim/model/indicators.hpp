@@ -73,6 +73,8 @@ enum class Count : std::uint8_t {
   kArrivalsImmigrant,
   kArrivalsNotMeetingRequirements,
   kArrivalsLongAssistance,  // 120 months or more on assistance in total
+  kJobsDuringActivity,      // P7: jobs that ended an activity before its planned end
+  kActivitiesEndedEarly,    // P5: activities whose objectives were met before the end
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

@@ -103,6 +103,15 @@ struct ActivityParameters {  // rule P2
   /// Rule M9: retention support is part of the participation (ICTE, PPE insertion
   /// enterprises, MFOR-EE): no separate retention plan after it.
   bool retention_included = false;
+  /// Jobs found during the activity (kNone: none), a hazard from its start scaled by
+  /// `job_effects`: a job ends the participation before its planned end and the Parcours by
+  /// employment (rule P7); income support stops at the job start except for Objectif emploi
+  /// clients (M10). Most activities have none, and then cost nothing.
+  Hazard job_during;
+  Effects job_effects;
+  /// Objectives reached before the planned end (kNone: never early), a hazard from the start:
+  /// the activity ends then as completed and the plan moves on (rules P5, S2).
+  Hazard early_success;
 };
 
 struct ParcoursParameters {                // rules P1-P7

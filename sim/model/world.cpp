@@ -50,6 +50,8 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   // the default plan's own repeats count too.
   std::vector<std::uint8_t> plan = params.parcours.default_plan;
   std::sort(plan.begin(), plan.end());
+  early_endings_ = std::any_of(params.activities.begin(), params.activities.end(),
+                               [](const ActivityParameters& a) { return may_end_early(a); });
   track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
                      std::adjacent_find(plan.begin(), plan.end()) != plan.end();
 }
@@ -209,6 +211,7 @@ World::Slot World::admit() {
   if (ose_ || track_last_) participations_.emplace_back();
   job_of_.push_back(kNoJob);
   if (track_completed_) completed_.emplace_back();
+  if (ose_) history_.reserve_slots(clients_.size());
   return static_cast<Slot>(clients_.size() - 1);
 }
 
@@ -237,6 +240,7 @@ void World::assign_groups(Slot s) {
 void World::leave(Slot s) {
   assert(!clients_[s].in_parcours);
   add_stock(in_system_, indicators_, clients_[s], -1);
+  if (ose_) history_.clear(s);
   if (job_of_[s] != kNoJob) {
     free_jobs_.push_back(job_of_[s]);
     job_of_[s] = kNoJob;

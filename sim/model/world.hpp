@@ -18,8 +18,10 @@
 #include "model/agreement_ledger.hpp"
 #include "model/client.hpp"
 #include "model/decision_rules.hpp"
+#include "model/early_ending.hpp"
 #include "model/indicators.hpp"
 #include "model/parameters.hpp"
+#include "model/participation_history.hpp"
 
 namespace parcours::model {
 
@@ -113,9 +115,19 @@ class World : public core::EventHandler {
   /// Names an activity step for its random streams: its place in the plan and the revision.
   static unsigned step_of(const Client& c) { return c.next_activity + 8U * c.revisions; }
   void begin_activity(Slot s);
+  /// When the step under way ends, for activities that may end early (early_ending.hpp).
+  StepEnding step_ending(Slot s, double planned_days);
+  /// The planned length of the step under way, in days.
+  [[nodiscard]] double planned_step_days(const Client& c) const;
   void on_activity_end(Slot s);
+  /// Rules P7, M10: a job found during the step ends it before its planned end.
+  void end_step_for_job(Slot s);
+  /// An activity without an agreement becomes the last participation (rules M7, M9, M10).
+  void record_last_activity(Slot s);
   void finish_plan(Slot s);
-  void pay_income_support(Slot s, std::uint8_t activity);
+  /// `allowance_after_days`: days of allowance still paid after now (rule M10: Objectif
+  /// emploi keeps its income support to the planned end after a job).
+  void pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days = 0.0);
   /// How many activities the current step runs at once (rule P2's concurrent activities).
   [[nodiscard]] unsigned step_width(const Client& c) const;
   void on_parcours_exit(Slot s, Count reason);
@@ -129,8 +141,13 @@ class World : public core::EventHandler {
   void begin_ose_activity(Slot s);
   void on_waitlist_dropout(Slot s);
   void leave_waitlist(Slot s);
-  /// Ends the OSE participation under way; false if the step was not one.
-  bool close_participation(Slot s);
+  /// Ends the OSE participation under way; false if the step was not one. `reprice`: it
+  /// ended early by a job or objectives met, so its fixed price is that of the level its
+  /// hours reached (rule S7 with M8).
+  bool close_participation(Slot s, bool reprice = false);
+  /// Rule M13: credits a result (a job or a return to school) to every agreement whose
+  /// participation ended within the follow-up window before now.
+  void credit_results(Slot s, bool school);
   void credit_followup(Slot s);
   void add_hours_given(Slot s, double hours);
   /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
@@ -237,7 +254,6 @@ class World : public core::EventHandler {
     std::size_t close_quarter = 0;
     double hours_given = 0.0;        // direct + indirect, service and in-service retention
     std::uint8_t level_reached = 0;  // the level those hours fall in
-    bool credited_result = false;    // its 0-3-month result is counted
   };
   /// The client's current job and retention support (rules M2-M10).
   struct Job {
@@ -276,9 +292,11 @@ class World : public core::EventHandler {
   std::vector<Slot> free_slots_;
   // Side tables by slot, kept only when the scenario uses them (a run of a million clients
   // without agreements or retention should not pay for them in memory or cache misses).
-  bool ose_ = false;                           // agreements: OSE participations on the books
-  bool track_last_ = false;                    // rules M7, M9, M10 look back at the last activity
-  bool track_completed_ = false;               // rule M12: plans may repeat an activity
+  bool ose_ = false;              // agreements: OSE participations on the books
+  bool track_last_ = false;       // rules M7, M9, M10 look back at the last activity
+  bool track_completed_ = false;  // rule M12: plans may repeat an activity
+  bool early_endings_ = false;    // rules P5, P7: some activity may end before its planned end
+  ParticipationHistory history_;  // rule M13: ended OSE participations, by slot (ose_ only)
   std::vector<Participation> participations_;  // by slot
   // Job records of the clients whose job is followed or supported, in a pool; by slot, the
   // index of the client's record or kNoJob.

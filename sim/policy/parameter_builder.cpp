@@ -133,6 +133,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.evaluation.referred_return_probability = ev.number("referred_return_probability");
   p.evaluation.referred_return_days = ev.distribution("referred_return_weeks").scaled(kDaysPerWeek);
 
+  std::vector<bool> own_job_effects;  // by activity: job_effects given, else job_search's
   for (const SectionValues& s : sections) {
     if (s.spec->name != "activity") continue;
     model::ActivityParameters a;
@@ -157,6 +158,10 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.referral = s.has("referral_weeks");
     if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
     build_service_terms(s, a);
+    if (s.has("job_during")) a.job_during = s.hazard("job_during");
+    if (s.has("job_effects")) a.job_effects = effects_of(s, "job_effects");
+    if (s.has("early_success")) a.early_success = s.hazard("early_success");
+    own_job_effects.push_back(s.has("job_effects"));
     p.activities.push_back(a);
   }
   if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
@@ -209,6 +214,11 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.job_search.effects = effects_of(js, "effects");
   p.job_search.effects.market = p.population.market;
   p.parcours.dropout_effects.market = p.population.market;
+  for (std::size_t i = 0; i < p.activities.size(); ++i) {
+    model::ActivityParameters& act = p.activities[i];
+    if (!own_job_effects[i]) act.job_effects = p.job_search.effects;
+    act.job_effects.market = p.population.market;
+  }
 
   const SectionValues& ac = section(sections, "accompaniment");
   if (ac.has("interval_weeks")) {
@@ -225,7 +235,9 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     p.accompaniment.contact_days = ac.distribution("contact_hours").scaled(1.0 / kHoursPerDay);
     p.accompaniment.agent_share = ac.number("agent_share");
     // Contacts per month, which the `accompaniment` covariate of the effects reads (D6).
-    for (model::Effects* e : {&p.parcours.dropout_effects, &p.job_search.effects}) {
+    std::vector<model::Effects*> scaled{&p.parcours.dropout_effects, &p.job_search.effects};
+    for (model::ActivityParameters& act : p.activities) scaled.push_back(&act.job_effects);
+    for (model::Effects* e : scaled) {
       e->accompaniment_per_month = {kDaysPerMonth / p.accompaniment.interval_days[0],
                                     kDaysPerMonth / p.accompaniment.interval_days[1]};
     }

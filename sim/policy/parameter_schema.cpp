@@ -144,6 +144,14 @@ std::vector<SectionSpec> build_schema() {
             "overheads for a participant with a disability, under actual costs"},
            {"retention_included", T::kBoolean, 0, 0, false, "false", "", "M9",
             "retention support is part of the participation (ICTE, PPE insertion, MFOR-EE)"},
+           {"job_during", T::kHazard, 0, 0, false, "", "hazard, weeks", "P7",
+            "job finding during the activity, from its start: a job ends it and the Parcours "
+            "early; absent = none"},
+           {"job_effects", T::kEffects, -20, 20, false, "", "log hazard ratio", "E4",
+            "how characteristics scale job_during; absent = job_search.effects"},
+           {"early_success", T::kHazard, 0, 0, false, "", "hazard, weeks", "P5",
+            "objectives reached before the planned end, from the start: the activity ends "
+            "then as completed; absent = never early"},
        }},
       {"organisation",
        true,

@@ -35,7 +35,9 @@ TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
         // who arrives (issue 12)
         "arrivals_aged_45_plus", "arrivals_single_parent", "arrivals_below_secondary_v",
         "arrivals_objectif_emploi", "arrivals_health_constraints", "arrivals_immigrant",
-        "arrivals_not_meeting_requirements", "arrivals_long_assistance"}) {
+        "arrivals_not_meeting_requirements", "arrivals_long_assistance",
+        // jobs and early successes during an activity (issue 11)
+        "jobs_during_activity", "activities_ended_early"}) {
     EXPECT_TRUE(has_label(name)) << name;
     EXPECT_NE(label(Language::kFrench, name), name) << name;
     EXPECT_NE(label(Language::kEnglish, name), name) << name;
