@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,7 +96,8 @@ struct SizeOptions {
   std::string organisation;
   std::string service;
   std::string agreement_year;  // "2026-2027"; empty = the first full one in the horizon
-  double max_wait_days = 0.0;  // > 0: also search the fewest places
+  // Not given (NaN): no places search; given, it must be above 0.
+  double max_wait_days = std::numeric_limits<double>::quiet_NaN();
   double share = 0.9;
   int max_slots = 100000;
 };
@@ -143,7 +145,7 @@ int analytic_command(const AnalyticOptions& options);
 struct ReportCommandOptions {
   std::string folder;
   std::string language = "fr";
-  std::string out;       // empty = <folder>/report.html
+  std::string out;       // empty = <folder>/report.<lang>.html
   std::string chart_js;  // empty = Debian's libjs-chart.js
   bool timestamp = false;
   bool quiet = false;

@@ -82,6 +82,9 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   const std::vector<double>& season = ar.numbers("seasonality");
   if (season.size() != 12)
     fail(ar, "seasonality needs 12 monthly weights, got " + std::to_string(season.size()));
+  // Only ratios matter (rule E1), so all zeros is no seasonality but no arrivals at all.
+  if (std::all_of(season.begin(), season.end(), [](double w) { return w == 0.0; }))
+    fail(ar, "seasonality: all 12 monthly weights are 0, so nobody would ever arrive");
   std::copy(season.begin(), season.end(), p.arrivals.monthly_weight.begin());
   p.arrivals.convened_share = ar.number("convened_share");
 
@@ -135,7 +138,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.name = s.text("name");
     a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
     a.dropout_after = s.number("dropout_after");
-    a.concurrent = std::get<bool>(s.values.find("concurrent")->second);
+    a.concurrent = s.flag("concurrent");
     if (s.has("domain")) {
       static const std::vector<std::string_view> kDomains{"professional_choice", "skills",
                                                           "job_search", "retention"};

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/calendar.hpp"
 
@@ -409,29 +410,39 @@ nlohmann::ordered_json to_json(const ParamValue& value) {
       value);
 }
 
-double SectionValues::number(std::string_view key) const {
-  return std::get<double>(values.find(key)->second);
+template <typename T>
+const T& SectionValues::get(std::string_view key, std::string_view type) const {
+  const std::string name = std::string(spec != nullptr ? spec->name : "?") + "." + std::string(key);
+  const auto it = values.find(key);
+  if (it == values.end()) throw std::logic_error("parameter " + name + " has no value");
+  const T* value = std::get_if<T>(&it->second);
+  if (value == nullptr) {
+    throw std::logic_error("parameter " + name + " read as " + std::string(type) +
+                           " but holds alternative " + std::to_string(it->second.index()));
+  }
+  return *value;
 }
+
+bool SectionValues::flag(std::string_view key) const { return get<bool>(key, "a boolean"); }
+double SectionValues::number(std::string_view key) const { return get<double>(key, "a number"); }
 const std::string& SectionValues::text(std::string_view key) const {
-  return std::get<std::string>(values.find(key)->second);
+  return get<std::string>(key, "text");
 }
 const core::Distribution& SectionValues::distribution(std::string_view key) const {
-  return std::get<core::Distribution>(values.find(key)->second);
+  return get<core::Distribution>(key, "a distribution");
 }
 const std::vector<double>& SectionValues::numbers(std::string_view key) const {
-  return std::get<std::vector<double>>(values.find(key)->second);
+  return get<std::vector<double>>(key, "a list of numbers");
 }
 const std::vector<std::string>& SectionValues::texts(std::string_view key) const {
-  return std::get<std::vector<std::string>>(values.find(key)->second);
+  return get<std::vector<std::string>>(key, "a list of texts");
 }
 const Shares& SectionValues::shares(std::string_view key) const {
-  return std::get<Shares>(values.find(key)->second);
+  return get<Shares>(key, "shares");
 }
-const Rows& SectionValues::rows(std::string_view key) const {
-  return std::get<Rows>(values.find(key)->second);
-}
+const Rows& SectionValues::rows(std::string_view key) const { return get<Rows>(key, "rows"); }
 const model::Hazard& SectionValues::hazard(std::string_view key) const {
-  return std::get<model::Hazard>(values.find(key)->second);
+  return get<model::Hazard>(key, "a hazard");
 }
 
 }  // namespace parcours::policy

@@ -27,12 +27,16 @@ struct Origin {
   std::size_t line = 0;
 };
 
+/// A section's values. The typed accessors are the only way builders read them: a key the
+/// section lacks, or one holding another type, throws std::logic_error naming section.key and
+/// both types (a schema/builder mismatch is a bug, reported as an internal error, never UB).
 struct SectionValues {
   const SectionSpec* spec = nullptr;
   Origin origin;  // the call `section { ... }`
   std::map<std::string, ParamValue, std::less<>> values;
 
   [[nodiscard]] bool has(std::string_view key) const { return values.find(key) != values.end(); }
+  [[nodiscard]] bool flag(std::string_view key) const;
   [[nodiscard]] double number(std::string_view key) const;
   [[nodiscard]] const std::string& text(std::string_view key) const;
   [[nodiscard]] const core::Distribution& distribution(std::string_view key) const;
@@ -41,6 +45,10 @@ struct SectionValues {
   [[nodiscard]] const Shares& shares(std::string_view key) const;
   [[nodiscard]] const model::Hazard& hazard(std::string_view key) const;
   [[nodiscard]] const Rows& rows(std::string_view key) const;
+
+ private:
+  template <typename T>
+  [[nodiscard]] const T& get(std::string_view key, std::string_view type) const;
 };
 
 /// Reads the Lua value at `index` as `spec` says. Returns an error message ("" when fine);

@@ -62,7 +62,7 @@ model::RetentionParameters build_retention(
   r.ph2_psea_share = s.number("ph2_psea_share");
   r.contacts = static_cast<int>(s.number("contacts"));
   r.contact_interval_days = s.number("contact_interval_weeks") * kDaysPerWeek;
-  r.after_any_job = std::get<bool>(s.values.find("after_any_job")->second);
+  r.after_any_job = s.flag("after_any_job");
   if (r.contacts > 0 && r.contact_interval_days <= 0) {
     fail(s, "contacts need contact_interval_weeks (rule M3)");
   }

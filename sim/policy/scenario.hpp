@@ -11,8 +11,13 @@
 #include "model/parameters.hpp"
 #include "policy/lua_sandbox.hpp"
 #include "policy/parameter_values.hpp"
+#include "policy/uncertain_parameters.hpp"
 
 namespace parcours::policy {
+
+/// The largest file a scenario may be or read (`csv`, `base`): 64 MiB, far above the
+/// baseline's data (under 100 kB) and well below what would exhaust memory once in Lua tables.
+inline constexpr std::size_t kMaxScenarioFileBytes = std::size_t{64} << 20;
 
 /// The text of a scenario and where it came from.
 struct ScenarioSource {
@@ -43,14 +48,17 @@ struct LoadedScenario {
   std::vector<SectionValues> sections;                     // as resolved, in call order
   std::vector<std::pair<std::string, std::string>> files;  // every file read -> sha256
   std::vector<std::string> hooks;                          // policy functions the script defined
+  std::vector<UncertainDraw> uncertain;                    // uncertain values as resolved
   /// { section: { key: value } }, activities as a list: what the manifest records.
   [[nodiscard]] nlohmann::ordered_json resolved() const;
 };
 
 /// Runs the scenario in `sandbox` (which keeps its policy hooks for LuaRules) and resolves
-/// its parameters. Throws io::InputError naming file and line on any problem.
+/// its parameters, uncertain ones as `uncertain` says (policy/uncertain_parameters.hpp).
+/// Throws io::InputError naming file and line on any problem.
 LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
-                             const std::vector<Override>& overrides);
+                             const std::vector<Override>& overrides,
+                             const UncertainSettings& uncertain = {});
 
 /// Turns checked section values into the model's parameters (unit conversions, cross-field
 /// checks such as "the plan names known activities"). Throws io::InputError.

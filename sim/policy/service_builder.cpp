@@ -108,9 +108,8 @@ void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
   t.eligibility.min_age = static_cast<int>(s.number("min_age"));
   t.eligibility.max_age = static_cast<int>(s.number("max_age"));
   if (t.eligibility.min_age > t.eligibility.max_age) fail(s, "min_age is above max_age");
-  t.eligibility.disability_only = std::get<bool>(s.values.find("disability_only")->second);
-  t.eligibility.objectif_emploi_only =
-      std::get<bool>(s.values.find("objectif_emploi_only")->second);
+  t.eligibility.disability_only = s.flag("disability_only");
+  t.eligibility.objectif_emploi_only = s.flag("objectif_emploi_only");
   if (s.has("statuses")) {
     t.eligibility.statuses = {false, false, false};
     const std::vector<std::string_view> known{"afdr", "ei", "none"};
@@ -119,7 +118,7 @@ void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
     }
   }
   t.followup_days = s.number("followup_weeks") * kDaysPerWeek;
-  a.retention_included = std::get<bool>(s.values.find("retention_included")->second);
+  a.retention_included = s.flag("retention_included");
   t.disability_overhead = s.distribution("disability_overhead");
 
   // Rule S5: what each measure's services may be.
@@ -173,7 +172,7 @@ model::AgreementParameters build_agreements(
     }
     if (s.has("region"))
       o.region = static_cast<int>(index_in(s, "region", s.text("region"), regions));
-    o.non_profit = std::get<bool>(s.values.find("non_profit")->second);
+    o.non_profit = s.flag("non_profit");
     for (const auto& [service, places] : s.shares("slots")) {
       const auto activity = index_in(s, "slots", service, activity_names);
       if (places != std::floor(places)) fail(s, "slots: '" + service + "' needs a whole number");
@@ -191,7 +190,7 @@ model::AgreementParameters build_agreements(
       }
     }
     o.waiting_dropout_per_day = s.number("waiting_dropout_per_week") / kDaysPerWeek;
-    o.retention = std::get<bool>(s.values.find("retention")->second);
+    o.retention = s.flag("retention");
     organisation_names.push_back(o.name);
     p.organisations.push_back(std::move(o));
   }

@@ -149,6 +149,36 @@ constexpr std::array kEntries{
           "demand nine times out of ten."},
     Entry{"sizing.agreement_year", "Année d'entente", "Agreement year"},
     Entry{"sizing.level", "Niveau", "Level"},
+    Entry{"sizing.levels_note",
+          "Les P90 des niveaux ne s'additionnent pas pour donner le P90 de « Tous » : chacun est "
+          "le 90e centile de son propre niveau sur les réplications, et les niveaux ne sont pas "
+          "tous hauts dans la même réplication. Leur somme dépasse le P90 du total : budgéter le "
+          "total au P90 de « Tous ».",
+          "The levels' P90s do not add up to the P90 of \"All\": each is the 90th percentile "
+          "of its own level over the replications, and the levels are not all high in the same "
+          "replication. Their sum exceeds the total's P90: budget the total at the P90 of "
+          "\"All\"."},
+    Entry{"sizing.places_title", "Places pour une attente", "Places for a wait"},
+    Entry{"sizing.places_intro",
+          "Chaque nombre de places essayé, sur les mêmes clients (nombres aléatoires communs) : "
+          "part des clients servis dans le délai, avec son intervalle de confiance à 95 % sur "
+          "les réplications.",
+          "Every number of places tried, on the same clients (common random numbers): the "
+          "share of clients served within the wait, with its 95 % confidence interval over "
+          "replications."},
+    Entry{"sizing.answer_prefix", "Le moins de places servant", "Fewest places serving"},
+    Entry{"sizing.answer_within", "en", "within"},
+    Entry{"sizing.days", "jours", "days"},
+    Entry{"sizing.between", "entre", "between"},
+    Entry{"sizing.and", "et", "and"},
+    Entry{"sizing.noise", "selon le bruit des réplications", "given the replications' noise"},
+    Entry{"sizing.unreached", "aucun nombre de places essayé", "no number of places tried"},
+    Entry{"sizing.slots", "Places", "Places"},
+    Entry{"sizing.served_within", "Servis dans le délai", "Served within the wait"},
+    Entry{"sizing.clients", "Clients demandeurs", "Clients asking"},
+    Entry{"sizing.meets_target", "Cible atteinte", "Target met"},
+    Entry{"common.yes", "oui", "yes"},
+    Entry{"common.no", "non", "no"},
     Entry{"level.all", "Tous", "All"},
     // Indicators of the result tables (docs/outputs.md).
     Entry{"arrivals", "Arrivées", "Arrivals"},
@@ -213,6 +243,88 @@ constexpr std::array kEntries{
     Entry{"cost", "Coût ($)", "Cost ($)"},
     Entry{"cost_fixed_price", "Coût à prix fixe ($)", "Cost at a fixed price ($)"},
     Entry{"cost_actual_costs", "Coût aux coûts réels ($)", "Cost at actual costs ($)"},
+    Entry{"cost_to_date", "Coût cumulé de l'année d'entente ($)",
+          "Cost to date in the agreement year ($)"},
+    Entry{"participants_started_to_date", "Participants admis depuis le début de l'année d'entente",
+          "Participants started in the agreement year to date"},
+    Entry{"participants_ended", "Participations terminées", "Participations ended"},
+    Entry{"participants_ended_at_level_reached", "Participations terminées au niveau atteint",
+          "Participations ended, at the level reached"},
+    Entry{"hours_per_participant", "Heures par participant", "Hours per participant"},
+    Entry{"hours_per_participant_at_level_reached", "Heures par participant au niveau atteint",
+          "Hours per participant, at the level reached"},
+    Entry{"ceiling", "Plafond ($)", "Ceiling ($)"},
+    Entry{"amount_over_ceiling", "Dépassement du plafond ($)", "Amount over the ceiling ($)"},
+    Entry{"amendment_needed", "Avenant nécessaire", "Amendment needed"},
+    Entry{"turned_away", "Clients refusés faute de place", "Clients turned away (no place)"},
+    Entry{"waitlisted", "Inscrits en liste d'attente", "Put on the waiting list"},
+    Entry{"waitlist_dropouts", "Départs de la liste d'attente", "Left the waiting list"},
+    Entry{"wait_days_mean", "Attente moyenne d'une place (jours)", "Mean wait for a place (days)"},
+    Entry{"wait_days_total", "Attente totale d'une place (jours)", "Total wait for a place (days)"},
+    Entry{"waited_over_threshold", "Attentes au-delà du seuil", "Waits over the threshold"},
+    Entry{"employed_0_3_months", "En emploi dans les 3 mois", "Employed within 3 months"},
+    Entry{"school_0_3_months", "Retour aux études dans les 3 mois",
+          "Back to school within 3 months"},
+    Entry{"employed_in_followup", "En emploi pendant le suivi", "Employed during the follow-up"},
+    Entry{"employed_end_of_retention_full_time", "En emploi à temps plein à la fin du maintien",
+          "Employed full time at the end of retention"},
+    Entry{"employed_end_of_retention_part_time", "En emploi à temps partiel à la fin du maintien",
+          "Employed part time at the end of retention"},
+    Entry{"cit_renewals", "Renouvellements de CIT", "Work integration contract renewals"},
+    Entry{"psea_retention", "Maintien en entreprise adaptée (PSEA)",
+          "Retention in an adapted enterprise (PSEA)"},
+    // Indicators of job retention and its aftermath (rules M1-M13).
+    Entry{"retention_in_service", "Maintien par l'organisme de la participation",
+          "Retention by the participation's organisation"},
+    Entry{"retention_partner_referrals", "Références vers un partenaire de maintien",
+          "Referrals to a retention partner"},
+    Entry{"retention_partner_started", "Maintiens commencés chez un partenaire",
+          "Retention started with a partner"},
+    Entry{"retention_within_participation", "Maintien inclus dans la participation",
+          "Retention included in the participation"},
+    Entry{"retention_late_starts", "Maintiens commencés après le suivi administratif",
+          "Retention started after the administrative follow-up"},
+    Entry{"retention_tripartite_switches", "Passages au mode tripartite",
+          "Switches to tripartite plans"},
+    Entry{"retention_hours", "Heures de maintien en emploi", "Job-retention hours"},
+    Entry{"retention_ended_objectives", "Maintiens terminés : objectifs atteints",
+          "Retention ended: objectives met"},
+    Entry{"retention_ended_job_loss", "Maintiens terminés : perte d'emploi",
+          "Retention ended: job lost"},
+    Entry{"retention_ended_client", "Maintiens terminés par la personne",
+          "Retention ended by the client"},
+    Entry{"job_losses", "Pertes d'emploi", "Job losses"},
+    Entry{"readmissions", "Réadmissions", "Readmissions"},
+    Entry{"returns_to_office", "Retours au bureau", "Returns to the office"},
+    Entry{"parcours_resumed", "Parcours repris", "Parcours resumed"},
+    Entry{"activities_repeat_refused", "Activités déjà faites, reprise refusée",
+          "Activities already done, repeat refused"},
+    Entry{"income_support_cancelled", "Soutien du revenu annulé ($)",
+          "Income support cancelled ($)"},
+    Entry{"income_support_cancelled_clients", "Plans annulant un soutien du revenu",
+          "Plans cancelling income support"},
+    // Sizing (parcours size): indicators, funding modes and the places search.
+    Entry{"participants", "Participants", "Participants"},
+    Entry{"hours", "Heures (directes et indirectes)", "Hours (direct and indirect)"},
+    Entry{"funding_mode.any", "Tous modes", "Any mode"},
+    // Services of the baseline's catalogue (scenario names; a scenario's other services are
+    // shown by name, with spaces for underscores).
+    Entry{"service.groupe_d", "Groupe D", "Groupe D"},
+    Entry{"service.groupe_me", "Groupe ME (maintien en emploi)", "Groupe ME (job retention)"},
+    Entry{"service.ph1", "PH1 (personnes handicapées)", "PH1 (people with disabilities)"},
+    Entry{"service.ph2_soutien", "PH2 (soutien en emploi)", "PH2 (employment support)"},
+    Entry{"service.jeunes_18_29", "Jeunes 18-29 ans", "Youth aged 18 to 29"},
+    Entry{"service.club_recherche_emploi", "Club de recherche d'emploi", "Job search club"},
+    Entry{"service.every_region", "Toutes les régions", "Every region"},
+    Entry{"group.every_region", "Toutes les régions", "Every region"},
+    Entry{"group.D", "Groupe D", "Groupe D"},
+    Entry{"group.ME", "Groupe ME", "Groupe ME"},
+    Entry{"group.PH1", "PH1", "PH1"},
+    Entry{"group.PH2", "PH2", "PH2"},
+    Entry{"dimension.organisation", "Organisme", "Organisation"},
+    Entry{"dimension.service", "Service", "Service"},
+    Entry{"dimension.funding_mode", "Mode de financement", "Funding mode"},
+    Entry{"period_kind.quarter", "trimestre financier", "fiscal quarter"},
 };
 
 }  // namespace
@@ -236,6 +348,14 @@ std::string label(Language language, std::string_view key) {
 
 bool has_label(std::string_view key) {
   return std::ranges::any_of(kEntries, [key](const Entry& e) { return e.key == key; });
+}
+
+std::string name_label(Language language, std::string_view prefix, std::string_view name) {
+  const std::string key = std::string(prefix) + std::string(name);
+  if (has_label(key)) return label(language, key);
+  std::string out(name);
+  std::ranges::replace(out, '_', ' ');
+  return out;
 }
 
 std::string format_number(Language language, double value) {

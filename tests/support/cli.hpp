@@ -21,9 +21,13 @@ inline std::string parcours_binary() {
   return std::string(PARCOURS_BINARY_DIR) + "/sim/app/parcours";
 }
 
-/// Runs `parcours <arguments>` through the shell (arguments are not quoted for you).
-inline CommandResult run_parcours(const std::string& arguments) {
-  const std::string command = parcours_binary() + " " + arguments + " 2>&1 </dev/null";
+/// Runs `parcours <arguments>` through the shell (arguments are not quoted for you). With
+/// `deadline_seconds` > 0 it is killed after that long, so a hang fails the test (exit -1)
+/// instead of stalling the suite.
+inline CommandResult run_parcours(const std::string& arguments, int deadline_seconds = 0) {
+  const std::string deadline =
+      deadline_seconds > 0 ? "timeout -s KILL " + std::to_string(deadline_seconds) + " " : "";
+  const std::string command = deadline + parcours_binary() + " " + arguments + " 2>&1 </dev/null";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
