@@ -46,7 +46,8 @@ TEST(Validate, WritesValidationBesideTheRunsTablesWhateverTheThreads) {
   // The report has the section.
   const auto report = run_parcours("report " + (dir / "one").string() + " -q --lang en");
   ASSERT_EQ(report.exit_code, 0) << report.output;
-  EXPECT_NE(slurp(dir / "one" / "report.html").find("Published vs simulated"), std::string::npos);
+  EXPECT_NE(slurp(dir / "one" / "report.en.html").find("Published vs simulated"),
+            std::string::npos);
 }
 
 TEST(Validate, BadTargetsFailWithTheirLineAndLeaveNoFolder) {

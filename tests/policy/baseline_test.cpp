@@ -102,7 +102,8 @@ TEST_F(Baseline, ResultsCountZeroToThreeMonthsAfter) {  // rule M13
 }
 
 TEST_F(Baseline, AgreementYearsRunJulyToJune) {  // rule S6
-  const core::Calendar calendar(p_.horizon.start);
+  const core::Calendar calendar(
+      p_.horizon.model_start());  // agreement times count from the warm-up's start
   ASSERT_FALSE(p_.agreements.agreements.empty());
   for (const model::Agreement& a : p_.agreements.agreements) {
     // An agreement may be signed during its first year (rule S8), and ends on a 30 June.
