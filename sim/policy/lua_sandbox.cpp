@@ -302,7 +302,7 @@ void LuaSandbox::protected_call(int nargs, int nresults, std::uint64_t budget, d
   seconds_ = seconds;
   // Set at the first look at the clock (past), not here: a hook call is a few
   // microseconds and a clock read per call would cost a few percent of a run. The first look
-  // comes within 16,384 instructions, 256 allocations or 1,024 pattern steps.
+  // comes within 16,384 instructions or 256 allocations, or at a pattern function's charge.
   deadline_ = std::chrono::steady_clock::time_point::max();
   slice_ = budget_ < kHookSlice ? static_cast<int>(budget_) : kHookSlice;
   lua_sethook(L_, &LuaSandbox::count_hook, LUA_MASKCOUNT, slice_);

@@ -10,8 +10,8 @@
 //   wall-clock deadline per load and per hook call backs both up. Once a limit is hit the
 //   state is *killed*: the hook fires at every instruction and raises the same error again and
 //   the allocator refuses every growth, so a `pcall` in the script cannot swallow it.
-// - long C calls: the pattern functions (find, match, gmatch, gsub) count their matching
-//   steps against the instruction budget and the deadline (lua_patterns.cpp); string.rep,
+// - long C calls: the pattern functions (find, match, gmatch, gsub) charge their worst-case
+//   matching steps to the instruction budget first (lua_pattern_guard.cpp); string.rep,
 //   table.sort and table.move are replaced by versions that cannot run unbounded in C.
 // - no user code outside the limits: setmetatable refuses `__gc`, so no finalizer exists.
 // - determinism: pairs() and next() visit keys in a fixed order (numbers, then strings, then
@@ -130,8 +130,8 @@ LuaSandbox& sandbox_of(lua_State* L);
 /// object of the caller's frame is gone: lua_error does not unwind C++ frames.
 int raise_from_glue(lua_State* L, bool enforcing, const char* message);
 
-/// string.find, match, gmatch and gsub with their matching steps charged to the sandbox
-/// (lua_patterns.cpp); installs them in the `string` table at the top of the stack.
+/// string.find, match, gmatch and gsub with their worst-case steps charged to the sandbox
+/// first (lua_pattern_guard.cpp); wraps those of the `string` table at the top of the stack.
 void install_counted_patterns(lua_State* L);
 
 }  // namespace parcours::policy
