@@ -339,7 +339,7 @@ def researcher(work, out):
     pick = {}
     for r in sweep:
         if r["dimension"] == "all" and r["fiscal_year"] == "2025-2026":
-            rate = next(r[k] for k in r if "rate_per_week" in k or k == "x")
+            rate = next(r[k] for k in r if "rate_per_week" in k or k in ("x", "parcours.dropout"))
             pick[(float(rate), r["indicator"])] = r
     rates = sorted({k[0] for k in pick})
     v["sweep_table"] = table(
