@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -124,6 +125,21 @@ TEST(CaseloadBuilder, AnUnknownProfileColumnIsRefused) {
     EXPECT_TRUE(has(e.what(), "caseload.csv:2:")) << e.what();
     EXPECT_TRUE(has(e.what(), "unknown attribute 'agee'")) << e.what();
   }
+}
+
+TEST(CaseloadBuilder, TheShippedExampleStartsFromItsTwelveClients) {
+  LuaSandbox sandbox;
+  const LoadedScenario s =
+      load_scenario(sandbox,
+                    scenario_from_file(std::filesystem::path(PARCOURS_SOURCE_DIR) / "scenarios" /
+                                       "caseload_start.lua"),
+                    {});
+  EXPECT_EQ(s.params.horizon.warmup_years, 0);
+  int by_state[3] = {0, 0, 0};
+  for (const InitialClient& c : s.params.caseload) ++by_state[static_cast<int>(c.state)];
+  EXPECT_EQ(by_state[0], 3);  // waiting for the interview
+  EXPECT_EQ(by_state[1], 4);  // in a Parcours at an activity
+  EXPECT_EQ(by_state[2], 5);  // in an OSE participation under an agreement
 }
 
 }  // namespace

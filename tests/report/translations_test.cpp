@@ -44,6 +44,16 @@ TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
   }
 }
 
+TEST(Translations, StartsByActivityReadAsTheIndicatorAndTheService) {  // rule P2
+  EXPECT_EQ(label(Language::kFrench, "activities_started.ppe"),
+            "Activités commencées : Projet de préparation à l'emploi (PPE)");
+  EXPECT_EQ(label(Language::kEnglish, "activities_started.groupe_d"),
+            "Activities started: Groupe D");
+  // A service the table has no label for: its name with spaces.
+  EXPECT_EQ(label(Language::kEnglish, "activities_started.atelier_cv"),
+            "Activities started: atelier cv");
+}
+
 TEST(Translations, LanguageCodes) {
   EXPECT_EQ(parse_language("fr"), Language::kFrench);
   EXPECT_EQ(parse_language("en"), Language::kEnglish);
