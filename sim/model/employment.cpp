@@ -90,7 +90,14 @@ void World::start_job(Slot s) {
   }
   if (c.job_after_parcours || r.after_any_job) {  // rules M1, M6: the employability part's end
     const bool ended = p != nullptr && p->ended_at >= 0;
-    if (ended && params_.activities[p->activity].retention_included) {
+    // Rule M9: PPE insertion enterprises and MFOR-EE give retention within the participation;
+    // after it, only when their agreement provides it (its organisation offers retention,
+    // M11): then the participant's need is decided like any (M1).
+    const bool after_provided =
+        ended && ose_ && p->agreement >= 0 &&
+        params_.agreements.organisations[params_.agreements.agreements[a_index(s)].organisation]
+            .retention;
+    if (ended && params_.activities[p->activity].retention_included && !after_provided) {
       count(c, Count::kRetentionWithinParticipation);  // rule M9
     } else if (ended && params_.activities[p->activity].in_job_support_days > 0) {
       // Rule S4: Démarcheurs d'emploi accompanies every participant in the job.

@@ -237,10 +237,19 @@ TEST(Retention, ReadmissionWithin84CalendarDays) {  // rule M7
 
 TEST(Retention, IncludedInTheParticipationNoSeparatePlan) {  // rule M9
   ModelParameters p = retention_world(5000, 1.0);
-  p.activities[0].retention_included = true;  // ICTE, PPE insertion, MFOR-EE
-  const LedgerRun r = run_world(p);
+  p.activities[0].retention_included = true;        // ICTE, PPE insertion, MFOR-EE
+  p.agreements.organisations[0].retention = false;  // its agreement provides none after
+  LedgerRun r = run_world(p);
   EXPECT_EQ(r.totals["retention_started"], 0);
   EXPECT_EQ(r.totals["retention_within_participation"], r.totals["parcours_ended_employment"]);
+  // When the agreement provides retention after the participation (its organisation offers
+  // it, M11), the participant's need is decided like any (M1).
+  p.agreements.organisations[0].retention = true;
+  p.retention.share = 0.4;
+  r = run_world(p);
+  EXPECT_EQ(r.totals["retention_within_participation"], 0);
+  expect_share(r.totals["retention_started"], r.totals["parcours_ended_employment"], 0.4,
+               "retention after (M1)");
 }
 
 TEST(Retention, UnissuedIncomeSupportIsCancelledWhenItStarts) {  // rule M10
