@@ -162,10 +162,10 @@ constexpr std::array kEntries{
     Entry{"sizing.places_intro",
           "Chaque nombre de places essayé, sur les mêmes clients (nombres aléatoires communs) : "
           "part des clients servis dans le délai, avec son intervalle de confiance à 95 % sur "
-          "les réplications.",
+          "les réplications, plus nombreuses là où la cible tombe dans l'intervalle.",
           "Every number of places tried, on the same clients (common random numbers): the "
           "share of clients served within the wait, with its 95 % confidence interval over "
-          "replications."},
+          "replications, more of them where the target falls inside the interval."},
     Entry{"sizing.answer_prefix", "Le moins de places servant", "Fewest places serving"},
     Entry{"sizing.answer_within", "en", "within"},
     Entry{"sizing.days", "jours", "days"},
