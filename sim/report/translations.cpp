@@ -362,6 +362,16 @@ constexpr std::array kEntries{
     Entry{"service.ph2_soutien", "PH2 (soutien en emploi)", "PH2 (employment support)"},
     Entry{"service.jeunes_18_29", "Jeunes 18-29 ans", "Youth aged 18 to 29"},
     Entry{"service.club_recherche_emploi", "Club de recherche d'emploi", "Job search club"},
+    Entry{"service.stage_exploration", "Stage d'exploration", "Exploration internship"},
+    Entry{"service.services_de_base", "Services de base (services unitaires)",
+          "Basic support (unit services)"},
+    Entry{"service.demarcheurs", "Démarcheurs d'emploi", "Job prospectors (Démarcheurs d'emploi)"},
+    Entry{"service.ppe", "Projet de préparation à l'emploi (PPE)",
+          "Employment preparation project (PPE)"},
+    Entry{"service.icte", "Intégration avec contribution salariale (ICTE)",
+          "Integration with wage contribution (ICTE)"},
+    Entry{"service.mfor_ee", "Entreprise d'entraînement (MFOR-EE)",
+          "Training enterprise (MFOR-EE)"},
     Entry{"service.every_region", "Toutes les régions", "Every region"},
     Entry{"group.every_region", "Toutes les régions", "Every region"},
     Entry{"group.D", "Groupe D", "Groupe D"},
@@ -389,6 +399,12 @@ std::string_view language_code(Language language) {
 std::string label(Language language, std::string_view key) {
   for (const Entry& e : kEntries) {
     if (e.key == key) return std::string(language == Language::kFrench ? e.fr : e.en);
+  }
+  // Indicators by activity of the scenario's catalogue: "activities_started.groupe_d".
+  const std::size_t dot = key.find('.');
+  if (dot != std::string_view::npos && key.substr(0, dot) == "activities_started") {
+    return label(language, key.substr(0, dot)) + (language == Language::kFrench ? " : " : ": ") +
+           name_label(language, "service.", key.substr(dot + 1));
   }
   return std::string(key);
 }
