@@ -89,6 +89,9 @@ activity {
   hours_direct = 90,                         -- hours. Source: seed 002, 3 weeks x 30 h
   hours_indirect = { dist = "uniform", min = 3, max = 8 },  -- hours. Assumption.
   followup_weeks = 26,                       -- Source: seed 002, "au plus 6 mois" after start
+  -- a personalised follow-up until a job or the 26 weeks' end (S2), booked as the share of
+  -- the window it ran. Assumption: 4-10 hours over the whole window.
+  followup_hours = { dist = "uniform", min = 4, max = 10 },
   referral_weeks = { dist = "uniform", min = 1, max = 3 },  -- weeks (P8). Assumption.
   dropout_after = 0.05,                      -- probability. Assumption.
   extra_costs_per_week = 25,
@@ -122,6 +125,10 @@ activity {
   measure = "SAE",
   min_age = 18, max_age = 29,                -- years. Source: seed 002, "jeunes de 18 à 29 ans"
   duration_weeks = 26,                       -- weeks. Source: seed 002, "usually 26 weeks"
+  -- "peut être prolongée en fonction des besoins" (S2), without limit. Assumption: one in
+  -- five is extended by 4-8 weeks, and again.
+  extension_probability = 0.2,
+  extension_weeks = { dist = "uniform", min = 4, max = 8 },
   hours_direct = { dist = "uniform", min = 20, max = 60 },  -- hours. Assumption.
   hours_indirect = { dist = "uniform", min = 5, max = 15 },  -- hours. Assumption.
   referral_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks (P8). Assumption.
@@ -177,11 +184,17 @@ activity {
   name = "demarcheurs",                      -- Démarcheurs d'emploi (rule S4)
   service_group = "demarcheurs",
   measure = "SAE",
-  statuses = { "afdr" },                     -- Source: seed 002, new AFDR applicants, re-entrants
+  -- Source: seed 002, "nouveaux demandeurs de l'aide financière de dernier recours, les
+  -- participants au Programme objectif emploi et les réitérants" (rule S4). Assumption: a
+  -- new applicant has at most 6 months on assistance; a re-entrant is back at the office.
+  statuses = { "afdr" }, new_applicant_months = 6,
   duration_weeks = { dist = "uniform", min = 4, max = 12 },  -- weeks. Assumption.
   hours_direct = { dist = "uniform", min = 15, max = 40 },  -- hours. Assumption.
   hours_indirect = { dist = "uniform", min = 5, max = 15 },  -- hours. Assumption.
-  followup_weeks = 52,                       -- Source: seed 002, in-job accompaniment 12 months
+  -- Source: seed 002, "l'accompagner par la suite en emploi pendant une période de 12 mois"
+  -- (S4), by the same service; its hours (direct + indirect) are an assumption.
+  in_job_support_weeks = 52,
+  in_job_support_hours = { dist = "uniform", min = 12, max = 32 },
   referral_weeks = { dist = "uniform", min = 1, max = 3 },  -- weeks (P8). Assumption.
   extra_costs_per_week = 25,
 }
@@ -211,6 +224,12 @@ activity {
   measure = "ICTE",
   retention_included = true,                 -- a 10-12-week integration phase inside (M9)
   duration_weeks = 20,                       -- weeks. Source: seed 004, "maximum de 20 semaines"
+  -- Source: seed 004, "une phase d'intégration à l'emploi avec ou sans contribution salariale
+  -- (entre 10 et 12 semaines)" (M9): the job starts inside the 20 weeks.
+  integration_weeks = { dist = "uniform", min = 10, max = 12 },
+  -- Assumption: half the integration jobs carry a contribution of about half a full-time
+  -- minimum wage, dollars a week, paid through the organisation ("gérée par l'OSE").
+  wage_contribution_share = 0.5, wage_contribution_per_week = 275,
 }
 activity {
   name = "mfor_ee",                          -- training in a training enterprise (rule S5)
@@ -229,6 +248,15 @@ activity {
   duration_weeks = { dist = "uniform", min = 15, max = 20 },  -- Source: seed 004 (M2)
   hours_direct = { dist = "uniform", min = 11, max = 22 },  -- Source: seed 004, 15-30 h in all
   hours_indirect = { dist = "uniform", min = 4, max = 8 },   -- (M2); the split is an assumption
+}
+activity {
+  name = "demarcheurs_maintien",             -- Démarcheurs maintien (rule S4)
+  service_group = "demarcheurs",             -- in-job support for AFDR recipients after another
+  measure = "SAE",                           -- preparation service. Source: seed 002.
+  statuses = { "afdr" },
+  duration_weeks = { dist = "uniform", min = 15, max = 20 },  -- weeks. Assumption, as Groupe ME.
+  hours_direct = { dist = "uniform", min = 11, max = 22 },  -- hours. Assumption, as Groupe ME.
+  hours_indirect = { dist = "uniform", min = 4, max = 8 },
 }
 activity {
   name = "ph2_soutien",                      -- Groupe PH2, disabilities (rules M2, M7)
@@ -271,7 +299,7 @@ organisation {
 }
 organisation {
   name = "Maintien emploi Québec", non_profit = true,  -- Groupe ME and PH2 in every region
-  slots = { groupe_me = 400, ph2_soutien = 80 },
+  slots = { groupe_me = 400, ph2_soutien = 80, demarcheurs_maintien = 150 },
 }
 organisation {
   name = "Groupe conseil Régions", region = "Autres régions",  -- a for-profit firm
@@ -343,11 +371,13 @@ accompaniment {
 
 -- Rules M1-M13: job retention support ("maintien en emploi") and how long jobs last.
 retention {
-  -- probability, at a job that ends a Parcours. Source: seed 004, "entre 10 % et 15 %" of
-  -- the participants of SAE, PPE, ICTE and MFOR-EE ("des participants totaux", M1): about 3
-  -- in 5 participants get such a job in the baseline, so 0.2 of them puts retention starts
-  -- near 12 % of all participants (measured: docs/rules.md, M1).
-  share = 0.2,
+  -- probability that a participant of an SAE, PPE, ICTE or MFOR-EE service (not the office's
+  -- own activities) who gets a job that ends the Parcours needs retention, decided once per
+  -- participation (M1). Source: seed 004, "entre 10 % et 15 %" of those services'
+  -- participants ("des participants totaux"): about half the participants get such a job,
+  -- so 0.25 of them puts retention starts (with the late starts and the employers' requests)
+  -- near 12 % of the participations (measured: docs/rules.md, M1).
+  share = 0.25,
   -- of those, recommended to another partner (Groupe ME, PH2) by the OSE (M6). Assumption.
   other_partner_share = 0.1,
   -- an in-service plan. Source: seed 004, "entre 12 et 32 heures", "entre 15 et 20 semaines" (M2)
@@ -368,12 +398,17 @@ retention {
   full_time_share = 0.65,       -- probability (M13). Assumption.
   followup_months = 12,         -- employed participants followed a year (M7). Assumption.
   -- Source: seed 004, a problem found at "le suivi administratif 3 mois suivant la fin d'une
-  -- participation" (M3); its probability is an assumption.
+  -- participation" (M3), counted from that end; its probability is an assumption.
   late_start_probability = 0.03, late_start_weeks = 13,
+  -- Source: seed 004, "L'employeur peut également adresser une demande d'accompagnement en
+  -- emploi" (M3). Assumption: 2 % of employers ask, 1 to 6 months into the job.
+  employer_request_probability = 0.02,
+  employer_request_weeks = { dist = "uniform", min = 4, max = 26 },
   readmission_days = 84,        -- calendar days. Source: seed 004, "délai de 84 jours" (M7)
   repeat_approval_probability = 0.1,  -- "exceptionnelle" (M12). Assumption.
   payment_lag_weeks = 2,        -- income support issued two weeks after (M10). Assumption.
   me_service = "groupe_me", ph2_service = "ph2_soutien",
+  demarcheurs_maintien_service = "demarcheurs_maintien",  -- for AFDR recipients (rule S4)
   referral_weeks = { dist = "uniform", min = 1, max = 3 },  -- the agent's referral (M6). Assumption.
   ph2_cit_share = 0.3, ph2_psea_share = 0.1,  -- probabilities (M13). Assumption.
 }

@@ -197,7 +197,8 @@ void write_retention_summary(const std::filesystem::path& path,
 void write_costs(const std::filesystem::path& path, const std::vector<ReplicationResult>& results) {
   static const std::vector<std::string_view> kIndicators{
       "participants_started", "hours_direct",      "hours_indirect", "cost",
-      "cost_fixed_price",     "cost_actual_costs", "allowance_paid", "extra_costs_paid"};
+      "cost_fixed_price",     "cost_actual_costs", "allowance_paid", "extra_costs_paid",
+      "wage_contribution"};
   using Key = std::tuple<int, int, std::string, std::string, std::size_t>;  // kind, year, dim,
                                                                             // group, indicator
   std::map<Key, std::vector<double>> sums;

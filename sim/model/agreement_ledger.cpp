@@ -23,6 +23,7 @@ void add(AgreementRecord& to, const AgreementRecord& r) {
   to.cost_actual_costs += r.cost_actual_costs;
   to.allowance_paid += r.allowance_paid;
   to.extra_costs_paid += r.extra_costs_paid;
+  to.wage_contribution += r.wage_contribution;
   to.wait_days += r.wait_days;
   to.waits += r.waits;
   to.waited_over_threshold += r.waited_over_threshold;
@@ -53,6 +54,7 @@ void emit_flows(const Agreement& a, const AgreementRecord& r, Emit&& emit) {
   emit("cost_actual_costs", r.cost_actual_costs);
   emit("allowance_paid", r.allowance_paid);
   emit("extra_costs_paid", r.extra_costs_paid);
+  emit("wage_contribution", r.wage_contribution);
   emit("waitlisted", n(r.waitlisted));
   emit("waitlist_dropouts", n(r.waitlist_dropouts));
   emit("turned_away", n(r.turned_away));

@@ -28,7 +28,8 @@ struct AgreementRecord {
   double cost_actual_costs = 0.0;  // dollars: hours at cost plus overheads, as given
   double allowance_paid = 0.0;     // dollars, rules P6, S5
   double extra_costs_paid = 0.0;
-  double wait_days = 0.0;  // summed over participations begun after waiting for a place
+  double wage_contribution = 0.0;  // dollars, rule M9: ICTE's integration phase
+  double wait_days = 0.0;          // summed over participations begun after waiting for a place
   std::uint64_t waits = 0;
   std::uint64_t waited_over_threshold = 0;  // of those, waits over the sizing threshold
   // Rule M13: retention and results after the participation.

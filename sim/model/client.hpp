@@ -66,6 +66,8 @@ enum class Draw : std::uint32_t {
   kRepeatApproval,     // M12
   kJobDuringActivity,  // P7: a job before the activity's planned end
   kEarlySuccess,       // P5: objectives reached before the planned end
+  kIntegration,        // M9: ICTE's integration phase and wage contribution
+  kInJobSupport,       // S4: Démarcheurs' in-job accompaniment
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {

@@ -2,6 +2,7 @@
 // during retention support (rules M2-M5), followed for `retention.followup_days`; on a loss
 // the client goes back to the employability activity or to the office (rule M7).
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -25,7 +26,13 @@ void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) 
 
 void World::on_job_found(Slot s) {
   Client& c = clients_[s];
-  if (c.stage == Stage::kInActivity) end_step_for_job(s);  // a job during an activity (P7)
+  if (c.stage == Stage::kInActivity) {
+    if (integration_job_due(s)) {
+      start_integration(s);  // rule M9: the job is inside the participation, which goes on
+    } else {
+      end_step_for_job(s);  // a job during an activity (P7)
+    }
+  }
   count(c, Count::kEmployed);
   credit_followup(s);
   c.job_after_parcours = c.in_parcours;
@@ -71,12 +78,41 @@ void World::start_job(Slot s) {
   const unsigned number = (job_of_[s] == kNoJob ? 0U : job(s).number) + 1;
   c.stage = Stage::kEmployed;
 
+  const Participation* p = track_last_ ? &participations_[s] : nullptr;
+  if (p != nullptr && p->in_integration) {  // rule M9: ICTE's job, inside the participation
+    if (params_.activities[p->activity].retention_included) {
+      count(c, Count::kRetentionWithinParticipation);
+    }
+    open_job(s, number);
+    c.next_event = schedule(std::max(0.0, integration_end(s) - sim_.now()), kIntegrationEnd, s);
+    set_job_multiplier(s, job_multiplier_now(s));
+    return;
+  }
   if (c.job_after_parcours || r.after_any_job) {  // rules M1, M6: the employability part's end
-    const Participation* p = track_last_ ? &participations_[s] : nullptr;
-    if (p != nullptr && p->ended_at >= 0 && params_.activities[p->activity].retention_included) {
+    const bool ended = p != nullptr && p->ended_at >= 0;
+    // Rule M9: PPE insertion enterprises and MFOR-EE give retention within the participation;
+    // after it, only when their agreement provides it (its organisation offers retention,
+    // M11): then the participant's need is decided like any (M1).
+    const bool after_provided =
+        ended && ose_ && p->agreement >= 0 &&
+        params_.agreements.organisations[params_.agreements.agreements[a_index(s)].organisation]
+            .retention;
+    if (ended && params_.activities[p->activity].retention_included && !after_provided) {
       count(c, Count::kRetentionWithinParticipation);  // rule M9
-    } else {
-      core::RandomStream decision = stream(c, Draw::kRetentionDecision, number);
+    } else if (ended && params_.activities[p->activity].in_job_support_days > 0) {
+      // Rule S4: Démarcheurs d'emploi accompanies every participant in the job.
+      open_job(s, number);
+      if (start_in_job_support(s)) return;
+      follow_job(s);
+      return;
+    } else if (r.after_any_job || (ended && retention_measure(p->activity))) {
+      // Rule M1: the need is decided per participant of an SAE, PPE, ICTE or MFOR-EE
+      // service, from a stream of that participation (a readmitted participant who finds a
+      // job again has the same need); the reference model decides at every job.
+      const unsigned occurrence = ended && c.job_after_parcours
+                                      ? 0x8000U | (c.evaluations & 0x7fU) << 8U | p->step
+                                      : number;
+      core::RandomStream decision = stream(c, Draw::kRetentionDecision, occurrence);
       switch (rules_.retention(c, profiles_[s], decision)) {
         case RetentionDecision::kRetention:
           open_job(s, number);
@@ -90,14 +126,7 @@ void World::start_job(Slot s) {
         case RetentionDecision::kNone:
           break;
       }
-      // Rule M3: a problem may show at the administrative follow-up after the participation.
-      core::RandomStream late = stream(c, Draw::kLateStart, number);
-      if (late.bernoulli(r.late_start_probability)) {
-        open_job(s, number);
-        c.next_event = schedule(r.late_start_days, kRetentionLateStart, s);
-        set_job_multiplier(s, 1.0);
-        return;
-      }
+      if (schedule_late_start(s, number)) return;
     }
   }
   if (!c.job_after_parcours || r.followup_days <= 0) {  // nothing to follow
@@ -106,6 +135,37 @@ void World::start_job(Slot s) {
   }
   open_job(s, number);
   follow_job(s);
+}
+
+bool World::schedule_late_start(Slot s, unsigned number) {
+  // Rule M3: a problem may show at the administrative follow-up `late_start_days` after the
+  // participation's end (only if the job started by then), or the employer may ask for
+  // support for the employee; the earlier of the two starts retention.
+  Client& c = clients_[s];
+  const RetentionParameters& r = params_.retention;
+  constexpr double kNever = std::numeric_limits<double>::infinity();
+  double when = kNever;
+  core::RandomStream late = stream(c, Draw::kLateStart, number);
+  if (late.bernoulli(r.late_start_probability)) {
+    const Participation* p = track_last_ ? &participations_[s] : nullptr;
+    const double end = p != nullptr && p->ended_at >= 0 ? p->ended_at : sim_.now();
+    const double at = end + r.late_start_days - sim_.now();
+    if (at >= 0) when = at;
+  }
+  bool employer = false;
+  if (late.bernoulli(r.employer_request_probability)) {
+    const double at = r.employer_request_days.sample(late);
+    if (at < when) {
+      when = at;
+      employer = true;
+    }
+  }
+  if (!std::isfinite(when)) return false;
+  open_job(s, number);
+  job(s).employer_request = employer;
+  c.next_event = schedule(when, kRetentionLateStart, s);
+  set_job_multiplier(s, 1.0);
+  return true;
 }
 
 void World::follow_job(Slot s) {
@@ -159,6 +219,7 @@ void World::on_job_loss(Slot s) {
   c.exit_event = core::EventHandle{};
   count(c, Count::kJobLosses);
   if (job(s).in_retention) finish_retention(s, Count::kRetentionEndedJobLoss);  // rule M5
+  if (track_last_ && participations_[s].in_integration) end_integration(s);     // rule M9
   sim_.cancel(c.next_event);
   after_job_loss(s);
 }

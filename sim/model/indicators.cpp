@@ -84,6 +84,12 @@ std::string_view name_of(Count c) {
       return "retention_partner_started";
     case Count::kRetentionLateStarts:
       return "retention_late_starts";
+    case Count::kRetentionEmployerRequests:
+      return "retention_employer_requests";
+    case Count::kIntegrationJobs:
+      return "integration_jobs";
+    case Count::kInJobSupportStarted:
+      return "in_job_support_started";
     case Count::kRetentionWithinParticipation:
       return "retention_within_participation";
     case Count::kRetentionEndedObjectives:

@@ -50,6 +50,9 @@ enum class Count : std::uint8_t {
   kRetentionPartnerReferrals,     // M6: recommended to another partner (Groupe ME, PH2)
   kRetentionPartnerStarted,       // M6, M7: retention begun with the other partner
   kRetentionLateStarts,           // M3: begun after a problem found at the follow-up
+  kRetentionEmployerRequests,     // M3: begun at the employer's request
+  kIntegrationJobs,               // M9: jobs of ICTE's integration phase, inside the path
+  kInJobSupportStarted,           // S4: Démarcheurs' in-job accompaniment begun
   kRetentionWithinParticipation,  // M9: jobs whose retention is part of the participation
   kRetentionEndedObjectives,      // M5
   kRetentionEndedClient,          // M5

@@ -33,7 +33,8 @@ void World::build_ose() {
   // activity later (an unbounded duration: any time up to the horizon).
   double tail = 0.0;
   for (const ActivityParameters& a : params_.activities) {
-    tail = std::max(tail, a.duration_days.highest());
+    tail = std::max(tail, a.extension_probability > 0 ? std::numeric_limits<double>::infinity()
+                                                      : a.duration_days.highest());
   }
   ledger_ = std::make_unique<AgreementLedger>(ap.agreements, levels, tail, indicators_.quarter(0),
                                               indicators_.quarters());
@@ -73,6 +74,7 @@ void World::on_planned_start(Slot s) {
     return;
   }
   if (p.agreement < 0 || p.activity != activity || p.step != step_of(c)) {
+    book_followup(s);  // rule S2: the last service's follow-up ends with this one
     // The plan sets the intensity (rule M8): hours drawn once per step, before any wait.
     const ServiceTerms& terms = params_.activities[activity].service;
     core::RandomStream rng = stream(c, Draw::kServiceHours, step_of(c));
@@ -84,6 +86,7 @@ void World::on_planned_start(Slot s) {
     p.level = static_cast<std::uint8_t>(terms.level_of(p.hours_direct + p.hours_indirect));
     p.disability_overhead =
         profiles_[s].disability ? terms.disability_overhead.sample(rng) : 0.0;  // rule S7
+    p.followup_hours = terms.followup_days > 0 ? terms.followup_hours.sample(rng) : 0.0;
   }
   // Agreements for this service with an organisation serving the client's region.
   const auto region = static_cast<int>(profiles_[s].region);
@@ -291,12 +294,33 @@ void World::credit_followup(Slot s) {
   // Rule S2: a job during the service's follow-up (e.g. the job-search club's six months
   // from its start) is the service's result.
   if (!ose_) return;
+  book_followup(s);
   const Participation& p = participations_[s];
   if (p.agreement < 0 || p.placed || p.waiting) return;
   const double window = params_.activities[p.activity].service.followup_days;
   if (window > 0 && sim_.now() - p.started <= window) {
     ledger_->at(a_index(s), quarter_, p.level).employed_in_followup += 1;
   }
+}
+
+void World::book_followup(Slot s) {
+  if (!ose_) return;
+  Participation& p = participations_[s];
+  if (p.followup_hours <= 0 || p.agreement < 0 || p.placed || p.waiting || p.ended_at < 0) return;
+  const double window_end = p.started + params_.activities[p.activity].service.followup_days;
+  const core::Time until = std::min(sim_.now(), window_end);
+  const double span = window_end - p.ended_at;
+  const double hours =
+      span > 0 && until > p.ended_at ? p.followup_hours * (until - p.ended_at) / span : 0.0;
+  p.followup_hours = 0.0;
+  if (hours <= 0) return;
+  const Agreement& a = params_.agreements.agreements[a_index(s)];
+  const double cost = a.actual_cost(hours, 0.0);
+  spread_over_quarters(p.ended_at, until, [&](std::size_t q, double share) {
+    AgreementRecord& r = ledger_->at(a_index(s), q, p.level);
+    r.hours_direct += hours * share;
+    r.cost_actual_costs += cost * share;
+  });
 }
 
 void World::skip_step(Slot s) {

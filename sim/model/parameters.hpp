@@ -104,6 +104,30 @@ struct ActivityParameters {  // rule P2
   /// Rule M9: retention support is part of the participation (ICTE, PPE insertion
   /// enterprises, MFOR-EE): no separate retention plan after it.
   bool retention_included = false;
+  /// Rule M9 (ICTE): the last part of the participation is a job-integration phase (days,
+  /// drawn at its start; zero: none): the participant holds a job from then on, inside the
+  /// participation, which ends at its planned end; a share of them with a wage contribution
+  /// (dollars a week) paid through the organisation's agreement.
+  core::Distribution integration_days;
+  double wage_contribution_share = 0.0;
+  double wage_contribution_per_week = 0.0;
+  /// Rule S4 (Démarcheurs d'emploi): after a job that follows the participation, the same
+  /// service accompanies the participant in the job this long (days; 0: not part of the
+  /// service), with these hours (direct + indirect) on the same agreement.
+  double in_job_support_days = 0.0;
+  core::Distribution in_job_support_hours;
+  /// Rule S2 (youth services: "usually 26 weeks", extendable without limit): at the planned
+  /// end the participation is extended by `extension_days` with this probability, again and
+  /// again; its planned hours stay those of the plan.
+  double extension_probability = 0.0;
+  core::Distribution extension_days;
+  /// The planned length: the duration drawn, then the extensions (rule S2), from `rng`.
+  [[nodiscard]] double planned_days(core::RandomStream& rng) const {
+    double days = duration_days.sample(rng);
+    if (extension_probability <= 0) return days;
+    while (rng.bernoulli(extension_probability)) days += extension_days.sample(rng);
+    return days;
+  }
   /// Jobs found during the activity (kNone: none), a hazard from its start scaled by
   /// `job_effects`: a job ends the participation before its planned end and the Parcours by
   /// employment (rule P7); income support stops at the job start except for Objectif emploi
@@ -160,7 +184,9 @@ struct AccompanimentParameters {
 
 /// Job retention support ("maintien en emploi", rules M1-M13) and job survival.
 struct RetentionParameters {
-  double share = 0.0;                   // M1: participants with a job who get retention support
+  /// M1: participants of an SAE, PPE, ICTE or MFOR-EE service who, at a job, need retention
+  /// support; decided once per participation (when policy.retention is not set).
+  double share = 0.0;
   double other_partner_share = 0.0;     // M6: of those, recommended to another partner
   core::Distribution hours;             // M2: hours of an in-service plan (direct + indirect)
   core::Distribution days;              // M2: its length
@@ -175,15 +201,20 @@ struct RetentionParameters {
   /// Employed participants are followed this long from the job start (job losses, M7);
   /// 0: they leave the model at the job start unless in retention.
   double followup_days = 0.0;
-  double late_start_probability = 0.0;       // M3: a problem found at the administrative follow-up
-  double late_start_days = 0.0;              // M3: when that follow-up is, from the job start
-  double readmission_days = 0.0;             // M7: most days since the participation's end
-  double repeat_approval_probability = 0.0;  // M12: exceptional approval of a repeat
+  double late_start_probability = 0.0;  // M3: a problem found at the administrative follow-up
+  double late_start_days = 0.0;         // M3: when that follow-up is, after the participation's end
+  double employer_request_probability = 0.0;  // M3: the employer asks for support
+  core::Distribution employer_request_days;   // M3: when, from the job start
+  double readmission_days = 0.0;              // M7: most days since the participation's end
+  double repeat_approval_probability = 0.0;   // M12: exceptional approval of a repeat
   double payment_lag_days = 0.0;  // M10: income support is issued this long after the weeks
   /// M6, M7: the retention services of other partners (activity ids; -1: none), for people
   /// with a disability (PH2) and the others (ME), and the agent's referral to them.
   int me_activity = -1;
   int ph2_activity = -1;
+  /// Rule S4: Démarcheurs maintien, the partner service for last-resort assistance recipients
+  /// after another preparation service (-1: none; they go to Groupe ME).
+  int demarcheurs_maintien_activity = -1;
   core::Distribution referral_days;
   double ph2_cit_share = 0.0;   // M13: PH2 participants in a work integration contract (CIT)
   double ph2_psea_share = 0.0;  // M13: PH2 participants in an adapted enterprise (PSEA)

@@ -73,7 +73,7 @@ void World::start_activity(Slot s) {
   c.stage = Stage::kInActivity;
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   if (!a.service.eligibility.everyone() &&
-      !a.service.eligibility.admits(profiles_[s])) {  // rules S2, S4: not for this client
+      !a.service.eligibility.admits(profiles_[s], c.evaluations > 1)) {  // S2, S4: not for them
     count(c, Count::kActivitiesIneligible);
     skip_step(s);
     return;
@@ -122,14 +122,17 @@ void World::begin_activity(Slot s) {
     count_activity(c, c.plan[c.next_activity + k]);
     const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
     core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
-    longest = std::max(longest, a.duration_days.sample(rng));
+    longest = std::max(longest, a.planned_days(rng));
   }
   last_step_days_ = longest;
-  if (!early_endings_) {
+  const double integration = integration_job_days(s, longest);  // rule M9: ICTE's job
+  if (!early_endings_ && !std::isfinite(integration)) {
     c.next_event = schedule(longest, kActivityEnd, s);
     return;
   }
-  const StepEnding ending = step_ending(s, longest);
+  StepEnding ending{StepEnding::Kind::kPlanned, longest};
+  if (early_endings_) ending = step_ending(s, longest);
+  if (integration < ending.days) ending = {StepEnding::Kind::kJob, integration};
   c.next_event =
       schedule(ending.days, ending.kind == StepEnding::Kind::kJob ? kJobFound : kActivityEnd, s);
 }
@@ -140,7 +143,7 @@ double World::planned_step_days(const Client& c) const {
   for (unsigned k = 0; k < step_width(c); ++k) {
     const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
     core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
-    longest = std::max(longest, a.duration_days.sample(rng));
+    longest = std::max(longest, a.planned_days(rng));
   }
   return longest;
 }
@@ -174,7 +177,7 @@ void World::end_step_for_job(Slot s) {
     double after = 0.0;
     if (profiles_[s].objectif_emploi) {
       core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
-      const double planned = params_.activities[id].duration_days.sample(rng);
+      const double planned = params_.activities[id].planned_days(rng);
       after = std::max(0.0, c.step_started_at + planned - sim_.now());
     }
     pay_income_support(s, id, after);
@@ -186,9 +189,11 @@ void World::record_last_activity(Slot s) {
   // An activity without an agreement is now the last participation, the one rules M7, M9,
   // M10 and M13 look back at.
   const Client& c = clients_[s];
+  book_followup(s);  // rule S2: the last service's follow-up ends with this one
   Participation& last = participations_[s];
   last = Participation{};
   last.activity = c.plan[c.next_activity];
+  last.step = static_cast<std::uint8_t>(step_of(c));
   last.started = c.step_started_at;
   last.ended_at = sim_.now();
 }
@@ -319,6 +324,7 @@ void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_a
 void World::end_parcours(Slot s, Count reason) {
   Client& c = clients_[s];
   assert(c.in_parcours);
+  if (reason != Count::kParcoursEndedEmployment) book_followup(s);  // rule S2: abandoned
   sim_.cancel(c.exit_event);
   c.in_parcours = false;
   c.parcours_ended_at = static_cast<float>(sim_.now());

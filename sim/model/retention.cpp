@@ -46,13 +46,48 @@ bool World::start_in_service_retention(Slot s) {
   return true;
 }
 
+bool World::start_in_job_support(Slot s) {
+  // Rule S4: Démarcheurs d'emploi supports the job search, then accompanies the participant
+  // in the job for `in_job_support_days`, by the same organisation on the same agreement
+  // (its hours count in the participation's, rule M8), while that agreement is in force.
+  const Participation& p = participations_[s];
+  const ActivityParameters& a = params_.activities[p.activity];
+  if (ose_ && p.agreement >= 0 &&
+      !params_.agreements.agreements[a_index(s)].active_at(sim_.now())) {
+    return false;
+  }
+  Client& c = clients_[s];
+  core::RandomStream rng = stream(c, Draw::kInJobSupport, job(s).number);
+  const double hours = a.in_job_support_hours.sample(rng);
+  const double integration = params_.retention.integration_days.sample(rng) / 7.0;
+  count(c, Count::kInJobSupportStarted);
+  count(c, Count::kRetentionInService);  // by the organisation of the participation
+  const bool books = ose_ && p.agreement >= 0;
+  start_retention(s,
+                  make_retention_plan(hours, a.in_job_support_days / 7.0, integration,
+                                      params_.retention.shape, rng),
+                  books ? p.agreement : -1, p.level);
+  return true;
+}
+
+int World::partner_activity(Slot s) const {
+  // Rules M6, M7, S4: PH2 for a person with a disability, Démarcheurs maintien for a
+  // last-resort assistance recipient, Groupe ME otherwise.
+  const RetentionParameters& r = params_.retention;
+  if (profiles_[s].disability && r.ph2_activity >= 0) return r.ph2_activity;
+  if (profiles_[s].income_support == IncomeSupport::kLastResort &&
+      r.demarcheurs_maintien_activity >= 0) {
+    return r.demarcheurs_maintien_activity;
+  }
+  return r.me_activity;
+}
+
 void World::refer_to_partner(Slot s) {
   // Rule M6: a follow-up at the office, where an agent refers the client to a Groupe ME
   // agreement (PH2 for a person with a disability, rule M7).
   Client& c = clients_[s];
   const RetentionParameters& r = params_.retention;
-  const int activity =
-      profiles_[s].disability && r.ph2_activity >= 0 ? r.ph2_activity : r.me_activity;
+  const int activity = partner_activity(s);
   if (activity < 0) {  // no other partner in the scenario: no retention
     follow_job(s);
     return;
@@ -66,8 +101,7 @@ void World::refer_to_partner(Slot s) {
 void World::on_partner_referral(Slot s) {
   Client& c = clients_[s];
   const RetentionParameters& r = params_.retention;
-  const auto activity = static_cast<std::uint8_t>(
-      profiles_[s].disability && r.ph2_activity >= 0 ? r.ph2_activity : r.me_activity);
+  const auto activity = static_cast<std::uint8_t>(partner_activity(s));
   // An agreement in force for the service, with an organisation of the client's region and a
   // free place (an employed client does not wait: without a place, no retention).
   int chosen = -1;
@@ -261,8 +295,10 @@ void World::cancel_unissued_income_support(Slot s) {
 }
 
 void World::on_late_start(Slot s) {
-  // Rule M3: a problem found at the administrative follow-up after the participation.
-  count(clients_[s], Count::kRetentionLateStarts);
+  // Rule M3: a problem found at the administrative follow-up after the participation, or the
+  // employer's request.
+  count(clients_[s],
+        job(s).employer_request ? Count::kRetentionEmployerRequests : Count::kRetentionLateStarts);
   if (start_in_service_retention(s)) return;
   refer_to_partner(s);
 }

@@ -6,10 +6,14 @@ namespace parcours::model {
 
 std::string_view to_string(Measure m) { return kMeasureNames[static_cast<std::size_t>(m)]; }
 
-bool Eligibility::admits(const Profile& p) const {
+bool Eligibility::admits(const Profile& p, bool returning) const {
   if (p.age < min_age || p.age > max_age) return false;
   if (disability_only && !p.disability) return false;
   if (objectif_emploi_only && !p.objectif_emploi) return false;
+  if (new_applicant_months >= 0 && !p.objectif_emploi && !returning &&
+      p.months_on_assistance > new_applicant_months) {
+    return false;
+  }
   return statuses[static_cast<std::size_t>(p.income_support)];
 }
 

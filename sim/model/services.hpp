@@ -41,12 +41,16 @@ struct Eligibility {
   bool disability_only = false;
   std::array<bool, 3> statuses{true, true, true};  // by IncomeSupport
   bool objectif_emploi_only = false;
+  /// Rule S4 (Démarcheurs d'emploi): new applicants (at most this many months on assistance),
+  /// Objectif emploi participants and re-entrants; -1: no such condition.
+  int new_applicant_months = -1;
 
-  [[nodiscard]] bool admits(const Profile& p) const;
+  /// `returning`: the client came back to the office (a re-entrant, rule S4).
+  [[nodiscard]] bool admits(const Profile& p, bool returning = false) const;
   /// Admits everyone: no need to read the profile (a cache miss on every activity).
   [[nodiscard]] bool everyone() const {
     return min_age == 0 && max_age >= 255 && !disability_only && !objectif_emploi_only &&
-           statuses[0] && statuses[1] && statuses[2];
+           new_applicant_months < 0 && statuses[0] && statuses[1] && statuses[2];
   }
 };
 
@@ -64,6 +68,9 @@ struct ServiceTerms {
   /// Rule S2's job-search club: after the intensive weeks, follow-up until a job or at most
   /// this long after the start (days); a job in that window is the service's result. 0: none.
   double followup_days = 0.0;
+  /// Rule S2: hours of that personalised follow-up (direct), for the whole window; a
+  /// follow-up cut short by a job, an abandonment or another service gives its share.
+  core::Distribution followup_hours;
   /// Rule S7: overheads reimbursed under actual costs for a participant with a disability,
   /// dollars, capped by the agreement's maximum.
   core::Distribution disability_overhead;

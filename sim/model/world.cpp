@@ -48,9 +48,15 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   build_ose();
   const RetentionParameters& r = params.retention;
   ose_ = !params.agreements.agreements.empty();
-  track_last_ = r.readmission_days > 0 || r.payment_lag_days > 0 ||
+  // Rules M1, M9, S4 read the last participation's service, as do M7 and M10.
+  track_last_ = r.readmission_days > 0 || r.payment_lag_days > 0 || r.late_start_probability > 0 ||
+                r.employer_request_probability > 0 ||
                 std::any_of(params.activities.begin(), params.activities.end(),
-                            [](const ActivityParameters& a) { return a.retention_included; });
+                            [](const ActivityParameters& a) {
+                              return a.service.measure != Measure::kInternal ||
+                                     a.retention_included || a.in_job_support_days > 0 ||
+                                     a.integration_days.highest() > 0;
+                            });
   // A repeat needs a revision, a readmission or a plan rule that may name an activity twice;
   // the default plan's own repeats count too.
   std::vector<std::uint8_t> plan = params.parcours.default_plan;
@@ -171,6 +177,9 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
     case kJobFollowupEnd:
       on_job_followup_end(s);
       break;
+    case kIntegrationEnd:
+      on_integration_end(s);
+      break;
     case kAccompanimentContact:
       on_accompaniment_contact(subject);
       break;
@@ -246,7 +255,10 @@ void World::assign_groups(Slot s) {
 void World::leave(Slot s) {
   assert(!clients_[s].in_parcours);
   add_stock(in_system_, indicators_, clients_[s], -1);
-  if (ose_) history_.clear(s);
+  if (ose_) {
+    book_followup(s);  // rule S2: what was given of the follow-up so far
+    history_.clear(s);
+  }
   if (job_of_[s] != kNoJob) {
     free_jobs_.push_back(job_of_[s]);
     job_of_[s] = kNoJob;

@@ -54,6 +54,7 @@ enum EventKind : std::uint32_t {
   kQuarterEnd,
   kOsePlaceGranted,
   kWaitlistDropout,
+  kIntegrationEnd,
   kEventKindCount
 };
 
@@ -133,6 +134,18 @@ class World : public core::EventHandler {
   /// An activity without an agreement becomes the last participation (rules M7, M9, M10).
   void record_last_activity(Slot s);
   void finish_plan(Slot s);
+  /// Rule M9: when the step under way has a job-integration phase (ICTE), the days from its
+  /// start to that job; infinite otherwise.
+  double integration_job_days(Slot s, double planned_days);
+  /// Rule M9: the integration phase's job begins inside the participation, which goes on.
+  void start_integration(Slot s);
+  /// Rule M9: the participation (and its wage contribution) ends at its planned end, or
+  /// earlier when the job is lost (end_integration alone).
+  void on_integration_end(Slot s);
+  void end_integration(Slot s);
+  [[nodiscard]] core::Time integration_end(Slot s) const;
+  /// Whether a job now is the integration phase's, planned at the step's start.
+  [[nodiscard]] bool integration_job_due(Slot s) const;
   /// `allowance_after_days`: days of allowance still paid after now (rule M10: Objectif
   /// emploi keeps its income support to the planned end after a job).
   void pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days = 0.0);
@@ -157,6 +170,10 @@ class World : public core::EventHandler {
   /// participation ended within the follow-up window before now.
   void credit_results(Slot s, bool school);
   void credit_followup(Slot s);
+  /// Rule S2: the follow-up after the service ends now (a job, an abandonment, another
+  /// service, leaving) or ended at its window's end: its hours, in the quarters they fell
+  /// in, on the agreement's books. Once per participation.
+  void book_followup(Slot s);
   void add_hours_given(Slot s, double hours);
   /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
   void skip_step(Slot s);
@@ -201,7 +218,20 @@ class World : public core::EventHandler {
   void on_job_followup_end(Slot s);
   // retention.cpp
   [[nodiscard]] bool start_in_service_retention(Slot s);
+  /// Rule S4: Démarcheurs' in-job accompaniment by the same service, on the same agreement;
+  /// false when that agreement is no longer in force.
+  [[nodiscard]] bool start_in_job_support(Slot s);
+  /// Rule M1: the services whose participants' need for retention is decided (SAE, PPE,
+  /// ICTE, MFOR-EE), not the office's own activities.
+  [[nodiscard]] bool retention_measure(std::uint8_t activity) const {
+    return params_.activities[activity].service.measure != Measure::kInternal;
+  }
+  /// Rule M3: schedules a late start (administrative follow-up, employer's request) if one
+  /// comes; false when none does.
+  bool schedule_late_start(Slot s, unsigned number);
   void refer_to_partner(Slot s);
+  /// The partner service an agent refers the client to (-1: none in the scenario).
+  [[nodiscard]] int partner_activity(Slot s) const;
   void on_partner_referral(Slot s);
   void start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level);
   void on_retention_phase_end(Slot s);
@@ -267,6 +297,13 @@ class World : public core::EventHandler {
     std::size_t close_quarter = 0;
     double hours_given = 0.0;        // direct + indirect, service and in-service retention
     std::uint8_t level_reached = 0;  // the level those hours fall in
+    // Rule M9 (ICTE): when the integration phase's job starts (absolute, planned at the start;
+    // -1: none), whether it is under way, and with a wage contribution.
+    core::Time integration_at = -1.0;
+    bool in_integration = false;
+    bool wage_contribution = false;
+    // Rule S2: the follow-up after the service (hours over its whole window), until booked.
+    double followup_hours = 0.0;
   };
   /// The client's current job and retention support (rules M2-M10).
   struct Job {
@@ -279,10 +316,11 @@ class World : public core::EventHandler {
     double multiplier = 1.0;
     core::Time stop_at = 0.0;  // the client ends the plan (M5), absolute; inf: never
     bool in_retention = false;
-    bool partner = false;     // with another partner's agreement (Groupe ME, PH2)
-    bool tripartite = false;  // rule M4
-    bool cit = false;         // PH2 in a work integration contract
-    int agreement = -1;       // whose books the retention is on; -1: none
+    bool partner = false;           // with another partner's agreement (Groupe ME, PH2)
+    bool tripartite = false;        // rule M4
+    bool cit = false;               // PH2 in a work integration contract
+    bool employer_request = false;  // rule M3: a late start asked for by the employer
+    int agreement = -1;             // whose books the retention is on; -1: none
     std::uint8_t level = 0;
     double direct_share = 1.0;  // of the plan's hours, direct (partner services)
     core::Time retention_started = 0.0;

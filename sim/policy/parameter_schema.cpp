@@ -140,10 +140,34 @@ std::vector<SectionSpec> build_schema() {
             "eligibility: income support statuses admitted (afdr, ei, none); absent = all"},
            {"followup_weeks", T::kNumber, 0, 520, false, "0", "weeks", "S2",
             "follow-up from the start until a job, at most this long (job-search club)"},
+           {"followup_hours", T::kDistribution, 0, 1e3, false, "0", "hours", "S2",
+            "hours of that follow-up after the service's end, over the whole window; a "
+            "follow-up ended early by a job gives its share"},
            {"disability_overhead", T::kDistribution, 0, 1e6, false, "0", "dollars", "S7",
             "overheads for a participant with a disability, under actual costs"},
            {"retention_included", T::kBoolean, 0, 0, false, "false", "", "M9",
             "retention support is part of the participation (ICTE, PPE insertion, MFOR-EE)"},
+           {"extension_probability", T::kNumber, 0, 0.99, false, "0", "probability", "S2",
+            "at the planned end the participation is extended, again and again (youth "
+            "services: extendable without limit)"},
+           {"extension_weeks", T::kDistribution, 0, 1e3, false, "0", "weeks", "S2",
+            "length of each extension"},
+           {"integration_weeks", T::kDistribution, 0, 1e3, false, "0", "weeks", "M9",
+            "the last part of the participation is a job (ICTE's integration phase): the job "
+            "starts this long before the planned end, inside the participation"},
+           {"wage_contribution_share", T::kNumber, 0, 1, false, "0", "probability", "M9",
+            "integration jobs with a wage contribution paid through the agreement"},
+           {"wage_contribution_per_week", T::kNumber, 0, 1e5, false, "0", "dollars/week", "M9",
+            "the wage contribution, for the weeks the integration job lasts"},
+           {"in_job_support_weeks", T::kNumber, 0, 520, false, "0", "weeks", "S4",
+            "after a job that follows the participation, the same service accompanies the "
+            "participant in the job this long (Démarcheurs d'emploi); 0 = not part of it"},
+           {"in_job_support_hours", T::kDistribution, 0, 1e3, false, "0", "hours", "S4",
+            "hours (direct + indirect) of that accompaniment, on the same agreement"},
+           {"new_applicant_months", T::kNumber, 0, 1200, false, "", "months", "S4",
+            "eligibility: new applicants (at most this many months on assistance), Objectif "
+            "emploi participants and re-entrants (a client back at the office); absent = "
+            "everyone the other keys admit"},
            {"job_during", T::kHazard, 0, 0, false, "", "hazard, weeks", "P7",
             "job finding during the activity, from its start: a job ends it and the Parcours "
             "early; absent = none"},
@@ -247,12 +271,18 @@ std::vector<SectionSpec> build_schema() {
        "Job retention support after a job, and how long jobs last (rules M1-M13).",
        {
            {"share", T::kNumber, 0, 1, false, "0", "probability", "M1",
-            "participants with a job who get retention support, when policy.retention is not set"},
+            "participants of an SAE, PPE, ICTE or MFOR-EE service who need retention support at "
+            "a job, decided once per participation, when policy.retention is not set"},
            {"other_partner_share", T::kNumber, 0, 1, false, "0", "probability", "M6",
             "of those, recommended to another partner (Groupe ME, PH2)"},
            {"hours", T::kDistribution, 0, 1e3, false, "0", "hours", "M2",
             "hours of an in-service plan, direct and indirect"},
            {"weeks", T::kDistribution, 0, 520, false, "0", "weeks", "M2", "length of the plan"},
+           {"extension_probability", T::kNumber, 0, 0.99, false, "0", "probability", "S2",
+            "at the planned end the participation is extended, again and again (youth "
+            "services: extendable without limit)"},
+           {"extension_weeks", T::kDistribution, 0, 1e3, false, "0", "weeks", "S2",
+            "length of each extension"},
            {"integration_weeks", T::kDistribution, 0, 52, false, "0", "weeks", "M3",
             "the integration phase at the start of the plan, the most intense"},
            {"integration_intensity", T::kNumber, 0, 100, false, "1", "ratio", "M3",
@@ -280,7 +310,12 @@ std::vector<SectionSpec> build_schema() {
            {"late_start_probability", T::kNumber, 0, 1, false, "0", "probability", "M3",
             "a problem found at the administrative follow-up starts retention then"},
            {"late_start_weeks", T::kNumber, 0, 520, false, "0", "weeks", "M3",
-            "when that follow-up comes, from the job start"},
+            "when that follow-up comes, after the participation's end (a job that starts "
+            "later is not seen by it)"},
+           {"employer_request_probability", T::kNumber, 0, 1, false, "0", "probability", "M3",
+            "the employer asks for support for the employee (a job without retention)"},
+           {"employer_request_weeks", T::kDistribution, 0, 520, false, "0", "weeks", "M3",
+            "when the employer asks, from the job start"},
            {"readmission_days", T::kNumber, 0, 3650, false, "0", "calendar days", "M7",
             "most days since a participation's end for a readmission (and in-service retention)"},
            {"repeat_approval_probability", T::kNumber, 0, 1, false, "0", "probability", "M12",
@@ -291,6 +326,9 @@ std::vector<SectionSpec> build_schema() {
             "the retention service of other partners (Groupe ME)"},
            {"ph2_service", T::kString, 0, 0, false, "", "activity name", "M7",
             "the retention service for people with a disability (Groupe PH2)"},
+           {"demarcheurs_maintien_service", T::kString, 0, 0, false, "", "activity name", "S4",
+            "the in-job service for last-resort assistance recipients after another "
+            "preparation service (Démarcheurs maintien); absent = Groupe ME"},
            {"referral_weeks", T::kDistribution, 0, 52, false, "0", "weeks", "M6",
             "an agent's referral to the other partner"},
            {"ph2_cit_share", T::kNumber, 0, 1, false, "0", "probability", "M13",

@@ -52,11 +52,14 @@ model::RetentionParameters build_retention(
   r.followup_days = s.number("followup_months") * kDaysPerMonth;
   r.late_start_probability = s.number("late_start_probability");
   r.late_start_days = s.number("late_start_weeks") * kDaysPerWeek;
+  r.employer_request_probability = s.number("employer_request_probability");
+  r.employer_request_days = s.distribution("employer_request_weeks").scaled(kDaysPerWeek);
   r.readmission_days = s.number("readmission_days");
   r.repeat_approval_probability = s.number("repeat_approval_probability");
   r.payment_lag_days = s.number("payment_lag_weeks") * kDaysPerWeek;
   r.me_activity = activity_named(s, "me_service", activities);
   r.ph2_activity = activity_named(s, "ph2_service", activities);
+  r.demarcheurs_maintien_activity = activity_named(s, "demarcheurs_maintien_service", activities);
   r.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
   r.ph2_cit_share = s.number("ph2_cit_share");
   r.ph2_psea_share = s.number("ph2_psea_share");

@@ -5,7 +5,9 @@
 // (S7). Errors about a CSV row name the CSV file and line.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
 
 #include "io/input_error.hpp"
 #include "policy/csv_row.hpp"
@@ -18,6 +20,13 @@ namespace {
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kSaeMaxHours = 180.0;        // rule S5: SAE total under 180 hours
 constexpr double kPpeMinHoursPerWeek = 20.0;  // rule S5: PPE at least 20 h a week on average
+constexpr double kInternshipMaxWeeks = 4.0;  // rule S3: "ne peut excéder une période de 4 semaines"
+
+std::string weeks_text(double weeks) {
+  std::array<char, 32> text{};
+  std::snprintf(text.data(), text.size(), "%g", weeks);
+  return text.data();
+}
 
 [[noreturn]] void fail(const SectionValues& s, const std::string& message) {
   throw io::InputError(s.origin.file, s.origin.line, std::string(s.spec->name) + ": " + message);
@@ -71,9 +80,47 @@ void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
     }
   }
   t.followup_days = s.number("followup_weeks") * kDaysPerWeek;
+  t.followup_hours = s.distribution("followup_hours");
+  if (t.followup_hours.highest() > 0 && !(t.followup_days > 0)) {
+    fail(s, "'" + a.name + "': followup_hours need followup_weeks (rule S2)");
+  }
   a.retention_included = s.flag("retention_included");
+  a.extension_probability = s.number("extension_probability");
+  a.extension_days = s.distribution("extension_weeks").scaled(kDaysPerWeek);
+  if (a.extension_probability > 0 && !(a.extension_days.mean() > 0)) {
+    fail(s, "'" + a.name + "': extension_probability needs extension_weeks (rule S2)");
+  }
+  a.integration_days = s.distribution("integration_weeks").scaled(kDaysPerWeek);
+  a.wage_contribution_share = s.number("wage_contribution_share");
+  a.wage_contribution_per_week = s.number("wage_contribution_per_week");
+  if (a.integration_days.highest() > a.duration_days.lowest()) {
+    fail(s, "'" + a.name +
+                "': integration_weeks can be longer than the participation (duration_weeks); "
+                "the integration phase is inside it (rule M9)");
+  }
+  a.in_job_support_days = s.number("in_job_support_weeks") * kDaysPerWeek;
+  a.in_job_support_hours = s.distribution("in_job_support_hours");
+  if (a.in_job_support_days > 0 && !(a.in_job_support_hours.mean() > 0)) {
+    fail(s, "'" + a.name + "': in_job_support_weeks needs in_job_support_hours (rule S4)");
+  }
+  if (s.has("new_applicant_months")) {
+    t.eligibility.new_applicant_months = static_cast<int>(s.number("new_applicant_months"));
+  }
   t.disability_overhead = s.distribution("disability_overhead");
 
+  // Rule S3: an exploration internship lasts at most 4 weeks.
+  if (t.group == "internship" && a.extension_probability > 0) {
+    fail(s, "'" + a.name +
+                "' is an internship, which lasts at most 4 weeks (rule S3): it "
+                "cannot be extended (extension_probability)");
+  }
+  if (t.group == "internship" && a.duration_days.highest() > kInternshipMaxWeeks * kDaysPerWeek) {
+    fail(s, "'" + a.name + "' is an internship, which lasts at most 4 weeks (rule S3), but its " +
+                "duration_weeks can reach " +
+                (std::isinf(a.duration_days.highest())
+                     ? std::string("any length (an unbounded distribution)")
+                     : weeks_text(a.duration_days.highest() / kDaysPerWeek) + " weeks"));
+  }
   // Rule S5: what each measure's services may be.
   const double most = t.hours_direct.highest() + t.hours_indirect.highest();
   if (t.measure == model::Measure::kSae) {

@@ -48,8 +48,8 @@ TEST(Replications, ProgressReachesOne) {
 TEST(Replications, TheSameErrorIsReportedWhateverTheThreads) {
   // Fails in some replications only (the draw depends on the replication's streams).
   const std::string hook =
-      "policy.retention = function(c)\n"
-      "  if math.random() < 0.002 then error('rare failure in client ' .. c.id) end\n"
+      "policy.dropout_after = function(c, activity)\n"
+      "  if math.random() < 0.0005 then error('rare failure in client ' .. c.id) end\n"
       "  return false\nend\n";
   std::string first;
   std::string second;

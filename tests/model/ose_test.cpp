@@ -176,6 +176,57 @@ TEST(Ose, FollowUpCountsJobsWithinItsWindowExactly) {  // rule S2 (job-search cl
                                   ended, 1 - std::exp(-(182.0 - 21.0) / 60.0), "follow-up jobs");
 }
 
+TEST(Ose, TheFollowUpsHoursAreGivenUntilTheJobOrItsEnd) {  // rule S2 (job-search club)
+  // 10 hours of follow-up over days 21-182 after the start, given until a job (rate 1/60 a
+  // day after the end) or the window's end: 10 E[min(T, 161)] / 161 hours a participant, with
+  // E[min(T, 161)] = 60 (1 - exp(-161/60)); at the agreement's hourly cost.
+  ModelParameters p = one_service(20000, 21, 100000);
+  p.arrivals.over_days = 200;
+  p.activities[0].service.followup_days = 182;
+  p.activities[0].service.followup_hours = Distribution::fixed(10);
+  p.job_search.after_parcours = model::Hazard::constant(1.0 / 60);
+  const LedgerRun r = run_world(p);
+  const double ended = total(r, PeriodKind::kAgreementYear, "participants_ended");
+  const double followup = total(r, PeriodKind::kAgreementYear, "hours_direct") - 40.0 * ended;
+  const double expected = 10.0 * 60 * (1 - std::exp(-161.0 / 60)) / 161;
+  EXPECT_NEAR(followup / ended, expected, 4 * 10.0 / std::sqrt(ended));
+  EXPECT_NEAR(total(r, PeriodKind::kAgreementYear, "cost_actual_costs"),
+              ended * 3737.50 + followup * 65 * 1.15, 0.01 * ended);
+}
+
+TEST(Ose, AYouthServiceMayBeExtendedAgainAndAgain) {  // rule S2 ("prolongée")
+  // 182 days, extended by 28 days with probability 0.3 each time: 182 + 28 * 0.3 / 0.7 days
+  // on average, read from extra costs of $7 a week ($1 a day).
+  ModelParameters p = one_service(6000, 182, 100000);
+  p.horizon.years = 3;
+  p.activities[0].extension_probability = 0.3;
+  p.activities[0].extension_days = Distribution::fixed(28);
+  p.activities[0].extra_costs_per_week = 7;
+  const LedgerRun r = run_world(p);
+  const double n = r.totals["activities_completed"];
+  ASSERT_GT(n, 5000);
+  const double sd = 28 * std::sqrt(0.3) / 0.7;
+  EXPECT_NEAR(r.totals["extra_costs_paid"] / n, 182 + 28 * 0.3 / 0.7, 4 * sd / std::sqrt(n));
+}
+
+TEST(Ose, DemarcheursAdmitNewApplicantsObjectifEmploiAndReentrants) {  // rule S4
+  model::Eligibility e;
+  e.statuses = {true, false, false};  // last-resort assistance only
+  e.new_applicant_months = 6;
+  model::Profile p;
+  p.income_support = model::IncomeSupport::kLastResort;
+  p.months_on_assistance = 6;
+  EXPECT_TRUE(e.admits(p));  // a new applicant
+  p.months_on_assistance = 7;
+  EXPECT_FALSE(e.admits(p));
+  EXPECT_TRUE(e.admits(p, true));  // a re-entrant, back at the office
+  p.objectif_emploi = true;
+  EXPECT_TRUE(e.admits(p));  // an Objectif emploi participant
+  p.income_support = model::IncomeSupport::kEmploymentInsurance;
+  EXPECT_FALSE(e.admits(p, true));
+  EXPECT_FALSE(e.everyone());
+}
+
 // M/M/c/K: blocking probability and mean wait of the admitted.
 struct Mmck {
   double blocking;

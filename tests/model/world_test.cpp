@@ -23,6 +23,7 @@ TEST(World, EveryClientIsAccountedFor) {
   p.retention.job_loss = parcours::model::Hazard::constant(1.0 / 120);
   p.retention.followup_days = 365;
   p.retention.readmission_days = 84;
+  p.activities[1].service.measure = Measure::kSae;  // rule M1: its participants may need it
   const Totals t = run(p);
   EXPECT_EQ(t["arrivals"], 5000);
   EXPECT_EQ(t["arrivals_convened"] + t["arrivals_self_referred"], t["arrivals"]);
@@ -120,7 +121,8 @@ TEST(World, ChangingOneDecisionLeavesOtherDrawsAlone) {
   // Common random numbers: each draw has its own stream per client, so a different
   // retention share cannot move arrivals, conclusions or Parcours outcomes.
   ModelParameters a = small_model();
-  ModelParameters b = small_model();
+  a.activities[1].service.measure = Measure::kSae;  // rule M1: its participants may need it
+  ModelParameters b = a;
   b.retention.share = 0.5;
   const Totals ta = run(a);
   const Totals tb = run(b);

@@ -93,12 +93,32 @@ TEST_F(Baseline, PpeIsOver180HoursAtLeast20AWeekForEveryParticipant) {  // rule 
   }
 }
 
-TEST_F(Baseline, IcteLastsAtMost20Weeks) {  // rule M9
-  EXPECT_LE(named(p_, "icte").duration_days.highest(), 20 * kWeek);
+TEST_F(Baseline, IcteLastsAtMost20WeeksWith10To12OfIntegration) {  // rule M9
+  const model::ActivityParameters& icte = named(p_, "icte");
+  EXPECT_LE(icte.duration_days.highest(), 20 * kWeek);
+  EXPECT_EQ(icte.integration_days.lowest(), 10 * kWeek);
+  EXPECT_EQ(icte.integration_days.highest(), 12 * kWeek);
+  EXPECT_TRUE(icte.retention_included);
 }
 
-TEST_F(Baseline, DemarcheursAccompanyTwelveMonths) {  // rule S4
-  EXPECT_EQ(named(p_, "demarcheurs").service.followup_days, 52 * kWeek);
+TEST_F(Baseline, DemarcheursAccompanyTwelveMonthsInTheJob) {  // rule S4
+  const model::ActivityParameters& d = named(p_, "demarcheurs");
+  EXPECT_EQ(d.in_job_support_days, 52 * kWeek);
+  EXPECT_EQ(d.service.followup_days, 0.0);                   // not a window to find a job
+  EXPECT_GE(d.service.eligibility.new_applicant_months, 0);  // new applicants, OE, re-entrants
+  EXPECT_GE(p_.retention.demarcheurs_maintien_activity, 0);
+}
+
+TEST_F(Baseline, TheClubsFollowUpIsAtMostSixMonthsWithItsHours) {  // rule S2
+  const model::ActivityParameters& club = named(p_, "club_recherche_emploi");
+  EXPECT_LE(club.service.followup_days, 26 * kWeek);
+  EXPECT_GT(club.service.followup_hours.lowest(), 0.0);
+  EXPECT_GT(named(p_, "jeunes_18_29").extension_probability, 0.0);  // "peut être prolongée"
+}
+
+TEST_F(Baseline, TheAdministrativeFollowUpIsThreeMonthsAfterTheEnd) {  // rule M3
+  EXPECT_EQ(p_.retention.late_start_days, 13 * kWeek);
+  EXPECT_GT(p_.retention.employer_request_probability, 0.0);
 }
 
 TEST_F(Baseline, ResultsCountZeroToThreeMonthsAfter) {  // rule M13

@@ -130,6 +130,57 @@ TEST(ServiceBuilder, PpeOver180HoursAt20HoursAWeekIsAccepted) {  // rule S5
 // ---------------------------------------------------------------------------------------
 // Rules S1, S2, S4: the catalogue's terms as the model reads them.
 
+// ---------------------------------------------------------------------------------------
+// Rule S3: an exploration internship lasts at most 4 weeks, checked when the scenario loads.
+
+std::string internship(const std::string& duration) {
+  return replace(kSmallScenario, kClub,
+                 "activity { name = \"club\", service_group = 'internship', duration_weeks = " +
+                     duration + " }");
+}
+
+TEST(ServiceBuilder, AnInternshipLongerThanFourWeeksIsRefusedAtItsLine) {  // rule S3
+  std::string e = error_of(internship("{ dist = 'uniform', min = 1, max = 4.5 }"));
+  EXPECT_TRUE(has(e, "s.lua:12:")) << e;
+  EXPECT_TRUE(has(e, "'club'")) << e;
+  EXPECT_TRUE(has(e, "at most 4 weeks")) << e;
+  EXPECT_TRUE(has(e, "4.5 weeks")) << e;
+  EXPECT_TRUE(has(e, "rule S3")) << e;
+  e = error_of(internship("{ dist = 'exponential', mean = 2 }"));
+  EXPECT_TRUE(has(e, "unbounded")) << e;
+  // Four weeks exactly is allowed; another group of the same length is not an internship.
+  EXPECT_EQ(error_of(internship("{ dist = 'uniform', min = 1, max = 4 }")), "");
+  EXPECT_EQ(error_of(replace(internship("6"), "'internship'", "'unit'")), "");
+}
+
+// Rules M9, S4: ICTE's integration phase inside the participation, Démarcheurs' in-job
+// accompaniment and eligibility.
+TEST(ServiceBuilder, IntegrationAndInJobSupportAreReadAndChecked) {  // rules M9, S4
+  LoadedScenario s = load(replace(
+      kSmallScenario, kClub,
+      "activity { name = \"club\", duration_weeks = 20, integration_weeks = { dist = "
+      "'uniform', min = 10, max = 12 }, wage_contribution_share = 0.6, "
+      "wage_contribution_per_week = 250, in_job_support_weeks = 52, in_job_support_hours = 30, "
+      "new_applicant_months = 6 }"));
+  const model::ActivityParameters& a = s.params.activities[0];
+  EXPECT_DOUBLE_EQ(a.integration_days.lowest(), 70);
+  EXPECT_DOUBLE_EQ(a.integration_days.highest(), 84);
+  EXPECT_DOUBLE_EQ(a.wage_contribution_share, 0.6);
+  EXPECT_DOUBLE_EQ(a.wage_contribution_per_week, 250);
+  EXPECT_DOUBLE_EQ(a.in_job_support_days, 364);
+  EXPECT_DOUBLE_EQ(a.in_job_support_hours.mean(), 30);
+  EXPECT_EQ(a.service.eligibility.new_applicant_months, 6);
+  // The integration phase is inside the participation.
+  std::string e = error_of(replace(kSmallScenario, kClub,
+                                   "activity { name = \"club\", duration_weeks = 10, "
+                                   "integration_weeks = 11 }"));
+  EXPECT_TRUE(has(e, "s.lua:12:")) << e;
+  EXPECT_TRUE(has(e, "rule M9")) << e;
+  e = error_of(with_club("in_job_support_weeks = 52"));
+  EXPECT_TRUE(has(e, "s.lua:12:")) << e;
+  EXPECT_TRUE(has(e, "in_job_support_hours")) << e;
+}
+
 TEST(ServiceBuilder, ServiceTermsAreReadIntoTheModel) {  // rules S1, S2, S4
   const LoadedScenario s = load(with_club(
       "service_group = 'youth', measure = 'SAE', delivery = 'group', group_size = 8, "

@@ -37,7 +37,10 @@ TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
         "arrivals_objectif_emploi", "arrivals_health_constraints", "arrivals_immigrant",
         "arrivals_not_meeting_requirements", "arrivals_long_assistance",
         // jobs and early successes during an activity (issue 11)
-        "jobs_during_activity", "activities_ended_early"}) {
+        "jobs_during_activity", "activities_ended_early",
+        // services and retention as the seeds give them (issue 11)
+        "retention_employer_requests", "integration_jobs", "in_job_support_started",
+        "wage_contribution"}) {
     EXPECT_TRUE(has_label(name)) << name;
     EXPECT_NE(label(Language::kFrench, name), name) << name;
     EXPECT_NE(label(Language::kEnglish, name), name) << name;
