@@ -1,5 +1,7 @@
 #include "experiment/replication.hpp"
 
+#include <optional>
+
 #include "core/simulation.hpp"
 #include "model/world.hpp"
 #include "policy/lua_rules.hpp"
@@ -9,10 +11,20 @@ namespace parcours::experiment {
 
 ReplicationResult run_replication(const RunSettings& settings, int index,
                                   const ReplicationProgress& progress) {
-  policy::LuaSandbox sandbox;
-  sandbox.set_print_enabled(false);  // the run command loaded it once already, printing
+  std::optional<policy::LuaSandbox> loaded_in(std::in_place);
+  loaded_in->set_print_enabled(false);  // the run command loaded it once already, printing
   policy::LoadedScenario scenario =
-      policy::load_scenario(sandbox, settings.source, settings.overrides);
+      policy::load_scenario(*loaded_in, settings.source, settings.overrides);
+  if (!scenario.uncertain.empty()) {
+    // Uncertain parameters draw from streams of the scenario's seed, known once it loaded: a
+    // second load in a fresh sandbox draws this replication's values.
+    loaded_in.emplace();
+    loaded_in->set_print_enabled(false);
+    scenario = policy::load_scenario(
+        *loaded_in, settings.source, settings.overrides,
+        {core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)}});
+  }
+  policy::LuaSandbox& sandbox = *loaded_in;
   if (settings.adjust) settings.adjust(scenario.params);
   // Hooks may print to debug a rule: shown for the first replication only, so the output
   // reads the same whatever the number of threads.
@@ -49,6 +61,9 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   result.model_events = world.model_events();
   result.hook_calls = rules.calls();
   result.peak_clients = world.peak_clients_in_system();
+  for (const policy::UncertainDraw& d : scenario.uncertain) {
+    result.parameters.emplace_back(d.parameter, d.value);
+  }
   return result;
 }
 

@@ -44,6 +44,8 @@ struct ReplicationResult {
   std::uint64_t model_events = 0;                 // events that change a client's situation
   std::uint64_t hook_calls = 0;                   // Lua decision hooks called
   std::size_t peak_clients = 0;                   // most clients in the system at once
+  /// The value each uncertain parameter drew in this replication (policy/uncertain_parameters.hpp).
+  std::vector<std::pair<std::string, double>> parameters;
 };
 
 /// Called with the share of this replication's horizon simulated so far.
