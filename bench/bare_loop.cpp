@@ -1,4 +1,4 @@
-// bare_loop N [seed]: the reference model of REFERENCE_MODEL.md as the plainest C++ there is,
+// bare_loop N [seed]: the reference model of docs/performance.md as the plainest C++ there is,
 // a binary heap of plain structs and a switch, with no Lua, no kernel, no indicators and no
 // output files. It is the floor that `parcours run scenarios/bench/reference.lua` is compared
 // against in the same benchmark invocation (bench/run_reference.sh), so the ratio between them

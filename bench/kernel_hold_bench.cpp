@@ -1,20 +1,24 @@
 // The "hold" benchmark of the event kernel: P events stay pending; each step takes the next
 // one and schedules a replacement at now + Exp(1). It measures what one event costs the
-// kernel alone (heap, slot table, dispatch), with no model behind it.
+// kernel alone (scheduler, cancellation slots, dispatch), with no model behind it, for each
+// scheduler (heap, ladder, auto) at P = 1 000 to 1 000 000: names read
+// SimulationHold/<scheduler>/<P>.
 //
 // Increments come from a precomputed ring of Exp(1) draws (made with core::RandomStream), so
-// the Philox and log() cost is not part of the measurement; BM_SimulationHoldPhilox draws
+// the Philox and log() cost is not part of the measurement; SimulationHoldPhilox draws
 // them live instead, to show what that cost is.
 
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/event.hpp"
 #include "core/event_queue.hpp"
 #include "core/random_stream.hpp"
+#include "core/scheduler_kind.hpp"
 #include "core/simulation.hpp"
 
 namespace {
@@ -23,6 +27,7 @@ using parcours::core::EventHandler;
 using parcours::core::EventQueue;
 using parcours::core::EventTarget;
 using parcours::core::RandomStream;
+using parcours::core::SchedulerKind;
 using parcours::core::Simulation;
 using parcours::core::StreamKey;
 using parcours::core::Time;
@@ -93,9 +98,9 @@ void prime(Simulation& sim, Handler& handler, std::size_t pending, Draw draw) {
   sim.run();
 }
 
-void BM_SimulationHold(benchmark::State& state) {
+void simulation_hold(benchmark::State& state, SchedulerKind kind) {
   const auto pending = static_cast<std::size_t>(state.range(0));
-  Simulation sim;
+  Simulation sim({}, kind);
   HoldHandler handler(sim);
   prime(sim, handler, pending, [&handler] { return handler.ring().next(); });
   for (auto _ : state) {
@@ -105,11 +110,10 @@ void BM_SimulationHold(benchmark::State& state) {
   if (sim.pending() != pending) state.SkipWithError("pending count drifted");
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kBatch));
 }
-BENCHMARK(BM_SimulationHold)->Arg(1000)->Arg(10000)->Arg(100000);
 
-void BM_SimulationHoldPhilox(benchmark::State& state) {
+void simulation_hold_philox(benchmark::State& state, SchedulerKind kind) {
   const auto pending = static_cast<std::size_t>(state.range(0));
-  Simulation sim;
+  Simulation sim({}, kind);
   PhiloxHoldHandler handler(sim);
   prime(sim, handler, pending, [&handler] { return handler.rng().exponential(1.0); });
   for (auto _ : state) {
@@ -118,12 +122,11 @@ void BM_SimulationHoldPhilox(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kBatch));
 }
-BENCHMARK(BM_SimulationHoldPhilox)->Arg(10000);
 
 // The queue alone: no clock, no virtual dispatch, no stop flag.
-void BM_QueueHold(benchmark::State& state) {
+void queue_hold(benchmark::State& state, SchedulerKind kind) {
   const auto pending = static_cast<std::size_t>(state.range(0));
-  EventQueue queue;
+  EventQueue queue(kind);
   queue.reserve(pending + 1);
   IncrementRing ring;
   // The target is never called; any non-null handler value would do, none is dereferenced.
@@ -139,8 +142,32 @@ void BM_QueueHold(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_QueueHold)->Arg(1000)->Arg(10000)->Arg(100000);
+
+void register_all() {
+  for (const SchedulerKind kind :
+       {SchedulerKind::kHeap, SchedulerKind::kLadder, SchedulerKind::kAuto}) {
+    const std::string name(to_string(kind));
+    benchmark::RegisterBenchmark(("SimulationHold/" + name).c_str(), simulation_hold, kind)
+        ->Arg(1000)
+        ->Arg(10000)
+        ->Arg(100000)
+        ->Arg(1000000);
+    benchmark::RegisterBenchmark(("QueueHold/" + name).c_str(), queue_hold, kind)
+        ->Arg(10000)
+        ->Arg(100000);
+  }
+  benchmark::RegisterBenchmark("SimulationHoldPhilox/auto", simulation_hold_philox,
+                               SchedulerKind::kAuto)
+      ->Arg(10000);
+}
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  register_all();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
 # The performance benchmark of docs/performance.md: builds the release preset, runs the
-# reference model (shared/design/REFERENCE_MODEL.md) through the real program and through the
-# bare C++ loop side by side, runs the kernel hold benchmark, and prints a Markdown table with
-# the targets' pass/fail (also written to bench/out/summary.md).
+# reference model (docs/performance.md, "The reference model") through the real program and
+# through the bare C++ loop (a plain std::priority_queue) side by side, runs the kernel hold
+# benchmark, prints a Markdown table with the targets' pass/fail (also written to
+# bench/out/summary.md) and appends the medians to bench/history.csv, which is committed.
 #
 # Settings, from the environment:
-#   BENCH_SIZES="10000 100000 1000000"  numbers of clients
+#   BENCH_SIZES="1000000 10000000"       numbers of clients
+#   BENCH_SCHEDULERS="auto"              parcours's scenario.scheduler values to run, each
+#                                        beside the bare loop (e.g. "auto heap")
 #   BENCH_REPS=3                         repetitions per size (the median is reported)
 #   BENCH_REPS_LARGE=3                   repetitions for sizes above 100000
+#   BENCH_REPS_HUGE=1                    repetitions for sizes of 10 million and more
+#   BENCH_KERNEL_FILTER="."              which kernel benchmarks to run (a regex; "" for none)
 #   BENCH_CMAKE_ARGS=""                  extra arguments to `cmake --preset release`
 #   BENCH_SKIP_BUILD=1                   use the binaries already in build/release
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sizes=${BENCH_SIZES:-"10000 100000 1000000"}
+sizes=${BENCH_SIZES:-"1000000 10000000"}
+schedulers=${BENCH_SCHEDULERS:-auto}
 reps=${BENCH_REPS:-3}
 reps_large=${BENCH_REPS_LARGE:-3}
+reps_huge=${BENCH_REPS_HUGE:-1}
+kernel_filter=${BENCH_KERNEL_FILTER-.}
 read -r -a cmake_args <<<"${BENCH_CMAKE_ARGS:-}"
 
 out=bench/out
@@ -47,13 +55,18 @@ elapsed() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]
 for n in $sizes; do
   count=$reps
   [ "$n" -gt 100000 ] && count=$reps_large
+  [ "$n" -ge 10000000 ] && count=$reps_huge
   for rep in $(seq 1 "$count"); do
-    echo "run_reference: N=$n repetition $rep/$count" >&2
-    dir=$out/ref_$n
-    start=$(now)
-    "$parcours" run scenarios/bench/reference.lua --set "arrivals.count=$n" --out "$dir" --quiet
-    end=$(now)
-    table record-parcours "$runs" "$n" "$rep" "$(elapsed "$start" "$end")" "$dir/manifest.json"
+    for scheduler in $schedulers; do
+      echo "run_reference: N=$n repetition $rep/$count, parcours ($scheduler), load $(cut -d' ' -f1 /proc/loadavg)" >&2
+      dir=$out/ref_${n}_$scheduler
+      start=$(now)
+      "$parcours" run scenarios/bench/reference.lua --set "arrivals.count=$n" \
+        --set "scenario.scheduler=$scheduler" --out "$dir" --quiet --no-registry
+      end=$(now)
+      table record-parcours "$runs" "$n" "$rep" "$(elapsed "$start" "$end")" \
+        "$dir/manifest.json" "$scheduler"
+    done
 
     start=$(now)
     line=$("$bare" "$n")
@@ -62,9 +75,14 @@ for n in $sizes; do
   done
 done
 
-echo "run_reference: kernel hold benchmark" >&2
-"$kernel" --benchmark_format=json --benchmark_repetitions=5 \
-  --benchmark_report_aggregates_only=true >"$out/kernel_hold.json"
+if [ -n "$kernel_filter" ]; then
+  echo "run_reference: kernel hold benchmark" >&2
+  "$kernel" --benchmark_format=json --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true --benchmark_filter="$kernel_filter" \
+    >"$out/kernel_hold.json"
+else
+  echo '{"benchmarks": []}' >"$out/kernel_hold.json"
+fi
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null)" ]; then
@@ -72,7 +90,8 @@ if [ -n "$(git --no-optional-locks status --porcelain --untracked-files=no 2>/de
 fi
 build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' build/release/CMakeCache.txt)
 echo
-table table "$runs" "$out/kernel_hold.json" "$out/summary.md" \
+table table "$runs" "$out/kernel_hold.json" "$out/summary.md" bench/history.csv \
+  "$(date -u '+%Y-%m-%d %H:%M')" "$commit" "$load_at_start" \
   "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, $(nproc) cores, build type $build_type, $(uname -srm)" \
   "configured with: cmake --preset release ${BENCH_CMAKE_ARGS:-}" \
   "load average at the start: $load_at_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

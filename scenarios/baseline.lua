@@ -8,8 +8,12 @@
 scenario {
   name  = "baseline",
   start = "2025-04-01",  -- first day of fiscal year 2025-2026
-  years = 3,             -- years simulated
+  years = 3,             -- years reported
   seed  = 20250401,      -- base of every random stream (--seed overrides)
+  -- years simulated before start and not reported, so that the first reported year starts
+  -- with a caseload in steady state (clients in the system at the end of 2025-2026 within
+  -- 5 % of 2027-2028's; without it they climbed from about 37,000 to 58,000)
+  warmup_years = 2,
 }
 
 -- Rule E1: arrivals at the employment office.
@@ -105,6 +109,11 @@ activity {
   dropout_after = 0.10,                      -- probability. Assumption.
   extra_costs_per_week = 25,
   success_probability = 0.85,  -- the follow-up finds it successful (P5). Assumption.
+  -- a job found during the service ends it early (P7); the participant then continues in
+  -- the same service with in-job support (seed 004: "poursuit dans le même service son
+  -- accompagnement en emploi", M1). Assumption: as fast as a search on one's own
+  -- (job_search.after_exit).
+  job_during = { family = "constant", rate_per_week = 1 / 40 },
   disability_overhead = { dist = "uniform", min = 0, max = 6000 },  -- dollars (S7). Assumption.
 }
 activity {
@@ -118,6 +127,14 @@ activity {
   referral_weeks = { dist = "uniform", min = 1, max = 4 },  -- weeks (P8). Assumption.
   dropout_after = 0.10,                      -- probability. Assumption.
   extra_costs_per_week = 25,
+  -- a job found during the service ends it early (P7); the participant then continues in
+  -- the same service with in-job support (seed 004: "poursuit dans le même service son
+  -- accompagnement en emploi", M1). Assumption: as fast as a search on one's own
+  -- (job_search.after_exit).
+  job_during = { family = "constant", rate_per_week = 1 / 40 },
+  -- objectives (school, a project) reached before the 26 weeks end the service early (P5);
+  -- the plan goes on. Assumption: 1 in 52 a week.
+  early_success = { family = "constant", rate_per_week = 1 / 52 },
 }
 activity {
   name = "stage_exploration",                -- exploration internship (rule S3)
@@ -142,6 +159,11 @@ activity {
   extra_costs_per_week = 25,
   disability_overhead = { dist = "uniform", min = 2000, max = 12000 },  -- dollars (S7),
                                              -- capped by agreements.disability_overhead_limit
+  -- a job found during the service ends it early (P7); the participant then continues in
+  -- the same service with in-job support (seed 004: "poursuit dans le même service son
+  -- accompagnement en emploi", M1). Assumption: as fast as a search on one's own
+  -- (job_search.after_exit).
+  job_during = { family = "constant", rate_per_week = 1 / 40 },
 }
 activity {
   name = "services_de_base",                 -- unit services: basic support (rule S1)
@@ -169,13 +191,19 @@ activity {
   measure = "PPE", delivery = "group",
   group_size = 12,                           -- participants per group. Assumption.
   duration_weeks = { dist = "uniform", min = 12, max = 26 },  -- weeks. Assumption.
-  -- hours: over 180, at least 20 a week on average. Source: seed 002 (rule S5).
-  hours_direct = { dist = "uniform", min = 400, max = 650 },
+  -- hours: over 180, at least 20 a week for each participant. Source: seed 002 (rule S5).
+  -- The fewest, 520, is 20 a week over the longest participation (26 weeks).
+  hours_direct = { dist = "uniform", min = 520, max = 650 },
   hours_indirect = { dist = "uniform", min = 10, max = 30 },  -- hours. Assumption.
   referral_weeks = { dist = "uniform", min = 2, max = 6 },  -- weeks (P8). Assumption.
   allowance_per_week = 45,                   -- dollars a week. Assumption.
   extra_costs_per_week = 25,
   dropout_after = 0.10,                      -- probability. Assumption.
+  -- a job found during the service ends it early (P7); the participant then continues in
+  -- the same service with in-job support (seed 004: "poursuit dans le même service son
+  -- accompagnement en emploi", M1). Assumption: as fast as a search on one's own
+  -- (job_search.after_exit).
+  job_during = { family = "constant", rate_per_week = 1 / 40 },
 }
 activity {
   name = "icte",                             -- integration with wage contribution (rule S5)
@@ -310,7 +338,11 @@ accompaniment {
 
 -- Rules M1-M13: job retention support ("maintien en emploi") and how long jobs last.
 retention {
-  share = 0.12,                 -- probability. Source: seed 004, "entre 10 % et 15 %" (M1)
+  -- probability, at a job that ends a Parcours. Source: seed 004, "entre 10 % et 15 %" of
+  -- the participants of SAE, PPE, ICTE and MFOR-EE ("des participants totaux", M1): about 3
+  -- in 5 participants get such a job in the baseline, so 0.2 of them puts retention starts
+  -- near 12 % of all participants (measured: docs/rules.md, M1).
+  share = 0.2,
   -- of those, recommended to another partner (Groupe ME, PH2) by the OSE (M6). Assumption.
   other_partner_share = 0.1,
   -- an in-service plan. Source: seed 004, "entre 12 et 32 heures", "entre 15 et 20 semaines" (M2)

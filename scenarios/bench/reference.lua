@@ -1,5 +1,5 @@
--- The reference model of shared/design/REFERENCE_MODEL.md, run through the real program so
--- that parcours can be timed beside SimPy, simmer and a bare C++ loop on the same model.
+-- The reference model of docs/performance.md, run through the real program so that
+-- parcours can be timed beside SimPy, simmer and a bare C++ loop on the same model.
 -- N = 1,000,000 clients by default; smaller runs: --set arrivals.count=10000.
 
 scenario { name = "reference", start = "2025-04-01", years = 3, seed = 1 }

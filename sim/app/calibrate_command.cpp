@@ -9,6 +9,7 @@
 
 #include "app/calibration_axis.hpp"
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/experiment_options.hpp"
 #include "app/scenario_options.hpp"
 #include "experiment/calibrate.hpp"
@@ -97,6 +98,11 @@ int calibrate_command(const CalibrateOptions& options, const Execution& executio
     sandbox.set_print_enabled(false);
     policy::load_scenario(sandbox, s.source, s.overrides);
   }
+  // Opened before the search, so a refused --out fails at once.
+  const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
+  std::optional<io::ResultFolder> folder =
+      open_result_folder(execution, out, protected_inputs({options.scenario.scenario}));
+  if (!folder) return 0;
   const int threads = threads_for(options.run, options.run.replications);
   experiment::LocalDistributor local;
   const bool verbose = !options.run.quiet;
@@ -123,11 +129,9 @@ int calibrate_command(const CalibrateOptions& options, const Execution& executio
       experiment::calibrate(evaluate, axis.lo, axis.hi, target.value, tolerance,
                             [&axis](double x) { return axis.snap(x); });
 
-  const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
-  io::ResultFolder folder = io::ResultFolder::open(out);
-  write_calibration(folder.file("calibration.csv"), options, target, c);
-  write_evaluations(folder.file("evaluations.csv"), c);
-  folder.commit();
+  write_calibration(folder->file("calibration.csv"), options, target, c);
+  write_evaluations(folder->file("evaluations.csv"), c);
+  folder->commit();
 
   std::printf("%s = %.6g (95 %% CI %.6g to %.6g): %s = %.6g (target %.6g)%s\n", axis.key.c_str(),
               c.value, c.ci95_low, c.ci95_high, target.name().c_str(), c.at_value.mean,
@@ -177,6 +181,11 @@ RegisteredCommand register_calibrate_command(CLI::App& app) {
                       "Stop when the bracket is this narrow (default: 1/1000 of the "
                       "bounds; 1 for integers); with --targets, the simplex's width as a "
                       "share of the bounds (default 1/1000)");
+  command
+      ->add_option("--max-evaluations", options->max_evaluations,
+                   "With --targets: run at most this many points before the intervals "
+                   "(default: 100 per parameter)")
+      ->check(CLI::Range(1, 100000));
   add_experiment_options(*command, options->run, "calibrate_<scenario>");
   return {command,
           [options](const Execution& execution) { return calibrate_command(*options, execution); }};

@@ -1,7 +1,9 @@
 // parcours check: load a scenario exactly as a run would, report what it defines, and stop.
 
-#include <CLI/CLI.hpp>
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -30,6 +32,48 @@ void print_parameters() {
   }
 }
 
+// Bytes a replication holds per client it simulates, rounded up from the measured peak of a
+// 1 M-client run (42.2 MiB, docs/performance.md) so the estimate errs on the high side.
+constexpr double kBytesPerClient = 48;
+// What a replication holds whatever its size: the program, the queue's base, the tables.
+constexpr double kBaseBytes = 8.0 * (1 << 20);
+
+double physical_memory_bytes() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0;
+}
+
+std::string human_bytes(double bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  int u = 0;
+  while (bytes >= 1024 && u < 5) {
+    bytes /= 1024;
+    ++u;
+  }
+  char text[64];
+  std::snprintf(text, sizeof text, "%.3g %s", bytes, units[u]);
+  return text;
+}
+
+// A run's memory: each replication running at once holds its clients and its Lua state.
+void print_memory_estimate(const model::ModelParameters& p, std::size_t lua_bytes, int at_once) {
+  const double clients = p.arrivals.count > 0 ? static_cast<double>(p.arrivals.count)
+                                              : p.arrivals.per_year * p.horizon.years;
+  const double per_replication =
+      kBaseBytes + clients * kBytesPerClient + static_cast<double>(lua_bytes);
+  const double total = per_replication * at_once;
+  std::printf("  memory       about %s (%.0f clients a replication, %d at once)\n",
+              human_bytes(total).c_str(), clients, at_once);
+  const double physical = physical_memory_bytes();
+  if (physical > 0 && total > physical / 2) {
+    std::fprintf(stderr,
+                 "parcours: warning: a run would need about %s, more than half of this "
+                 "machine's %s; lower arrivals.per_year, scenario.years or the threads\n",
+                 human_bytes(total).c_str(), human_bytes(physical).c_str());
+  }
+}
+
 }  // namespace
 
 int check_command(const ScenarioOptions& options, bool list_parameters) {
@@ -53,6 +97,8 @@ int check_command(const ScenarioOptions& options, bool list_parameters) {
               p.parcours.default_plan.size());
   std::printf("  hooks        %s\n", hooks.empty() ? "none (parametric rules)" : hooks.c_str());
   std::printf("  files read   %zu\n", scenario.files.size());
+  print_memory_estimate(p, sandbox.memory_in_use(),
+                        std::max(1, std::min(settings.threads, settings.replications)));
   return 0;
 }
 

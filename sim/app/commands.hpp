@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ class App;
 
 namespace parcours::experiment {
 class Distributor;  // experiment commands (issue 6)
+}
+namespace parcours::io {
+class PartialFolders;
 }
 
 namespace parcours::app {
@@ -51,6 +55,7 @@ RegisteredCommand register_analytic_command(CLI::App& app);
 RegisteredCommand register_report_command(CLI::App& app);
 RegisteredCommand register_runs_command(CLI::App& app);
 RegisteredCommand register_init_command(CLI::App& app);
+RegisteredCommand register_validate_command(CLI::App& app);  // issue 12
 
 struct ScenarioOptions {
   std::string scenario;           // path; empty = the embedded baseline
@@ -65,6 +70,8 @@ struct RunOptions {
   int threads = 0;  // 0 = one per core, at most one per replication
   bool quiet = false;
   RegistryOptions registry;  // the run history (issue 7)
+  int trace = 0;             // clients followed per replication (trace.csv, issue 15)
+  std::vector<std::uint64_t> trace_clients;  // or these clients, by arrival number
 };
 
 int run_command(const RunOptions& options, const Execution& execution);
@@ -74,8 +81,9 @@ int check_command(const ScenarioOptions& options, bool list_parameters);
 /// Where replications run and who writes (app/execution.hpp).
 struct Execution {
   experiment::Distributor* distributor = nullptr;
-  bool writes_outputs = true;           // false on MPI ranks other than 0
-  std::function<void(int code)> abort;  // ends every MPI rank at once; empty without MPI
+  bool writes_outputs = true;              // false on MPI ranks other than 0
+  std::function<void(int code)> abort;     // ends every MPI rank at once; empty without MPI
+  io::PartialFolders* partials = nullptr;  // removed on SIGINT/SIGTERM (app/interrupt_cleanup)
 };
 /// What compare, sweep and calibrate share with run.
 struct ExperimentOptions {
@@ -91,11 +99,12 @@ struct SizeOptions {
   std::string organisation;
   std::string service;
   std::string agreement_year;  // "2026-2027"; empty = the first full one in the horizon
-  double max_wait_days = 0.0;  // > 0: also search the fewest places
+  // Not given (NaN): no places search; given, it must be above 0.
+  double max_wait_days = std::numeric_limits<double>::quiet_NaN();
   double share = 0.9;
   int max_slots = 100000;
 };
-int size_command(const SizeOptions& options);
+int size_command(const SizeOptions& options, const Execution& execution);
 // end of the sizing command
 struct CompareOptions {
   std::string scenario_a;  // paths
@@ -121,8 +130,9 @@ struct CalibrateOptions {
   std::string period;               // empty = the whole horizon, else a fiscal year "2025-2026"
   std::vector<std::string> bounds;  // lo:hi, one per parameter, in the same order
   std::string targets;              // a targets file: joint calibration (issue 15)
-  double tolerance = 0.0;  // one parameter: on it (0 = 1e-3 of the bounds' width); several:
-                           // on the simplex, as a share of each bound's width (0 = 1e-3)
+  double tolerance = 0.0;   // one parameter: on it (0 = 1e-3 of the bounds' width); several:
+                            // on the simplex, as a share of each bound's width (0 = 1e-3)
+  int max_evaluations = 0;  // with --targets: points run at most (0 = 100 per parameter)
   ExperimentOptions run;
 };
 int compare_command(const CompareOptions& options, const Execution& execution);
@@ -139,11 +149,20 @@ struct AnalyticOptions {
 int analytic_command(const AnalyticOptions& options);
 // end of experiment commands (issue 6)
 
+// validation against published figures (issue 12)
+struct ValidateOptions {
+  ScenarioOptions scenario;
+  std::string targets;  // a targets file (experiment/targets.hpp)
+  ExperimentOptions run;
+};
+int validate_command(const ValidateOptions& options, const Execution& execution);
+// end of validation (issue 12)
+
 // report and history commands (issue 7)
 struct ReportCommandOptions {
   std::string folder;
   std::string language = "fr";
-  std::string out;       // empty = <folder>/report.html
+  std::string out;       // empty = <folder>/report.<lang>.html
   std::string chart_js;  // empty = Debian's libjs-chart.js
   bool timestamp = false;
   bool quiet = false;

@@ -69,7 +69,8 @@ int compare_command(const CompareOptions& options, const Execution& execution) {
       options.run.out.empty()
           ? "results/compare_" + stem_of(options.scenario_a) + "_" + stem_of(options.scenario_b)
           : options.run.out;
-  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario_a, options.scenario_b}));
 
   std::vector<std::vector<experiment::ReplicationResult>> results;
   {

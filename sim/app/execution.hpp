@@ -6,8 +6,11 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/commands.hpp"
+#include "app/interrupt_cleanup.hpp"
 #include "experiment/distributor.hpp"
 #include "io/result_folder.hpp"
 
@@ -25,14 +28,23 @@ class ExecutionContext {
   [[nodiscard]] Execution execution() const;
 
  private:
+  // First, so that SIGINT and SIGTERM are blocked before MPI or any worker starts a thread.
+  std::unique_ptr<InterruptCleanup> interrupts_;
   std::unique_ptr<experiment::Distributor> distributor_;
   bool writes_outputs_ = true;
   void (*abort_)(const experiment::Distributor&, int) = nullptr;
 };
 
-/// The result folder, opened on the process that writes outputs only. If opening fails there
-/// under MPI, every rank is ended (the others would wait for it forever).
+/// What no result folder may be or contain: the folders of the scenarios given by path (the
+/// embedded baseline has none) and the run history (`registry`, else its default place).
+[[nodiscard]] std::vector<io::ProtectedPath> protected_inputs(
+    const std::vector<std::string>& scenarios, const RegistryOptions& registry = {});
+
+/// The result folder, opened on the process that writes outputs only, under the rules of
+/// io/out_folder_check.hpp and registered for removal on SIGINT/SIGTERM. If opening fails
+/// there under MPI, every rank is ended (the others would wait for it forever).
 std::optional<io::ResultFolder> open_result_folder(const Execution& execution,
-                                                   const std::filesystem::path& path);
+                                                   const std::filesystem::path& path,
+                                                   std::vector<io::ProtectedPath> protect);
 
 }  // namespace parcours::app

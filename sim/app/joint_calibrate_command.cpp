@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "app/calibration_axis.hpp"
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/experiment_options.hpp"
 #include "app/scenario_options.hpp"
 #include "experiment/distributor.hpp"
@@ -114,6 +116,12 @@ int joint_calibrate_command(const CalibrateOptions& options, const Execution& ex
     sandbox.set_print_enabled(false);
     policy::load_scenario(sandbox, s.source, s.overrides);
   }
+  // Opened before the search, so a refused --out fails at once; the scenario's and the
+  // targets' folders are protected as validate protects them.
+  const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario.scenario, options.targets}));
+  if (!folder) return 0;
   const int threads = threads_for(options.run, options.run.replications);
   experiment::LocalDistributor local;
   const bool verbose = !options.run.quiet;
@@ -146,15 +154,13 @@ int joint_calibrate_command(const CalibrateOptions& options, const Execution& ex
     joint_targets.push_back({t.id, t.value, scale});
   }
   const experiment::JointCalibration c = experiment::calibrate_jointly(
-      evaluate, parameters, joint_targets, options.tolerance > 0 ? options.tolerance : 1e-3, 0,
-      [&axes](std::size_t j, double x) { return axes[j].snap(x); });
+      evaluate, parameters, joint_targets, options.tolerance > 0 ? options.tolerance : 1e-3,
+      options.max_evaluations, [&axes](std::size_t j, double x) { return axes[j].snap(x); });
 
-  const std::filesystem::path out = out_folder(options.run, "calibrate", options.scenario.scenario);
-  io::ResultFolder folder = io::ResultFolder::open(out);
-  write_parameters(folder.file("calibration_parameters.csv"), axes, c);
-  write_targets(folder.file("calibration_targets.csv"), targets, c);
-  write_evaluations(folder.file("evaluations.csv"), axes, targets, c);
-  folder.commit();
+  write_parameters(folder->file("calibration_parameters.csv"), axes, c);
+  write_targets(folder->file("calibration_targets.csv"), targets, c);
+  write_evaluations(folder->file("evaluations.csv"), axes, targets, c);
+  folder->commit();
 
   for (std::size_t j = 0; j < axes.size(); ++j) {
     std::printf("%s = %.6g (95 %% CI %.6g to %.6g)\n", axes[j].key.c_str(), c.value[j],

@@ -24,8 +24,9 @@ constexpr parcours::app::RegisterCommand kCommands[] = {
     parcours::app::register_run_command,      parcours::app::register_check_command,
     parcours::app::register_size_command,     parcours::app::register_compare_command,
     parcours::app::register_sweep_command,    parcours::app::register_calibrate_command,
-    parcours::app::register_analytic_command, parcours::app::register_report_command,
-    parcours::app::register_runs_command,     parcours::app::register_init_command,
+    parcours::app::register_validate_command, parcours::app::register_analytic_command,
+    parcours::app::register_report_command,   parcours::app::register_runs_command,
+    parcours::app::register_init_command,
 };
 
 }  // namespace

@@ -68,6 +68,13 @@ std::optional<fs::path> registry_path(const RegistryOptions& options) {
   return fs::path("results") / "runs.sqlite";
 }
 
+void check_run_history(const RegistryOptions& options) {
+  const std::optional<fs::path> path = registry_path(options);
+  std::error_code ec;
+  if (!path || !fs::exists(fs::symlink_status(*path, ec))) return;
+  io::RunRegistry::open_read_only(*path).check();
+}
+
 bool register_run(const RegistryOptions& options, const fs::path& folder,
                   const io::Manifest& manifest) {
   const std::optional<fs::path> path = registry_path(options);

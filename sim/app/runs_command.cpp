@@ -23,13 +23,7 @@ namespace {
 io::RunRegistry open_existing(const RegistryOptions& options) {
   RegistryOptions enabled = options;
   enabled.disabled = false;
-  const fs::path path = *registry_path(enabled);
-  if (!fs::exists(path)) {
-    throw io::InputError(path.string(),
-                         "no run history here yet: parcours run records each run in it (see "
-                         "--registry and PARCOURS_REGISTRY)");
-  }
-  return io::RunRegistry::open(path);
+  return io::RunRegistry::open_read_only(*registry_path(enabled));
 }
 
 std::string number(std::optional<double> v) { return v ? fmt::format("{:.6g}", *v) : "NA"; }

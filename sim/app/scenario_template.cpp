@@ -18,7 +18,7 @@ constexpr const char* kTemplate = R"lua(-- @NAME@: a variant of the baseline sce
 --
 -- Check it:  parcours check scenarios/@NAME@.lua     (names file:line of any problem)
 -- Run it:    parcours run scenarios/@NAME@.lua -r 20  (20 replications into results/@NAME@/)
--- Read it:   parcours report results/@NAME@           (writes results/@NAME@/report.html)
+-- Read it:   parcours report results/@NAME@           (writes results/@NAME@/report.fr.html)
 --
 -- Every parameter, with its unit and rule: parcours check --parameters, and docs/scenarios.md.
 -- A one-off change needs no edit: parcours run scenarios/@NAME@.lua --set evaluation.agents=140

@@ -6,12 +6,14 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <thread>
 
 #include "app/commands.hpp"
+#include "app/execution.hpp"
 #include "app/experiment_options.hpp"
 #include "app/progress_bar.hpp"
 #include "app/scenario_options.hpp"
@@ -26,6 +28,12 @@
 namespace parcours::app {
 
 namespace {
+
+std::string fmt_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
 
 int parse_year(const std::string& text) {
   // "2026-2027" or "2026": the agreement year starting on 1 July 2026.
@@ -59,7 +67,18 @@ model::Organisation* organisation_named(model::ModelParameters& p, const std::st
 
 }  // namespace
 
-int size_command(const SizeOptions& options) {
+int size_command(const SizeOptions& options, const Execution& execution) {
+  const bool search_places = !std::isnan(options.max_wait_days);
+  if (search_places && !(options.max_wait_days > 0)) {
+    // Zero days would ask for a place on the day of the referral, which the waitlist's daily
+    // clock (rule S6) cannot tell from a day's wait; a negative wait means nothing.
+    throw io::InputError("--max-wait-days", "expected a number of days above 0, got " +
+                                                fmt_number(options.max_wait_days));
+  }
+  if (!(options.share > 0 && options.share <= 1)) {
+    throw io::InputError(
+        "--share", "expected a share above 0 and at most 1, got " + fmt_number(options.share));
+  }
   experiment::RunSettings settings = settings_from(options.scenario);
   settings.replications = options.run.replications;
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
@@ -93,7 +112,10 @@ int size_command(const SizeOptions& options) {
       options.run.out.empty()
           ? "results/size_" + std::filesystem::path(settings.source.name).stem().string()
           : options.run.out;
-  io::ResultFolder folder = io::ResultFolder::open(out);
+  std::optional<io::ResultFolder> opened =
+      open_result_folder(execution, out, protected_inputs({options.scenario.scenario}));
+  if (!opened) return 0;
+  io::ResultFolder& folder = *opened;
   const bool show = !options.run.quiet && ProgressBar::stderr_is_terminal();
 
   std::vector<experiment::ReplicationResult> results;
@@ -118,12 +140,22 @@ int size_command(const SizeOptions& options) {
   std::printf("%s, %s, agreement year %d-%d, %d replications:\n", options.organisation.c_str(),
               options.service.c_str(), year, year + 1, options.run.replications);
   std::printf("  %-6s %-13s %-13s %14s %14s\n", "level", "indicator", "funding", "P50", "P90");
+  bool levels = false;
   for (const auto& r : rows) {
     std::printf("  %-6s %-13s %-13s %14.1f %14.1f\n", r.level.c_str(), r.indicator.c_str(),
                 r.funding_mode.c_str(), r.p50, r.p90);
+    levels = levels || r.level != "all";
+  }
+  if (levels) {
+    // Quantiles do not add up: each level's P90 is taken over replications on its own, and
+    // the levels are not all at their high in the same replication.
+    std::printf(
+        "  (the levels' P90s add up to more than the P90 of \"all\": each is the 90th "
+        "percentile of its own level over the replications; budget the total at the P90 of "
+        "\"all\")\n");
   }
 
-  if (options.max_wait_days > 0) {
+  if (search_places) {
     // The inverse question: the fewest places of this organisation's service that serve
     // `share` of the clients asking for it within the wait, on common random numbers.
     const int offer = static_cast<int>(organisation->offer(service) - organisation->offers.data());
@@ -141,24 +173,36 @@ int size_command(const SizeOptions& options) {
       const auto r = experiment::run_replications(trial, [&bar](double f) { bar.update(f); });
       return experiment::served_within(r, options.organisation, options.service);
     };
-    const auto search = experiment::find_slots(evaluate, options.share, options.max_slots,
-                                               organisation->offer(service)->slots);
+    auto search = experiment::find_slots(evaluate, options.share, options.max_slots,
+                                         organisation->offer(service)->slots);
+    const auto interval =
+        experiment::answer_interval(evaluate, options.share, options.max_slots, search);
     std::ofstream file(folder.path() / "slots_search.csv", std::ios::binary);
     io::CsvWriter csv(file);
     csv.header({"organisation", "service", "max_wait_days", "target_share", "slots",
-                "served_within", "clients", "meets_target"});
+                "served_within", "clients", "meets_target", "ci95_low", "ci95_high"});
     for (const auto& t : search.trials) {
       csv.field(options.organisation).field(options.service).field(options.max_wait_days);
       csv.field(options.share).field(t.slots).field(t.served_within).field(t.clients);
       csv.field(t.served_within >= options.share ? "yes" : "no");
+      csv.field(t.ci95_low).field(t.ci95_high);
       csv.end_row();
     }
     if (search.slots < 0) {
       std::printf("  no number of places up to %d serves %.0f %% within %g days\n",
                   options.max_slots, 100 * options.share, options.max_wait_days);
     } else {
-      std::printf("  fewest places serving %.0f %% within %g days: %d\n", 100 * options.share,
+      std::printf("  fewest places serving %.0f %% within %g days: %d", 100 * options.share,
                   options.max_wait_days, search.slots);
+      if (interval.low >= 0 && interval.high >= 0) {
+        std::printf(" (between %d and %d places given the noise of %d replications)\n",
+                    interval.low, interval.high, options.run.replications);
+      } else if (interval.low >= 0) {
+        std::printf(" (at least %d places given the noise of %d replications)\n", interval.low,
+                    options.run.replications);
+      } else {
+        std::printf(" (one replication: no interval; use -r 5 or more)\n");
+      }
     }
   }
   folder.commit();
@@ -189,7 +233,7 @@ RegisteredCommand register_size_command(CLI::App& app) {
   add_experiment_options(*command, options->run, "size_<scenario>");
   // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
   return {command, [options](const Execution& execution) {
-            return execution.writes_outputs ? size_command(*options) : 0;
+            return execution.writes_outputs ? size_command(*options, execution) : 0;
           }};
 }
 

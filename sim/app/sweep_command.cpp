@@ -107,7 +107,8 @@ int sweep_command(const SweepOptions& options, const Execution& execution) {
   }
 
   const std::filesystem::path out = out_folder(options.run, "sweep", options.scenario.scenario);
-  std::optional<io::ResultFolder> folder = open_result_folder(execution, out);
+  std::optional<io::ResultFolder> folder = open_result_folder(
+      execution, out, protected_inputs({options.scenario.scenario, options.points}));
   std::vector<std::vector<experiment::ReplicationResult>> results;
   {
     ProgressBar bar("parcours sweep " + name,

@@ -1,5 +1,6 @@
 #include "core/event_queue.hpp"
 
+#include <bit>
 #include <cassert>
 
 namespace parcours::core {
@@ -8,41 +9,42 @@ namespace {
 constexpr int kSequenceBits = 56;
 }  // namespace
 
+EventQueue::EventQueue(SchedulerKind kind, std::size_t ladder_above)
+    : kind_(kind), ladder_above_(ladder_above), on_ladder_(kind == SchedulerKind::kLadder) {}
+
 EventHandle EventQueue::push(Time time, int priority, const EventTarget& target) {
   assert(priority >= kMinPriority && priority <= kMaxPriority);
   assert(sequence_ < (std::uint64_t{1} << kSequenceBits));
-  std::uint32_t slot = free_head_;
-  if (slot == EventHandle::kNone) {
-    slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.emplace_back();
-  } else {
-    free_head_ = slots_[slot].next_free;
-  }
-  Slot& s = slots_[slot];
-  s.target = target;
-  const auto rank = static_cast<std::uint64_t>(priority - kMinPriority);
   assert(time >= 0.0);
-  Entry entry{std::bit_cast<std::uint64_t>(time + 0.0), (rank << kSequenceBits) | sequence_++, slot,
-              s.generation};
-
-  // Sift up with a hole: one write per level instead of a swap.
-  std::size_t hole = heap_.size();
-  heap_.push_back(entry);
-  while (hole > 0) {
-    const std::size_t parent = (hole - 1) / 2;
-    if (!before(entry, heap_[parent])) break;
-    heap_[hole] = heap_[parent];
-    hole = parent;
+  std::uint32_t slot = 0;
+  if (free_.empty()) {
+    assert(state_.size() < EventHandle::kNone);
+    slot = static_cast<std::uint32_t>(state_.size());
+    state_.push_back(0);
+  } else {
+    slot = free_.back();
+    free_.pop_back();
   }
-  heap_[hole] = entry;
+  const auto rank = static_cast<std::uint64_t>(priority - kMinPriority);
+  const ScheduledEvent e{std::bit_cast<std::uint64_t>(time + 0.0),
+                         (rank << kSequenceBits) | sequence_++,
+                         target.handler,
+                         target.subject,
+                         target.kind,
+                         slot};
+  with_scheduler([&e](auto& s) { s.insert(e); });
   ++live_;
-  return EventHandle{slot, s.generation};
+  if (!on_ladder_ && kind_ == SchedulerKind::kAuto && heap_.size() > ladder_above_) {
+    move_to_ladder();
+  }
+  return EventHandle{slot, state_[slot]};
 }
 
 bool EventQueue::cancel(EventHandle handle) {
-  if (!handle.is_set() || handle.slot >= slots_.size()) return false;
-  if (slots_[handle.slot].generation != handle.generation) return false;
-  free_slot(handle.slot);
+  if (!handle.is_set() || handle.slot >= state_.size()) return false;
+  std::uint32_t& state = state_[handle.slot];
+  if (state != handle.generation || (state & 1U) != 0) return false;
+  ++state;  // odd: cancelled; the slot is freed when its entry reaches the front
   --live_;
   ++stale_;
   return true;
@@ -50,69 +52,57 @@ bool EventQueue::cancel(EventHandle handle) {
 
 Time EventQueue::next_time() {
   assert(!empty());
-  drop_stale_top();
-  return heap_.front().time();
+  drop_stale_front();
+  return front().time();
 }
 
 EventQueue::Fired EventQueue::pop() {
   assert(!empty());
-  drop_stale_top();
-  return take_top();
+  drop_stale_front();
+  const ScheduledEvent& e = front();
+  const Fired fired{e.time(), e.target()};
+  free_slot(e.slot, 2);
+  --live_;
+  remove_front();
+  return fired;
 }
 
 bool EventQueue::pop_until(Time until, Fired& out) {
   if (empty()) return false;
-  drop_stale_top();
-  if (heap_.front().time() > until) return false;
-  out = take_top();
+  drop_stale_front();
+  const ScheduledEvent& e = front();
+  if (e.time() > until) return false;
+  out = Fired{e.time(), e.target()};
+  free_slot(e.slot, 2);
+  --live_;
+  remove_front();
   return true;
 }
 
-EventQueue::Fired EventQueue::take_top() {
-  const Entry top = heap_.front();
-  Fired fired{top.time(), slots_[top.slot].target};
-  free_slot(top.slot);
-  --live_;
-  remove_top();
-  // The next event's slot is read on the next pop: fetch it while the handler runs.
-  if (!heap_.empty()) __builtin_prefetch(&slots_[heap_.front().slot]);
-  return fired;
-}
-
 void EventQueue::reserve(std::size_t n) {
-  heap_.reserve(n);
-  slots_.reserve(n);
+  if (!on_ladder_) heap_.reserve(n);
+  state_.reserve(n);
+  free_.reserve(n);
 }
 
-void EventQueue::drop_stale_top() {
-  while (stale_ > 0 && !is_live(heap_.front())) {
-    remove_top();
+void EventQueue::drop_stale_front() {
+  while (stale_ > 0) {
+    const ScheduledEvent& e = front();
+    if ((state_[e.slot] & 1U) == 0) return;
+    free_slot(e.slot, 1);  // odd + 1: even again, and past every handle of the old event
+    remove_front();
     --stale_;
   }
 }
 
-void EventQueue::remove_top() {
-  const Entry last = heap_.back();
-  heap_.pop_back();
-  const std::size_t n = heap_.size();
-  if (n == 0) return;
-  std::size_t hole = 0;
-  for (;;) {
-    std::size_t child = 2 * hole + 1;
-    if (child >= n) break;
-    if (child + 1 < n && before(heap_[child + 1], heap_[child])) ++child;
-    if (!before(heap_[child], last)) break;
-    heap_[hole] = heap_[child];
-    hole = child;
-  }
-  heap_[hole] = last;
+void EventQueue::free_slot(std::uint32_t slot, std::uint32_t advance) {
+  state_[slot] += advance;
+  free_.push_back(slot);
 }
 
-void EventQueue::free_slot(std::uint32_t slot) {
-  Slot& s = slots_[slot];
-  ++s.generation;  // invalidates the heap entry and every outstanding handle
-  s.next_free = free_head_;
-  free_head_ = slot;
+void EventQueue::move_to_ladder() {
+  for (const ScheduledEvent& e : heap_.take_all()) ladder_.insert(e);
+  on_ladder_ = true;
 }
 
 }  // namespace parcours::core

@@ -1,18 +1,26 @@
 #pragma once
-// The pending-event set: a binary min-heap with lazy deletion (after ns-3's heap scheduler).
+// The pending-event set: a scheduler that orders the events, behind ns-3's small interface
+// (insert, empty, top, remove-top), and the cancellation slots.
 //
 // Ordering invariant: events run by increasing time; at equal times by increasing priority
 // (lower runs first); at equal time and priority in the order they were scheduled (FIFO).
-// That total order makes every run deterministic.
+// That total order makes every run deterministic, and it is the same whichever scheduler
+// holds the events (SchedulerKind): a binary heap, or a ladder queue for large pending sets.
 //
-// Cancellation is O(1): the event's slot is freed and its generation bumped; the stale heap
-// entry is dropped when it reaches the top.
+// Cancellation is O(1) with lazy deletion: the event's slot is marked cancelled and the stale
+// entry is dropped (and its slot freed) when it reaches the front. A slot is one 32-bit
+// state: even while its event is pending, odd once cancelled; it moves on by 2 when the slot
+// is freed, so a handle (slot, state) stops matching as soon as its event ran or was cancelled.
 
-#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
+#include "core/binary_heap_scheduler.hpp"
 #include "core/event.hpp"
+#include "core/ladder_scheduler.hpp"
+#include "core/scheduled_event.hpp"
+#include "core/scheduler_kind.hpp"
 
 namespace parcours::core {
 
@@ -27,6 +35,11 @@ class EventQueue {
     EventTarget target;
   };
 
+  /// kAuto starts on the heap and moves to the ladder once more than `ladder_above` events
+  /// are pending, for the rest of the queue's life (no flip-flopping around the threshold).
+  explicit EventQueue(SchedulerKind kind = SchedulerKind::kAuto,
+                      std::size_t ladder_above = kAutoLadderAbove);
+
   EventHandle push(Time time, int priority, const EventTarget& target);
   /// Returns true if the event was pending and is now cancelled.
   bool cancel(EventHandle handle);
@@ -40,40 +53,36 @@ class EventQueue {
   bool pop_until(Time until, Fired& out);
   void reserve(std::size_t n);
 
+  [[nodiscard]] SchedulerKind kind() const { return kind_; }
+  /// True once the events are held by the ladder queue (always for kLadder).
+  [[nodiscard]] bool on_ladder() const { return on_ladder_; }
+
  private:
-  struct Entry {
-    // The time's bits: for times >= 0 (and -0.0 made +0.0) they order as the times do, so
-    // (time, order) compares as one 128-bit integer, without branches.
-    std::uint64_t time_bits;
-    std::uint64_t order;  // priority in the top 8 bits, sequence number below
-    std::uint32_t slot;
-    std::uint32_t generation;
-    [[nodiscard]] Time time() const { return std::bit_cast<Time>(time_bits); }
-  };
-  struct Slot {
-    EventTarget target;
-    std::uint32_t generation = 0;
-    std::uint32_t next_free = EventHandle::kNone;
-  };
-
-  static bool before(const Entry& a, const Entry& b) {
-    __extension__ using Key = unsigned __int128;
-    return ((Key{a.time_bits} << 64) | a.order) < ((Key{b.time_bits} << 64) | b.order);
+  // Calls f on the scheduler in use: one predictable branch, both paths inlined.
+  template <typename F>
+  decltype(auto) with_scheduler(F&& f) {
+    return on_ladder_ ? f(ladder_) : f(heap_);
   }
-  [[nodiscard]] bool is_live(const Entry& e) const {
-    return slots_[e.slot].generation == e.generation;
+  const ScheduledEvent& front() {
+    return with_scheduler([](auto& s) -> const ScheduledEvent& { return s.top(); });
   }
-  void drop_stale_top();
-  Fired take_top();
-  void remove_top();
-  void free_slot(std::uint32_t slot);
+  void remove_front() {
+    with_scheduler([](auto& s) { s.remove_top(); });
+  }
+  void drop_stale_front();
+  void free_slot(std::uint32_t slot, std::uint32_t advance);
+  void move_to_ladder();
 
-  std::vector<Entry> heap_;
-  std::vector<Slot> slots_;
-  std::uint32_t free_head_ = EventHandle::kNone;
+  SchedulerKind kind_;
+  std::size_t ladder_above_;
+  bool on_ladder_ = false;
+  BinaryHeapScheduler heap_;
+  LadderScheduler ladder_;
+  std::vector<std::uint32_t> state_;  // per slot: even while pending, odd once cancelled
+  std::vector<std::uint32_t> free_;   // slots to reuse, last freed first
   std::uint64_t sequence_ = 0;
   std::size_t live_ = 0;
-  std::size_t stale_ = 0;  // cancelled entries still in the heap: none, no liveness checks
+  std::size_t stale_ = 0;  // cancelled entries still queued: none, no liveness checks
 };
 
 }  // namespace parcours::core

@@ -7,12 +7,15 @@
 #include "core/event.hpp"
 #include "core/event_queue.hpp"
 #include "core/random_stream.hpp"
+#include "core/scheduler_kind.hpp"
 
 namespace parcours::core {
 
 class Simulation {
  public:
-  explicit Simulation(StreamKey key = {}) : key_(key) {}
+  /// `scheduler` picks the pending-event set; every choice runs the events in the same order.
+  explicit Simulation(StreamKey key = {}, SchedulerKind scheduler = SchedulerKind::kAuto)
+      : key_(key), queue_(scheduler) {}
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
@@ -34,6 +37,7 @@ class Simulation {
 
   [[nodiscard]] std::uint64_t events_executed() const { return executed_; }
   [[nodiscard]] std::size_t pending() const { return queue_.size(); }
+  [[nodiscard]] const EventQueue& queue() const { return queue_; }
   [[nodiscard]] const StreamKey& stream_key() const { return key_; }
 
   /// The stream for (this simulation's seed and replication, entity, purpose).

@@ -267,23 +267,31 @@ JointCalibration calibrate_jointly(const JointEvaluator& evaluate,
     }
   }
 
-  // The sandwich covariance of the parameters.
+  // The sandwich covariance of the parameters that move a target: an idle one would make
+  // J'WJ singular and take the others' intervals with it; it gets none (held at its value).
   c.ci95_low.assign(n, kNan);
   c.ci95_high.assign(n, kNan);
-  Matrix w_jacobian = c.slopes;  // W J
+  std::vector<std::size_t> moving;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (c.moves_a_target[j]) moving.push_back(j);
+  }
+  Matrix jacobian(m, std::vector<double>(moving.size(), 0.0));  // J, moving parameters only
+  Matrix w_jacobian = jacobian;                                 // W J
   for (std::size_t k = 0; k < m; ++k) {
-    for (std::size_t j = 0; j < n; ++j) {
-      w_jacobian[k][j] /= targets[k].scale * targets[k].scale;
+    for (std::size_t i = 0; i < moving.size(); ++i) {
+      jacobian[k][i] = c.slopes[k][moving[i]];
+      w_jacobian[k][i] = jacobian[k][i] / (targets[k].scale * targets[k].scale);
     }
   }
-  const Matrix bread = inverse(multiply(transpose(c.slopes), w_jacobian));
+  const Matrix bread =
+      moving.empty() ? Matrix{} : inverse(multiply(transpose(jacobian), w_jacobian));
   if (!bread.empty() && c.replications > 1) {
     const Matrix meat = multiply(multiply(transpose(w_jacobian), cov), w_jacobian);
     const Matrix var = multiply(multiply(bread, meat), bread);
-    for (std::size_t j = 0; j < n; ++j) {
-      const double se = std::sqrt(std::max(0.0, var[j][j]));
-      c.ci95_low[j] = c.value[j] - t * se;
-      c.ci95_high[j] = c.value[j] + t * se;
+    for (std::size_t i = 0; i < moving.size(); ++i) {
+      const double se = std::sqrt(std::max(0.0, var[i][i]));
+      c.ci95_low[moving[i]] = c.value[moving[i]] - t * se;
+      c.ci95_high[moving[i]] = c.value[moving[i]] + t * se;
     }
   }
   c.evaluations = std::move(search.evaluations());

@@ -1,8 +1,10 @@
 #include "experiment/replication.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "core/simulation.hpp"
+#include "model/traced_rules.hpp"
 #include "model/world.hpp"
 #include "policy/lua_rules.hpp"
 #include "policy/lua_sandbox.hpp"
@@ -30,9 +32,21 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   // reads the same whatever the number of threads.
   sandbox.set_print_enabled(index == 0);
   core::Simulation sim(
-      core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)});
+      core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)},
+      scenario.params.horizon.scheduler);
   policy::LuaRules rules(sandbox, scenario.params, sim);
-  model::World world(sim, scenario.params, rules);
+  // A trace puts its recorder between the model and the rules; without one the model calls
+  // the rules directly and holds a null trace.
+  std::optional<model::ClientTrace> trace;
+  std::optional<model::TracedRules> traced_rules;
+  if (!settings.trace_clients.empty() || settings.trace_sample > 0) {
+    trace.emplace(traced_clients(settings, scenario.params, index));
+    traced_rules.emplace(rules, *trace, sim, scenario.params);
+  }
+  model::DecisionRules& decide = traced_rules ? static_cast<model::DecisionRules&>(*traced_rules)
+                                              : static_cast<model::DecisionRules&>(rules);
+  model::World world(sim, scenario.params, decide);
+  if (trace) world.set_trace(&*trace);
   world.run(progress);
 
   ReplicationResult result;
@@ -64,7 +78,31 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   for (const policy::UncertainDraw& d : scenario.uncertain) {
     result.parameters.emplace_back(d.parameter, d.value);
   }
+  if (trace) result.trace = trace->take_rows();
   return result;
+}
+
+std::vector<std::uint64_t> traced_clients(const RunSettings& settings,
+                                          const model::ModelParameters& params, int index) {
+  if (!settings.trace_clients.empty()) return settings.trace_clients;
+  const model::ArrivalParameters& a = params.arrivals;
+  std::uint64_t first = 1;
+  std::uint64_t span = a.count;
+  if (a.count == 0) {
+    // Expected arrivals: those of the warm-up come first, then the first reported year's.
+    first += static_cast<std::uint64_t>(a.per_year * params.horizon.warmup_years);
+    span = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(a.per_year));
+  }
+  const auto n = std::min<std::uint64_t>(static_cast<std::uint64_t>(settings.trace_sample), span);
+  core::RandomStream rng(core::StreamKey{params.horizon.seed, static_cast<std::uint64_t>(index)}, 0,
+                         kTracePurpose);
+  std::vector<std::uint64_t> chosen;
+  while (chosen.size() < n) {
+    const std::uint64_t id = first + rng.below(span);
+    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
 }
 
 }  // namespace parcours::experiment

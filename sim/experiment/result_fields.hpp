@@ -13,6 +13,7 @@
 #include "core/calendar.hpp"
 #include "experiment/replication.hpp"
 #include "model/agreement_ledger.hpp"
+#include "model/client_trace.hpp"
 #include "model/indicators.hpp"
 
 namespace parcours::experiment {
@@ -67,6 +68,20 @@ constexpr auto fields_of(Tag<AgreementLabels> /*unused*/) {
                     Field<T, std::vector<std::string>>{"levels", "level", &T::levels}};
 }
 
+constexpr auto fields_of(Tag<model::TraceRow> /*unused*/) {
+  using T = model::TraceRow;
+  return std::tuple{Field<T, std::uint64_t>{"client", "client", &T::client},
+                    Field<T, double>{"time", "time_days", &T::time},
+                    Field<T, std::string>{"date", "date", &T::date},
+                    Field<T, std::string>{"row", "row", &T::row},
+                    Field<T, std::string>{"what", "what", &T::what},
+                    Field<T, std::string>{"stage", "stage", &T::stage},
+                    Field<T, std::string>{"hook", "hook", &T::hook},
+                    Field<T, std::string>{"returned", "returned", &T::returned},
+                    Field<T, std::string>{"agreement", "agreement", &T::agreement},
+                    Field<T, double>{"hours", "hours", &T::hours}};
+}
+
 constexpr auto fields_of(Tag<ReplicationResult> /*unused*/) {
   using T = ReplicationResult;
   return std::tuple{
@@ -82,7 +97,8 @@ constexpr auto fields_of(Tag<ReplicationResult> /*unused*/) {
       Field<T, std::uint64_t>{"hook_calls", "", &T::hook_calls},
       Field<T, std::size_t>{"peak_clients", "", &T::peak_clients},
       Field<T, std::vector<std::pair<std::string, double>>>{"parameters", "parameter value",
-                                                            &T::parameters}};
+                                                            &T::parameters},
+      Field<T, std::vector<model::TraceRow>>{"trace", "", &T::trace}};
 }
 
 /// True when T has a field list.

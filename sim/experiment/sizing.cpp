@@ -1,10 +1,12 @@
 #include "experiment/sizing.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 
 #include "core/statistics.hpp"
+#include "core/student_t.hpp"
 #include "experiment/agreement_tables.hpp"
 #include "io/input_error.hpp"
 
@@ -78,7 +80,10 @@ SlotTrial served_within(const std::vector<ReplicationResult>& results,
                         const std::string& organisation, const std::string& service) {
   double asked = 0;
   double late = 0;
+  core::Tally shares;  // one share per replication, for the interval
   for (const ReplicationResult& r : results) {
+    const double asked_before = asked;
+    const double late_before = late;
     for (const model::AgreementValue& v : r.agreements) {
       if (v.kind != model::PeriodKind::kFiscalYear || v.level != model::kAllLevels ||
           !matches(r.agreement_labels[v.agreement], organisation, service)) {
@@ -93,10 +98,18 @@ SlotTrial served_within(const std::vector<ReplicationResult>& results,
         late += v.value;
       }
     }
+    const double asked_here = asked - asked_before;
+    shares.add(asked_here > 0 ? 1.0 - (late - late_before) / asked_here : 1.0);
   }
   SlotTrial t;
   t.clients = static_cast<std::uint64_t>(asked);
   t.served_within = asked > 0 ? 1.0 - late / asked : 1.0;
+  if (shares.count() >= 2) {
+    const double n = static_cast<double>(shares.count());
+    const double half = core::student_t_quantile(0.975, n - 1) * std::sqrt(shares.variance() / n);
+    t.ci95_low = std::max(0.0, t.served_within - half);
+    t.ci95_high = std::min(1.0, t.served_within + half);
+  }
   return t;
 }
 
@@ -140,6 +153,50 @@ SlotSearch find_slots(const std::function<SlotTrial(int slots)>& evaluate, doubl
   }
   search.slots = high;
   return search;
+}
+
+SlotInterval answer_interval(const std::function<SlotTrial(int slots)>& evaluate, double share,
+                             int max_slots, SlotSearch& search) {
+  SlotInterval out;
+  if (search.slots < 0 || search.trials.empty() || std::isnan(search.trials.front().ci95_low)) {
+    return out;
+  }
+  auto trial = [&](int slots) -> const SlotTrial& {
+    for (const SlotTrial& t : search.trials) {
+      if (t.slots == slots) return t;
+    }
+    SlotTrial t = evaluate(slots);
+    t.slots = slots;
+    search.trials.push_back(t);
+    return search.trials.back();
+  };
+  // The fewest places at which `bound` of the share reaches the target, by bisection between
+  // a count known to miss and one known to meet it.
+  auto fewest = [&](auto bound, int low, int high) {
+    while (high - low > 1) {
+      const int mid = low + (high - low) / 2;
+      if (bound(trial(mid)) >= share) {
+        high = mid;
+      } else {
+        low = mid;
+      }
+    }
+    return high;
+  };
+  const auto upper = [](const SlotTrial& t) { return t.ci95_high; };
+  const auto lower = [](const SlotTrial& t) { return t.ci95_low; };
+  // The upper bound meets the target wherever the share does, so its answer is at or below.
+  out.low = fewest(upper, 0, search.slots);
+  // The lower bound: bracket upwards from the answer by doubling the step.
+  int miss = search.slots - 1;
+  int hit = search.slots;
+  for (int step = 1; lower(trial(hit)) < share; step *= 2) {
+    miss = hit;
+    if (hit >= max_slots) return SlotInterval{out.low, -1};
+    hit = std::min(max_slots, hit + step);
+  }
+  out.high = fewest(lower, miss, hit);
+  return out;
 }
 
 }  // namespace parcours::experiment

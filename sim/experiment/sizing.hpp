@@ -6,6 +6,7 @@
 // clients.
 
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct SlotTrial {
   int slots = 0;
   double served_within = 0.0;  // share of clients who got a place within the wait
   std::uint64_t clients = 0;   // clients who asked for a place, over all replications
+  /// 95 % interval of the share, from its spread over replications (Student t); NaN with
+  /// fewer than two replications.
+  double ci95_low = std::numeric_limits<double>::quiet_NaN();
+  double ci95_high = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct SlotSearch {
@@ -54,5 +59,19 @@ SlotTrial served_within(const std::vector<ReplicationResult>& results,
 /// Starts from `start` places, halving or doubling to bracket the answer.
 SlotSearch find_slots(const std::function<SlotTrial(int slots)>& evaluate, double share,
                       int max_slots, int start = 1);
+
+/// The interval of the answer under simulation noise: `low` is the fewest places whose share's
+/// 95 % upper bound reaches `share` (fewer places fall short even at the top of their
+/// interval), `high` the fewest whose lower bound does (from there on the target is met
+/// beyond reasonable doubt). Both are found by bisection below and above `search.slots`,
+/// re-using the trials already run (common random numbers: the same clients at every count)
+/// and appending new ones to `search.trials`. Unknown (-1) when the trials have no interval
+/// (one replication) or the answer itself is unknown.
+struct SlotInterval {
+  int low = -1;
+  int high = -1;
+};
+SlotInterval answer_interval(const std::function<SlotTrial(int slots)>& evaluate, double share,
+                             int max_slots, SlotSearch& search);
 
 }  // namespace parcours::experiment

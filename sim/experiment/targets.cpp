@@ -132,6 +132,19 @@ double Target::of(const ReplicationResult& result) const {
       seen.insert(v.period.index());
       sum += v.value;
     }
+    if (!found && !quarterly && *group_index == 0) {
+      // An indicator of the agreement tables: summed over every agreement, all levels.
+      for (const model::AgreementValue& v : result.agreements) {
+        if (v.indicator != name || v.kind != model::PeriodKind::kFiscalYear ||
+            v.level != model::kAllLevels) {
+          continue;
+        }
+        found = true;
+        if (!in_period(period, core::FiscalQuarter{v.year, 1})) continue;
+        seen.insert(core::FiscalQuarter{v.year, 1}.index());
+        if (!std::isnan(v.value)) sum += v.value;
+      }
+    }
     if (!found) {
       std::set<std::string_view> names;
       for (const model::IndicatorValue& v : values) names.insert(v.indicator);

@@ -8,7 +8,8 @@
 //   concl_a_ei,conclusion_a/interviews,yearly,income_support,ei,0.40,"RSSMO 2014-15",0.05
 //
 // - indicator: a name of the indicator tables, or the ratio of two "a/b" (each summed over the
-//   period before dividing).
+//   period before dividing). A name found only in the agreement tables ("cost") is summed over
+//   every agreement's fiscal-year rows, all levels (all clients, fiscal years only).
 // - period: a fiscal year "2025-2026" (or its first year "2025"), a quarter "2025-2026 Q3", or
 //   "yearly": the mean over every fiscal year of the run (a ratio: sum over them / sum).
 // - dimension, group: one group of the tables ("income_support", "ei"); "all", "all" (or both

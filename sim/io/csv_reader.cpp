@@ -165,6 +165,17 @@ InputError malformed_quote(const std::string& source, std::size_t line, std::siz
 
 CsvTable parse_csv(std::string_view text, std::string source) {
   if (text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  // A NUL byte is no text: libcsv would keep it inside a field, where C functions reading
+  // the field stop at it ("0.5\0junk" would read as 0.5).
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const std::string_view before = text.substr(0, nul);
+    std::size_t line = 1;
+    for (std::size_t pos = 0; (pos = before.find_first_of("\r\n", pos)) != std::string_view::npos;
+         ++line) {
+      pos += before.compare(pos, 2, "\r\n") == 0 ? 2 : 1;
+    }
+    throw InputError(source, line, "a NUL byte (is this a binary file?)");
+  }
 
   TableBuilder builder(std::move(source));
   LibCsvParser parser;

@@ -7,7 +7,7 @@
 // accepted; spaces and tabs around unquoted fields are trimmed (quote a field to keep them);
 // quoted fields may contain commas, doubled quotes and line breaks, which are kept verbatim.
 // Header names must be non-empty and unique, and every row must have as many fields as the
-// header.
+// header. A NUL byte anywhere is an error at its line.
 
 #include <cstddef>
 #include <cstdint>

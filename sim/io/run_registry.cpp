@@ -134,7 +134,39 @@ ParameterRows flatten_parameters(const nlohmann::json& parameters) {
   return out;
 }
 
+namespace {
+
+// Anything else would be silently lost (/dev/null) or never end (a FIFO).
+void require_regular_file(const fs::path& path, bool must_exist) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    if (must_exist) {
+      throw InputError(path.string(),
+                       "no run history here yet: parcours run records each run in it (see "
+                       "--registry and PARCOURS_REGISTRY)");
+    }
+    return;
+  }
+  if (!fs::is_regular_file(status)) {
+    throw InputError(path.string(),
+                     "the run history must be a regular file (this is a folder, a device or "
+                     "a pipe); give another path with --registry");
+  }
+}
+
+std::string damaged_advice(const fs::path& path) {
+  return "; the run history is damaged. Your result folders are safe. Move the file aside "
+         "(mv " +
+         path.string() + " " + path.string() +
+         ".damaged) and the next run starts a new history, or try sqlite3's .recover on it; "
+         "--no-registry runs without recording";
+}
+
+}  // namespace
+
 RunRegistry RunRegistry::open(const fs::path& path) {
+  require_regular_file(path, false);
   if (path.has_parent_path()) fs::create_directories(path.parent_path());
   sqlite3* db = nullptr;
   const int rc =
@@ -145,6 +177,7 @@ RunRegistry RunRegistry::open(const fs::path& path) {
     throw InputError(path.string(), db != nullptr ? sqlite3_errmsg(db) : "cannot open database");
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  registry.check();
   // WAL lets readers and one writer work at once; NORMAL sync is safe in WAL mode.
   exec(db, path, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   exec(db, path, "BEGIN IMMEDIATE;");
@@ -158,6 +191,66 @@ RunRegistry RunRegistry::open(const fs::path& path) {
     throw;
   }
   return registry;
+}
+
+RunRegistry RunRegistry::open_read_only(const fs::path& path) {
+  require_regular_file(path, true);
+  sqlite3* db = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+  RunRegistry registry(path, db);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    // A WAL database needs its -shm file: in a read-only folder without one, reading fails
+    // with SQLITE_CANTOPEN, and the file is then read as immutable (nothing can write it).
+    rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return registry;
+  }
+  const int first = rc;
+  const std::string first_message = db != nullptr ? sqlite3_errmsg(db) : "cannot open database";
+  if ((first & 0xff) != SQLITE_CANTOPEN && (first & 0xff) != SQLITE_READONLY) {
+    throw InputError(path.string(), first_message + ((first & 0xff) == SQLITE_CORRUPT ||
+                                                             (first & 0xff) == SQLITE_NOTADB
+                                                         ? damaged_advice(path)
+                                                         : std::string()));
+  }
+  sqlite3_close_v2(db);
+  db = nullptr;
+  std::string uri = "file:";
+  for (const char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += c == '%' ? "%25" : c == '?' ? "%3f" : "%23";  // URI escapes (RFC 3986)
+    } else {
+      uri += c;
+    }
+  }
+  uri += "?immutable=1";
+  rc = sqlite3_open_v2(uri.c_str(), &db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr);
+  RunRegistry immutable(path, db);
+  if (rc != SQLITE_OK) throw InputError(path.string(), first_message);
+  return immutable;
+}
+
+void RunRegistry::check() const {
+  char* message = nullptr;
+  std::string result;
+  const int rc = sqlite3_exec(
+      db_, "PRAGMA quick_check(1);",
+      [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) = values[0] != nullptr ? values[0] : "";
+        return 0;
+      },
+      &result, &message);
+  if (rc != SQLITE_OK) {
+    std::string text = message != nullptr ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    const int code = rc & 0xff;
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) text += damaged_advice(path_);
+    throw InputError(path_.string(), text);
+  }
+  if (result != "ok")
+    throw InputError(path_.string(), "quick_check: " + result + damaged_advice(path_));
 }
 
 RunRegistry::RunRegistry(RunRegistry&& other) noexcept

@@ -7,6 +7,10 @@
 // 30 s for a lock (busy timeout), and each run is written in one IMMEDIATE transaction, so a
 // run is recorded whole or not at all. Problems throw InputError naming the database file.
 //
+// Only a regular file (or a link to one) is accepted: a device such as /dev/null would lose
+// every run and make SQLite write "/dev/null-journal". A damaged file is found by SQLite's
+// quick_check when opened for writing, and the message says what to do.
+//
 // Schema (docs/outputs.md#runssqlite):
 //   runs(id, created_utc, folder, scenario, seed, replications, version, manifest)
 //   run_parameters(run_id, key, value)
@@ -59,8 +63,16 @@ using ParameterRows = std::vector<std::pair<std::string, std::string>>;
 
 class RunRegistry {
  public:
-  /// Opens (creating it and its folder if needed) the database at `path`.
+  /// Opens (creating it and its folder if needed) the database at `path` for recording, after
+  /// checking it (check()).
   [[nodiscard]] static RunRegistry open(const std::filesystem::path& path);
+  /// Opens an existing database for reading only: works on a read-only file or folder, and
+  /// never changes the file.
+  [[nodiscard]] static RunRegistry open_read_only(const std::filesystem::path& path);
+
+  /// PRAGMA quick_check: throws InputError saying the history is damaged and how to set it
+  /// aside if SQLite finds anything wrong.
+  void check() const;
   RunRegistry(RunRegistry&& other) noexcept;
   RunRegistry& operator=(RunRegistry&&) = delete;
   RunRegistry(const RunRegistry&) = delete;

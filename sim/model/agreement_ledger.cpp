@@ -136,7 +136,7 @@ std::vector<AgreementValue> AgreementLedger::values(const core::Calendar& calend
     // it started may still be under way (their hours and costs are the agreement's). The
     // same quarters in every replication, so that the summaries line up.
     std::vector<std::size_t> runs;
-    for (std::size_t q = 0; q < quarters_; ++q) {
+    for (std::size_t q = first_reported_; q < quarters_; ++q) {
       const auto fq = core::FiscalQuarter::from_index(first_.index() + static_cast<int>(q));
       if (calendar.start_of(fq) < a.end + tail_days_ && calendar.end_of(fq) > a.start) {
         runs.push_back(q);

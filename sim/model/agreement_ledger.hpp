@@ -83,6 +83,9 @@ class AgreementLedger {
   }
   [[nodiscard]] bool empty() const { return agreements_.empty(); }
 
+  /// Quarters before `quarter` (0-based, a warm-up) are kept but reported in no row.
+  void report_from(std::size_t quarter) { first_reported_ = quarter; }
+
   /// Quarter rows of every quarter in which the agreement runs, then agreement-year and
   /// fiscal-year rows, for each level and for all levels together (docs/outputs.md).
   [[nodiscard]] std::vector<AgreementValue> values(const core::Calendar& calendar) const;
@@ -94,6 +97,7 @@ class AgreementLedger {
   double tail_days_;
   core::FiscalQuarter first_;
   std::size_t quarters_;
+  std::size_t first_reported_ = 0;
   std::vector<AgreementRecord> records_;
 };
 

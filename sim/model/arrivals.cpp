@@ -50,6 +50,7 @@ void World::on_arrival() {
   assign_groups(s);
   count(c, Count::kArrivals);
   count(c, c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
+  count_profile(s);
   join_agent_queue(s);
   schedule_next_arrival();
 }
@@ -61,8 +62,31 @@ void World::draw_profile(Slot s) {
   c.convened = convened.bernoulli(params_.arrivals.convened_share);
   core::RandomStream rng = stream(c, Draw::kAttributes);
   population_->draw(rng, profile);
+  // Objectif emploi admits first-time applicants to last-resort assistance only: a client
+  // drawn into it is one (AFDR, no month on assistance before), whatever else was drawn.
+  if (profile.objectif_emploi) {
+    profile.income_support = IncomeSupport::kLastResort;
+    profile.months_on_assistance = 0;
+  }
   c.limiting_characteristics =
       static_cast<std::uint8_t>(limiting_characteristics(profile, params_.population.limiting));
+}
+
+// The published profile of assistance recipients (scenarios' population margins) counts these;
+// the thresholds are those of the published tables (45 years, Secondary V, 120 months).
+void World::count_profile(Slot s) {
+  const Client& c = clients_[s];
+  const Profile& p = profiles_[s];
+  constexpr int kPublishedAge = 45;      // years: "aged 45 or more"
+  constexpr int kPublishedMonths = 120;  // months: "120 months or more on assistance"
+  if (p.age >= kPublishedAge) count(c, Count::kArrivalsAged45Plus);
+  if (p.single_parent) count(c, Count::kArrivalsSingleParent);
+  if (p.schooling < Schooling::kSecondaryV) count(c, Count::kArrivalsBelowSecondaryV);
+  if (p.objectif_emploi) count(c, Count::kArrivalsObjectifEmploi);
+  if (p.health_constraints) count(c, Count::kArrivalsHealthConstraints);
+  if (p.immigrant) count(c, Count::kArrivalsImmigrant);
+  if (!p.meets_requirements) count(c, Count::kArrivalsNotMeetingRequirements);
+  if (p.months_on_assistance >= kPublishedMonths) count(c, Count::kArrivalsLongAssistance);
 }
 
 }  // namespace parcours::model

@@ -57,13 +57,15 @@ enum class Draw : std::uint32_t {
   kReferralDelay,
   kAccompaniment,
   kActivityCheck,
-  kServiceHours,     // rules S5, M8: a participation's planned hours
-  kWaitlistDropout,  // giving up on an OSE's waitlist
-  kJob,              // a job: full time or not, when it would be lost
-  kRetentionPlan,    // M2-M5: the plan's hours, weeks, phases, mode and the client's stop
-  kLateStart,        // M3
-  kPartnerReferral,  // M6
-  kRepeatApproval,   // M12
+  kServiceHours,       // rules S5, M8: a participation's planned hours
+  kWaitlistDropout,    // giving up on an OSE's waitlist
+  kJob,                // a job: full time or not, when it would be lost
+  kRetentionPlan,      // M2-M5: the plan's hours, weeks, phases, mode and the client's stop
+  kLateStart,          // M3
+  kPartnerReferral,    // M6
+  kRepeatApproval,     // M12
+  kJobDuringActivity,  // P7: a job before the activity's planned end
+  kEarlySuccess,       // P5: objectives reached before the planned end
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {

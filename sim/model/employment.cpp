@@ -25,25 +25,19 @@ void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) 
 
 void World::on_job_found(Slot s) {
   Client& c = clients_[s];
+  if (c.stage == Stage::kInActivity) end_step_for_job(s);  // a job during an activity (P7)
   count(c, Count::kEmployed);
   credit_followup(s);
   c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
   // M13: a job within the follow-up window after a Parcours ended (at 0 days when the job
-  // itself ended it), and on the books of the last participation's agreement.
+  // itself ended it), and on the books of each participation's agreement it follows.
   const double window = params_.parcours.followup_days;
   if (c.parcours_ended_at >= 0.0F &&
       sim_.now() - static_cast<double>(c.parcours_ended_at) <= window) {
     count(c, Count::kEmployedAfterParcours);
   }
-  if (ose_) {
-    Participation& last = participations_[s];
-    if (last.agreement >= 0 && !last.placed && !last.waiting && !last.credited_result &&
-        sim_.now() - last.ended_at <= window) {
-      ledger_->at(a_index(s), quarter_, last.level).employed_0_3_months += 1;
-      last.credited_result = true;
-    }
-  }
+  credit_results(s, false);
   start_job(s);
 }
 

@@ -107,8 +107,28 @@ std::string_view name_of(Count c) {
       return "income_support_cancelled_clients";
     case Count::kParcoursResumed:
       return "parcours_resumed";
+    case Count::kJobsDuringActivity:
+      return "jobs_during_activity";
+    case Count::kActivitiesEndedEarly:
+      return "activities_ended_early";
     case Count::kRetentionContacts:
       return "retention_contacts";
+    case Count::kArrivalsAged45Plus:
+      return "arrivals_aged_45_plus";
+    case Count::kArrivalsSingleParent:
+      return "arrivals_single_parent";
+    case Count::kArrivalsBelowSecondaryV:
+      return "arrivals_below_secondary_v";
+    case Count::kArrivalsObjectifEmploi:
+      return "arrivals_objectif_emploi";
+    case Count::kArrivalsHealthConstraints:
+      return "arrivals_health_constraints";
+    case Count::kArrivalsImmigrant:
+      return "arrivals_immigrant";
+    case Count::kArrivalsNotMeetingRequirements:
+      return "arrivals_not_meeting_requirements";
+    case Count::kArrivalsLongAssistance:
+      return "arrivals_long_assistance";
     case Count::kSize_:
       break;
   }
@@ -192,7 +212,7 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
 
 std::vector<IndicatorValue> IndicatorTable::quarterly_values() const {
   std::vector<IndicatorValue> out;
-  for (std::size_t q = 0; q < quarters(); ++q) {
+  for (std::size_t q = first_reported(); q < quarters(); ++q) {
     for (std::size_t g = 0; g < groups_; ++g) append_values(quarter(q), g, record(q, g), out);
   }
   return out;
@@ -200,7 +220,7 @@ std::vector<IndicatorValue> IndicatorTable::quarterly_values() const {
 
 std::vector<IndicatorValue> IndicatorTable::yearly_values() const {
   std::vector<IndicatorValue> out;
-  std::size_t q = 0;
+  std::size_t q = first_reported();
   while (q < quarters()) {
     const int year = quarter(q).year;
     std::vector<PeriodRecord> totals(groups_);

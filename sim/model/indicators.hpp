@@ -2,6 +2,7 @@
 // The indicators a run records, per fiscal quarter, and their yearly roll-up.
 // Counts are flows within the period; "_end" values are stocks on the period's last day.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -63,6 +64,17 @@ enum class Count : std::uint8_t {
   kIncomeSupportCancelled,          // M10: clients whose unissued payments were cancelled
   kParcoursResumed,                 // M7: a Parcours reopened by a readmission
   kRetentionContacts,               // M3: meetings of plans run as contact events
+  // Who arrives, for comparison with the published profile (D1, D3, E4; issue 12).
+  kArrivalsAged45Plus,
+  kArrivalsSingleParent,
+  kArrivalsBelowSecondaryV,
+  kArrivalsObjectifEmploi,
+  kArrivalsHealthConstraints,
+  kArrivalsImmigrant,
+  kArrivalsNotMeetingRequirements,
+  kArrivalsLongAssistance,  // 120 months or more on assistance in total
+  kJobsDuringActivity,      // P7: jobs that ended an activity before its planned end
+  kActivitiesEndedEarly,    // P5: activities whose objectives were met before the end
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);
@@ -141,6 +153,14 @@ class IndicatorTable {
   /// End time (exclusive) of quarter i, clipped to the horizon.
   [[nodiscard]] core::Time quarter_end(std::size_t i) const;
 
+  /// Quarters before fiscal quarter index `first` (a warm-up) are kept but not reported:
+  /// quarterly_values() and yearly_values() start there.
+  void report_from(int first) { first_reported_ = first; }
+  /// Index (0-based, in this table) of the first reported quarter.
+  [[nodiscard]] std::size_t first_reported() const {
+    return static_cast<std::size_t>(std::max(0, first_reported_ - first_));
+  }
+
   [[nodiscard]] std::vector<IndicatorValue> quarterly_values() const;
   [[nodiscard]] std::vector<IndicatorValue> yearly_values() const;
 
@@ -150,7 +170,8 @@ class IndicatorTable {
 
   const core::Calendar& calendar_;
   core::Time horizon_;
-  int first_;  // index of the first quarter
+  int first_;               // index of the first quarter
+  int first_reported_ = 0;  // fiscal quarter index of the first reported quarter
   std::vector<GroupDimension> dimensions_;
   std::vector<std::size_t> offsets_;  // group index of each dimension's first label
   GroupLabels labels_;

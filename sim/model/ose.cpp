@@ -37,6 +37,7 @@ void World::build_ose() {
   }
   ledger_ = std::make_unique<AgreementLedger>(ap.agreements, levels, tail, indicators_.quarter(0),
                                               indicators_.quarters());
+  ledger_->report_from(indicators_.first_reported());  // after a warm-up
 }
 
 core::Resource& World::places_of(const Agreement& a) {
@@ -208,7 +209,7 @@ void World::leave_waitlist(Slot s) {
   p.waiting = false;
 }
 
-bool World::close_participation(Slot s) {
+bool World::close_participation(Slot s, bool reprice) {
   if (!ose_) return false;
   Participation& p = participations_[s];
   if (!p.placed) return false;
@@ -237,7 +238,8 @@ bool World::close_participation(Slot s) {
   places_of(a).release();
   p.readmission = false;
   p.ended_at = sim_.now();
-  p.credited_result = false;
+  // Rule M13: its results are credited on its own window, whatever participations follow.
+  history_.add(s, {p.agreement, p.level, p.ended_at}, params_.parcours.followup_days);
   if (resumed) {
     add_hours_given(s, direct + indirect);
     return true;
@@ -249,7 +251,23 @@ bool World::close_participation(Slot s) {
   AgreementRecord& reached = ledger_->at(ai, quarter_, p.level_reached);
   reached.ended_at_level_reached += 1;
   reached.hours_at_level_reached += p.hours_given;
+  if (reprice && p.level_reached != p.level) {
+    // Rule S7 with M8: a participation a job or its objectives cut short is priced at the
+    // level its hours reached, not the level planned (booked at the start).
+    ledger_->at(ai, quarter_, p.level).cost_fixed_price -= a.fixed_price_cost(p.level);
+    reached.cost_fixed_price += a.fixed_price_cost(p.level_reached);
+  }
   return true;
+}
+
+void World::credit_results(Slot s, bool school) {
+  if (!ose_) return;
+  history_.credit(
+      s, sim_.now(), params_.parcours.followup_days, [&](const ParticipationHistory::Ended& e) {
+        if (e.agreement < 0) return;
+        AgreementRecord& r = ledger_->at(static_cast<std::size_t>(e.agreement), quarter_, e.level);
+        (school ? r.school_0_3_months : r.employed_0_3_months) += 1;
+      });
 }
 
 void World::add_hours_given(Slot s, double hours) {

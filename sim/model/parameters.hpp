@@ -10,6 +10,7 @@
 
 #include "core/calendar.hpp"
 #include "core/distribution.hpp"
+#include "core/scheduler_kind.hpp"
 #include "model/agreements.hpp"
 #include "model/distance.hpp"
 #include "model/effects.hpp"
@@ -22,9 +23,19 @@ namespace parcours::model {
 
 struct HorizonParameters {
   std::string name;
-  core::Date start{};  // day 0
-  double years = 1.0;  // length of the simulated period
+  core::Date start{};  // first reported day (day 0 unless there is a warm-up)
+  double years = 1.0;  // length of the reported period
   std::uint64_t seed = 1;
+  core::SchedulerKind scheduler = core::SchedulerKind::kAuto;  // speed only, never outputs
+
+  /// Whole years simulated before `start` and reported nothing of (no table row, no agreement
+  /// row), so that the first reported year starts from a caseload in steady state.
+  int warmup_years = 0;
+
+  /// Day 0 of the model: `start`, warmup_years earlier.
+  [[nodiscard]] core::Date model_start() const {
+    return core::Date{start.year() - std::chrono::years{warmup_years}, start.month(), start.day()};
+  }
 };
 
 struct ArrivalParameters {  // rule E1
@@ -92,6 +103,15 @@ struct ActivityParameters {  // rule P2
   /// Rule M9: retention support is part of the participation (ICTE, PPE insertion
   /// enterprises, MFOR-EE): no separate retention plan after it.
   bool retention_included = false;
+  /// Jobs found during the activity (kNone: none), a hazard from its start scaled by
+  /// `job_effects`: a job ends the participation before its planned end and the Parcours by
+  /// employment (rule P7); income support stops at the job start except for Objectif emploi
+  /// clients (M10). Most activities have none, and then cost nothing.
+  Hazard job_during;
+  Effects job_effects;
+  /// Objectives reached before the planned end (kNone: never early), a hazard from the start:
+  /// the activity ends then as completed and the plan moves on (rules P5, S2).
+  Hazard early_success;
 };
 
 struct ParcoursParameters {                // rules P1-P7

@@ -13,6 +13,10 @@
 
 namespace parcours::model {
 
+namespace {
+constexpr double kSameDay = 1e-6;  // days: a step that ran to within this of its plan did
+}  // namespace
+
 void World::start_parcours(Slot s) {
   Client& c = clients_[s];
   c.in_parcours = true;
@@ -116,7 +120,72 @@ void World::begin_activity(Slot s) {
     longest = std::max(longest, a.duration_days.sample(rng));
   }
   last_step_days_ = longest;
-  c.next_event = schedule(longest, kActivityEnd, s);
+  if (!early_endings_) {
+    c.next_event = schedule(longest, kActivityEnd, s);
+    return;
+  }
+  const StepEnding ending = step_ending(s, longest);
+  c.next_event =
+      schedule(ending.days, ending.kind == StepEnding::Kind::kJob ? kJobFound : kActivityEnd, s);
+}
+
+double World::planned_step_days(const Client& c) const {
+  // The durations begin_activity drew, drawn again from the same streams.
+  double longest = 0.0;
+  for (unsigned k = 0; k < step_width(c); ++k) {
+    const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
+    core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
+    longest = std::max(longest, a.duration_days.sample(rng));
+  }
+  return longest;
+}
+
+StepEnding World::step_ending(Slot s, double planned_days) {
+  const Client& c = clients_[s];
+  const unsigned width = step_width(c);
+  StepEnding ending{StepEnding::Kind::kPlanned, planned_days};
+  for (unsigned k = 0; k < width; ++k) {
+    const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
+    if (!may_end_early(a)) continue;
+    const double multiplier =
+        a.job_during.family == Hazard::Family::kNone
+            ? 1.0
+            : a.job_effects.multiplier(c, profiles_[s]) * rules_.job_multiplier(c, profiles_[s]);
+    core::RandomStream job_rng = stream(c, Draw::kJobDuringActivity, step_of(c) + 0x100U * k);
+    core::RandomStream met_rng = stream(c, Draw::kEarlySuccess, step_of(c) + 0x100U * k);
+    fold_early_ending(ending, a, multiplier, width == 1, job_rng, met_rng);
+  }
+  return ending;
+}
+
+void World::end_step_for_job(Slot s) {
+  Client& c = clients_[s];
+  count(c, Count::kJobsDuringActivity);
+  for (unsigned k = 0; k < step_width(c); ++k) {
+    const std::uint8_t id = c.plan[c.next_activity + k];
+    // Rule M10: income support stops at the job start, except for Objectif emploi clients,
+    // who keep it to the activity's planned end (the duration drawn at its start, drawn again
+    // from the same stream).
+    double after = 0.0;
+    if (profiles_[s].objectif_emploi) {
+      core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
+      const double planned = params_.activities[id].duration_days.sample(rng);
+      after = std::max(0.0, c.step_started_at + planned - sim_.now());
+    }
+    pay_income_support(s, id, after);
+  }
+  if (!close_participation(s, true) && track_last_) record_last_activity(s);
+}
+
+void World::record_last_activity(Slot s) {
+  // An activity without an agreement is now the last participation, the one rules M7, M9,
+  // M10 and M13 look back at.
+  const Client& c = clients_[s];
+  Participation& last = participations_[s];
+  last = Participation{};
+  last.activity = c.plan[c.next_activity];
+  last.started = c.step_started_at;
+  last.ended_at = sim_.now();
 }
 
 void World::on_activity_end(Slot s) {
@@ -128,15 +197,11 @@ void World::on_activity_end(Slot s) {
     pay_income_support(s, done);
     if (track_completed_) completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // M12
   }
-  if (!close_participation(s) && track_last_) {
-    // An activity without an agreement is now the last participation, the one rules M7, M9,
-    // M10 and M13 look back at.
-    Participation& last = participations_[s];
-    last = Participation{};
-    last.activity = c.plan[c.next_activity];
-    last.started = c.step_started_at;
-    last.ended_at = sim_.now();
-  }
+  // Ended before its planned end: its objectives were met early (rules P5, S2).
+  const bool early =
+      early_endings_ && sim_.now() - c.step_started_at < planned_step_days(c) - kSameDay;
+  if (early) count(c, Count::kActivitiesEndedEarly);
+  if (!close_participation(s, early) && track_last_) record_last_activity(s);
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done
@@ -172,13 +237,7 @@ void World::finish_plan(Slot s) {
   core::RandomStream rng = stream(c, Draw::kPlanOutcome, c.evaluations);
   const double u = rng.uniform();
   if (u < p.school_share) {
-    // Rule M13: back to school within the follow-up after the participation's end.
-    Participation* last = ose_ ? &participations_[s] : nullptr;
-    if (last != nullptr && last->agreement >= 0 && !last->placed && !last->credited_result &&
-        sim_.now() - last->ended_at <= p.followup_days) {
-      ledger_->at(a_index(s), quarter_, last->level).school_0_3_months += 1;
-      last->credited_result = true;
-    }
+    credit_results(s, true);  // rule M13: back to school after the participations' ends
     end_parcours(s, Count::kParcoursEndedSchool);
     leave(s);
   } else if (u < p.school_share + p.other_measure_share) {
@@ -212,7 +271,7 @@ void World::after_parcours_exit(Slot s) {
   start_job_search(s, j.after_exit, 0x80U + clients_[s].evaluations);
 }
 
-void World::pay_income_support(Slot s, std::uint8_t activity) {
+void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days) {
   // Rules P6, S5: the activity's allowance (for the statuses that receive it) and extra costs,
   // for the weeks of participation, booked in the period the participation ends.
   const ActivityParameters& a = params_.activities[activity];
@@ -220,10 +279,18 @@ void World::pay_income_support(Slot s, std::uint8_t activity) {
   const Client& c = clients_[s];
   const double weeks = (sim_.now() - c.step_started_at) / 7.0;
   const auto status = static_cast<std::size_t>(profiles_[s].income_support);
-  const double allowance =
-      params_.parcours.allowance_statuses[status] ? a.allowance_per_week * weeks : 0.0;
+  const bool paid = params_.parcours.allowance_statuses[status];
+  const double allowance = paid ? a.allowance_per_week * weeks : 0.0;
+  // Rule M10: after a job, an Objectif emploi client's allowance to the planned end, in the
+  // quarter under way.
+  const double allowance_after = paid ? a.allowance_per_week * allowance_after_days / 7.0 : 0.0;
   const double extra = a.extra_costs_per_week * weeks;
-  if (allowance == 0.0 && extra == 0.0) return;
+  if (allowance == 0.0 && extra == 0.0 && allowance_after == 0.0) return;
+  if (allowance_after > 0.0) {
+    indicators_.for_groups(c.groups, [&](std::size_t g) {
+      indicators_.record(quarter_, g).allowance_paid += allowance_after;
+    });
+  }
   // Paid week by week while participating: each week's amount in the quarter it falls in.
   spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
     indicators_.for_groups(c.groups, [&](std::size_t g) {
@@ -235,6 +302,7 @@ void World::pay_income_support(Slot s, std::uint8_t activity) {
   if (!ose_) return;
   const Participation& p = participations_[s];
   if (p.placed && p.activity == activity) {
+    ledger_->at(a_index(s), quarter_, p.level).allowance_paid += allowance_after;
     spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
       AgreementRecord& r = ledger_->at(a_index(s), q, p.level);
       r.allowance_paid += allowance * share;

@@ -21,8 +21,8 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
     : sim_(sim),
       params_(params),
       rules_(rules),
-      calendar_(params.horizon.start),
-      horizon_(horizon_of(calendar_, params.horizon.years)),
+      calendar_(params.horizon.model_start()),
+      horizon_(horizon_of(calendar_, params.horizon.years + params.horizon.warmup_years)),
       agents_(sim, params.evaluation.agents),
       indicators_(calendar_, horizon_, group_dimensions(params)),
       parcours_active_(indicators_.groups(), 0),
@@ -37,6 +37,9 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   } else {
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
+  // The warm-up's quarters are simulated but not reported (HorizonParameters::warmup_years).
+  indicators_.report_from(
+      calendar_.fiscal_quarter_at(calendar_.time_of(params.horizon.start)).index());
   build_ose();
   const RetentionParameters& r = params.retention;
   ose_ = !params.agreements.agreements.empty();
@@ -47,6 +50,8 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   // the default plan's own repeats count too.
   std::vector<std::uint8_t> plan = params.parcours.default_plan;
   std::sort(plan.begin(), plan.end());
+  early_endings_ = std::any_of(params.activities.begin(), params.activities.end(),
+                               [](const ActivityParameters& a) { return may_end_early(a); });
   track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
                      std::adjacent_find(plan.begin(), plan.end()) != plan.end();
 }
@@ -86,10 +91,19 @@ void World::run(const Progress& progress) {
   sim_.schedule_at(indicators_.quarter_end(0), core::EventTarget{this, kQuarterEnd, 0},
                    core::EventQueue::kMaxPriority);
   sim_.run(horizon_);
+  if (trace_ != nullptr) trace_horizon();
 }
 
 void World::handle(std::uint32_t kind, std::uint64_t subject) {
   ++events_by_kind_[kind];
+  if (trace_ != nullptr) [[unlikely]] {
+    traced_handle(kind, subject);
+    return;
+  }
+  dispatch(kind, subject);
+}
+
+void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
   const auto s = static_cast<Slot>(subject);
   switch (static_cast<EventKind>(kind)) {
     case kArrival:
@@ -206,6 +220,7 @@ World::Slot World::admit() {
   if (ose_ || track_last_) participations_.emplace_back();
   job_of_.push_back(kNoJob);
   if (track_completed_) completed_.emplace_back();
+  if (ose_) history_.reserve_slots(clients_.size());
   return static_cast<Slot>(clients_.size() - 1);
 }
 
@@ -233,7 +248,10 @@ void World::assign_groups(Slot s) {
 
 void World::leave(Slot s) {
   assert(!clients_[s].in_parcours);
+  if (trace_ != nullptr) [[unlikely]]
+    trace_leave(s);
   add_stock(in_system_, indicators_, clients_[s], -1);
+  if (ose_) history_.clear(s);
   if (job_of_[s] != kNoJob) {
     free_jobs_.push_back(job_of_[s]);
     job_of_[s] = kNoJob;

@@ -17,9 +17,12 @@
 #include "core/simulation.hpp"
 #include "model/agreement_ledger.hpp"
 #include "model/client.hpp"
+#include "model/client_trace.hpp"
 #include "model/decision_rules.hpp"
+#include "model/early_ending.hpp"
 #include "model/indicators.hpp"
 #include "model/parameters.hpp"
+#include "model/participation_history.hpp"
 
 namespace parcours::model {
 
@@ -69,6 +72,10 @@ class World : public core::EventHandler {
 
   void handle(std::uint32_t kind, std::uint64_t subject) override;
 
+  /// Follows the clients `trace` names (client_trace.hpp); call before run(). The trace must
+  /// outlive the run; nullptr (the default) traces nothing.
+  void set_trace(ClientTrace* trace) { trace_ = trace; }
+
   [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
   /// What each agreement delivered and cost (rules S6-S8); empty without agreements.
   [[nodiscard]] const AgreementLedger& agreement_ledger() const { return *ledger_; }
@@ -93,6 +100,8 @@ class World : public core::EventHandler {
   void schedule_next_arrival();
   void on_arrival();
   void draw_profile(Slot s);
+  /// Counts the arrival's profile (arrivals_aged_45_plus, ...), for validation (issue 12).
+  void count_profile(Slot s);
   void assign_groups(Slot s);
   // evaluation.cpp
   void join_agent_queue(Slot s);
@@ -111,9 +120,19 @@ class World : public core::EventHandler {
   /// Names an activity step for its random streams: its place in the plan and the revision.
   static unsigned step_of(const Client& c) { return c.next_activity + 8U * c.revisions; }
   void begin_activity(Slot s);
+  /// When the step under way ends, for activities that may end early (early_ending.hpp).
+  StepEnding step_ending(Slot s, double planned_days);
+  /// The planned length of the step under way, in days.
+  [[nodiscard]] double planned_step_days(const Client& c) const;
   void on_activity_end(Slot s);
+  /// Rules P7, M10: a job found during the step ends it before its planned end.
+  void end_step_for_job(Slot s);
+  /// An activity without an agreement becomes the last participation (rules M7, M9, M10).
+  void record_last_activity(Slot s);
   void finish_plan(Slot s);
-  void pay_income_support(Slot s, std::uint8_t activity);
+  /// `allowance_after_days`: days of allowance still paid after now (rule M10: Objectif
+  /// emploi keeps its income support to the planned end after a job).
+  void pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days = 0.0);
   /// How many activities the current step runs at once (rule P2's concurrent activities).
   [[nodiscard]] unsigned step_width(const Client& c) const;
   void on_parcours_exit(Slot s, Count reason);
@@ -127,8 +146,13 @@ class World : public core::EventHandler {
   void begin_ose_activity(Slot s);
   void on_waitlist_dropout(Slot s);
   void leave_waitlist(Slot s);
-  /// Ends the OSE participation under way; false if the step was not one.
-  bool close_participation(Slot s);
+  /// Ends the OSE participation under way; false if the step was not one. `reprice`: it
+  /// ended early by a job or objectives met, so its fixed price is that of the level its
+  /// hours reached (rule S7 with M8).
+  bool close_participation(Slot s, bool reprice = false);
+  /// Rule M13: credits a result (a job or a return to school) to every agreement whose
+  /// participation ended within the follow-up window before now.
+  void credit_results(Slot s, bool school);
   void credit_followup(Slot s);
   void add_hours_given(Slot s, double hours);
   /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
@@ -191,6 +215,17 @@ class World : public core::EventHandler {
     return std::floor(sim_.now()) - std::floor(t);
   }
 
+  /// The switch over event kinds; handle() counts the event and calls it.
+  void dispatch(std::uint32_t kind, std::uint64_t subject);
+  // world_trace.cpp: client journeys, only when trace_ is set.
+  void traced_handle(std::uint32_t kind, std::uint64_t subject);
+  [[nodiscard]] std::uint64_t client_of_event(std::uint32_t kind, std::uint64_t subject) const;
+  void trace_row(Slot s, std::uint64_t client, const char* row, std::string what,
+                 std::string stage);
+  void trace_count(const Client& c, Count what);
+  void trace_leave(Slot s);
+  void trace_horizon();
+
   Slot admit();
   void leave(Slot s);
   void on_quarter_end(std::size_t quarter);
@@ -205,6 +240,8 @@ class World : public core::EventHandler {
   /// Counts into the quarter under way (kept by the quarter-end events, so counting never
   /// converts a time to a date), for all clients and for each of the client's groups.
   void count(const Client& c, Count what) {
+    if (trace_ != nullptr) [[unlikely]]
+      trace_count(c, what);
     indicators_.for_groups(c.groups, [&](std::size_t g) {
       ++indicators_.record(quarter_, g).counts[static_cast<std::size_t>(what)];
     });
@@ -235,7 +272,6 @@ class World : public core::EventHandler {
     std::size_t close_quarter = 0;
     double hours_given = 0.0;        // direct + indirect, service and in-service retention
     std::uint8_t level_reached = 0;  // the level those hours fall in
-    bool credited_result = false;    // its 0-3-month result is counted
   };
   /// The client's current job and retention support (rules M2-M10).
   struct Job {
@@ -274,9 +310,11 @@ class World : public core::EventHandler {
   std::vector<Slot> free_slots_;
   // Side tables by slot, kept only when the scenario uses them (a run of a million clients
   // without agreements or retention should not pay for them in memory or cache misses).
-  bool ose_ = false;                           // agreements: OSE participations on the books
-  bool track_last_ = false;                    // rules M7, M9, M10 look back at the last activity
-  bool track_completed_ = false;               // rule M12: plans may repeat an activity
+  bool ose_ = false;              // agreements: OSE participations on the books
+  bool track_last_ = false;       // rules M7, M9, M10 look back at the last activity
+  bool track_completed_ = false;  // rule M12: plans may repeat an activity
+  bool early_endings_ = false;    // rules P5, P7: some activity may end before its planned end
+  ParticipationHistory history_;  // rule M13: ended OSE participations, by slot (ose_ only)
   std::vector<Participation> participations_;  // by slot
   // Job records of the clients whose job is followed or supported, in a pool; by slot, the
   // index of the client's record or kNoJob.
@@ -303,6 +341,7 @@ class World : public core::EventHandler {
   double capacity_mark_ = 0.0;
   std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
   Progress progress_;
+  ClientTrace* trace_ = nullptr;  // clients followed (issue 15); none when null
 };
 
 }  // namespace parcours::model

@@ -11,15 +11,18 @@
 #include "io/input_error.hpp"
 #include "io/read_file.hpp"
 #include "policy/embedded_files.hpp"
+#include "policy/lua_sandbox.hpp"
 
 namespace parcours::policy {
 
 namespace {
 
 constexpr const char* kHooksKey = "parcours.policy_hooks";
+constexpr const char* kSitesKey = "parcours.policy_hook_sites";
 constexpr std::size_t kMessageSize = 512;
 
 int policy_newindex(lua_State* L) {  // policy[key] = value
+  const bool enforcing = sandbox_of(L).glue();
   char error[kMessageSize] = {0};
   {
     const std::string key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
@@ -34,11 +37,21 @@ int policy_newindex(lua_State* L) {  // policy[key] = value
                     luaL_typename(L, 3));
     }
   }
-  if (error[0] != '\0') return luaL_error(L, "%s", error);
+  if (error[0] != '\0') return raise_from_glue(L, enforcing, error);
   lua_getfield(L, LUA_REGISTRYINDEX, kHooksKey);
   lua_pushvalue(L, 2);
   lua_pushvalue(L, 3);
   lua_rawset(L, -3);
+  lua_getfield(L, LUA_REGISTRYINDEX, kSitesKey);  // where, for a C function's errors
+  lua_pushvalue(L, 2);
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "Sl", &ar) != 0 && ar.currentline > 0) {
+    lua_pushfstring(L, "%s:%d", ar.short_src, ar.currentline);
+  } else {
+    lua_pushliteral(L, "");
+  }
+  lua_rawset(L, -3);
+  sandbox_of(L).resume(enforcing);
   return 0;
 }
 
@@ -50,6 +63,7 @@ int policy_index(lua_State* L) {  // reading policy.x gives the hook or nil
 }
 
 int strict_index(lua_State* L) {  // _G[name] for a name never set
+  const bool enforcing = sandbox_of(L).glue();
   char error[kMessageSize] = {0};
   {
     const std::string name = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
@@ -72,7 +86,7 @@ int strict_index(lua_State* L) {  // _G[name] for a name never set
                     suggestion(name, names).c_str());
     }
   }
-  return luaL_error(L, "%s", error);
+  return raise_from_glue(L, enforcing, error);
 }
 
 bool is_plain_relative(const std::string& path) {
@@ -98,6 +112,8 @@ const std::vector<std::string_view>& policy_hook_names() {
 void install_policy_table(lua_State* L) {
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, kHooksKey);
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, kSitesKey);
   lua_newtable(L);  // the empty proxy the script sees
   lua_createtable(L, 0, 3);
   lua_pushcfunction(L, policy_newindex);
@@ -115,6 +131,19 @@ void push_policy_hook(lua_State* L, std::string_view name) {
   lua_pushlstring(L, name.data(), name.size());
   lua_rawget(L, -2);
   lua_remove(L, -2);
+}
+
+std::string policy_hook_site(lua_State* L, std::string_view name) {
+  lua_getfield(L, LUA_REGISTRYINDEX, kSitesKey);
+  if (!lua_istable(L, -1)) {
+    lua_pop(L, 1);
+    return "";
+  }
+  lua_pushlstring(L, name.data(), name.size());
+  lua_rawget(L, -2);
+  std::string site = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+  lua_pop(L, 2);
+  return site;
 }
 
 std::vector<std::string> defined_policy_hooks(lua_State* L) {
@@ -151,11 +180,29 @@ std::string read_scenario_file(const ScenarioSource& source, const std::string& 
       throw io::InputError(relative, "no such file embedded with " + source.name);
     return *text;
   }
-  return io::read_file(source.directory / relative);
+  // The lexical check above is not enough: a symbolic link inside the folder may lead
+  // anywhere. The real path, links resolved, must stay inside the folder's real path, and
+  // that real path is what is opened.
+  const std::filesystem::path shown = source.directory / relative;
+  std::error_code error;
+  const std::filesystem::path folder = std::filesystem::weakly_canonical(
+      source.directory.empty() ? std::filesystem::path(".") : source.directory, error);
+  std::filesystem::path real;
+  if (!error) real = std::filesystem::weakly_canonical(shown, error);
+  if (error) throw io::InputError(shown.string(), "cannot resolve the path: " + error.message());
+  const auto [folder_end, real_end] =
+      std::mismatch(folder.begin(), folder.end(), real.begin(), real.end());
+  if (folder_end != folder.end() || real_end == real.end()) {
+    throw io::InputError(source.name, "'" + relative +
+                                          "' leads outside the scenario's folder (through a "
+                                          "symbolic link); only files inside it can be read");
+  }
+  return io::read_file(real, kMaxScenarioFileBytes, shown.string());
 }
 
-void push_csv_rows(lua_State* L, const std::string& text, const std::string& name) {
-  const io::CsvTable table = io::parse_csv(text, name);
+void push_csv_rows(lua_State* L, const io::CsvTable& table) {
+  // Plain references only: the Lua calls below may raise a memory error (a longjmp).
+  const std::string& name = table.source();
   lua_createtable(L, static_cast<int>(table.size()), 0);
   for (std::size_t r = 0; r < table.size(); ++r) {
     lua_createtable(L, 0, static_cast<int>(table.header().size()));

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/csv_reader.hpp"
 #include "policy/scenario.hpp"
 
 struct lua_State;
@@ -21,10 +22,16 @@ std::vector<std::string> defined_policy_hooks(lua_State* L);
 /// Reading an undefined global is an error naming it, with a "did you mean".
 void install_strict_globals(lua_State* L);
 
-/// A file next to the scenario (or embedded with it); only plain relative paths inside the
-/// scenario's folder are allowed. Throws io::InputError.
+/// Where each hook was assigned ("file:line"), for hooks that are C functions and so have no
+/// line of their own; "" if unknown.
+std::string policy_hook_site(lua_State* L, std::string_view name);
+
+/// A file next to the scenario (or embedded with it): a plain relative path whose real path
+/// (symbolic links resolved) is inside the scenario's folder, a regular file of at most
+/// kMaxScenarioFileBytes. Throws io::InputError.
 std::string read_scenario_file(const ScenarioSource& source, const std::string& relative);
-/// Parses CSV text and pushes a list of row tables (numbers where a field is one).
-void push_csv_rows(lua_State* L, const std::string& text, const std::string& name);
+/// Pushes the table's rows as a list of row tables (numbers where a field is one). May raise
+/// a Lua error (memory): call it inside a protected call.
+void push_csv_rows(lua_State* L, const io::CsvTable& table);
 
 }  // namespace parcours::policy

@@ -4,6 +4,8 @@
 #include <lua.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "io/input_error.hpp"
@@ -89,10 +91,16 @@ void push_attribute(lua_State* L, model::Attribute a, const model::Profile& p,
 
 int view_index(lua_State* L) {
   const auto* view = static_cast<const ClientView*>(lua_touserdata(L, 1));
-  const char* field = lua_tostring(L, 2);
+  const bool enforcing = sandbox_of(L).glue();
+  if (view->client == nullptr) {  // kept in a variable past the call that received it
+    return raise_from_glue(L, enforcing,
+                           "the client view can only be read during the hook call that "
+                           "received it");
+  }
+  const char* field = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : nullptr;
+  if (field == nullptr) return raise_from_glue(L, enforcing, "client fields are names");
   const model::Client& c = *view->client;
   const model::Profile& p = *view->profile;
-  if (field == nullptr) return luaL_error(L, "client fields are names");
   if (std::strcmp(field, "id") == 0) {
     lua_pushinteger(L, static_cast<lua_Integer>(c.id));
   } else if (std::strcmp(field, "convened") == 0) {
@@ -123,12 +131,44 @@ int view_index(lua_State* L) {
     char error[256];
     std::snprintf(error, sizeof error, "client has no field '%s'%s", field,
                   suggestion(field, field_names()).c_str());
-    return luaL_error(L, "%s", error);
+    return raise_from_glue(L, enforcing, error);
   }
+  sandbox_of(L).resume(enforcing);
   return 1;
 }
 
 int view_newindex(lua_State* L) { return luaL_error(L, "client fields are read-only"); }
+
+// A hook's result as messages show it, read without calling any of its metamethods
+// (__tostring or __name could run the script's code outside its limits, or raise).
+std::string describe(lua_State* L, int index) {
+  switch (lua_type(L, index)) {
+    case LUA_TSTRING: {
+      std::size_t length = 0;
+      const char* text = lua_tolstring(L, index, &length);
+      constexpr std::size_t kShown = 60;
+      return length <= kShown
+                 ? std::string(text, length)
+                 : std::string(text, kShown) + "... (" + std::to_string(length) + " characters)";
+    }
+    case LUA_TNUMBER: {
+      char number[64];
+      if (lua_isinteger(L, index) != 0) {
+        std::snprintf(number, sizeof number, "%lld",
+                      static_cast<long long>(lua_tointeger(L, index)));
+      } else {
+        std::snprintf(number, sizeof number, "%.14g", lua_tonumber(L, index));
+      }
+      return number;
+    }
+    case LUA_TBOOLEAN:
+      return lua_toboolean(L, index) != 0 ? "true" : "false";
+    case LUA_TNIL:
+      return "nil";
+    default:
+      return std::string("a ") + lua_typename(L, lua_type(L, index)) + " value";
+  }
+}
 
 }  // namespace
 
@@ -146,7 +186,16 @@ LuaRules::LuaRules(LuaSandbox& sandbox, const model::ModelParameters& params,
     lua_Debug ar;
     lua_pushvalue(L, -1);
     lua_getinfo(L, ">S", &ar);
-    where_[h] = std::string(ar.short_src) + ":" + std::to_string(ar.linedefined);
+    if (ar.linedefined > 0) {
+      where_file_[h] = ar.short_src;
+      where_line_[h] = static_cast<std::size_t>(ar.linedefined);
+    } else {  // a C function (policy.plan = print) has no line: blame the assignment
+      const std::string site = policy_hook_site(L, kHookNames[h]);
+      const std::size_t colon = site.rfind(':');
+      where_file_[h] = colon == std::string::npos ? site : site.substr(0, colon);
+      where_line_[h] =
+          colon == std::string::npos ? 0 : std::strtoul(site.c_str() + colon + 1, nullptr, 10);
+    }
     refs_[h] = luaL_ref(L, LUA_REGISTRYINDEX);
   }
   auto* view = static_cast<ClientView*>(lua_newuserdatauv(L, sizeof(ClientView), 0));
@@ -159,6 +208,8 @@ LuaRules::LuaRules(LuaSandbox& sandbox, const model::ModelParameters& params,
     lua_setfield(L, -2, "__newindex");
     lua_pushstring(L, "client");
     lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");  // the script cannot change how the view reads
   }
   lua_setmetatable(L, -2);
   view_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -183,17 +234,27 @@ void LuaRules::begin_call(Hook hook, const model::Client& client, const model::P
 
 void LuaRules::call(Hook hook, int nargs) {
   ++calls_;
-  sandbox_.call(nargs, 1, kHookLabels[hook]);
+  auto* view = static_cast<ClientView*>(view_);
+  try {
+    sandbox_.call(nargs, 1, kHookLabels[hook], where_file_[hook], where_line_[hook]);
+  } catch (...) {
+    view->client = nullptr;
+    view->profile = nullptr;
+    sandbox_.set_random_stream(nullptr);
+    throw;
+  }
+  // The view dies with the call: a copy kept by the script reads nothing afterwards.
+  view->client = nullptr;
+  view->profile = nullptr;
   sandbox_.set_random_stream(nullptr);
 }
 
 void LuaRules::bad_result(Hook hook, const std::string& expected) {
   lua_State* L = sandbox_.state();
-  std::string got = luaL_tolstring(L, -1, nullptr);
-  lua_pop(L, 2);
-  const std::size_t colon = where_[hook].rfind(':');
+  const std::string got = describe(L, -1);
+  lua_pop(L, 1);
   throw io::InputError(
-      where_[hook].substr(0, colon), std::stoul(where_[hook].substr(colon + 1)),
+      where_file_[hook], where_line_[hook],
       std::string("policy.") + kHookNames[hook] + " returned " + got + "; expected " + expected);
 }
 

@@ -62,8 +62,10 @@ class LuaRules : public model::DecisionRules {
   LuaSandbox& sandbox_;
   const model::ModelParameters& params_;
   model::ParametricRules fallback_;
-  std::array<int, kHookCount> refs_{};         // registry references, LUA_NOREF if undefined
-  std::array<std::string, kHookCount> where_;  // "file:line" of each hook's definition
+  std::array<int, kHookCount> refs_{};  // registry references, LUA_NOREF if undefined
+  // Where each hook is defined (a C function: where it was assigned), for its errors.
+  std::array<std::string, kHookCount> where_file_;
+  std::array<std::size_t, kHookCount> where_line_{};
   int view_ref_ = 0;
   void* view_ = nullptr;
   std::uint64_t calls_ = 0;

@@ -4,77 +4,63 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include <cassert>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <iostream>
 #include <sstream>
 
 #include "io/input_error.hpp"
+#include "policy/lua_safe_library.hpp"
 
 namespace parcours::policy {
 
 namespace {
 
 constexpr int kTracebackLines = 6;
+// Instructions between two looks at the budget and the clock: small enough that the deadline
+// is seen within microseconds, large enough that the hook costs nothing measurable.
+constexpr int kHookSlice = 1 << 14;
+// The allocator reads the clock on every 256th allocation (long C calls that allocate).
+constexpr unsigned kClockEvery = 256;
 
-// Budget of the call under way, for the hook's message (a hook has no other context).
-thread_local std::uint64_t current_budget = 0;
+// Whether `deadline` is past; one not yet set (max) is set `seconds` from now. See
+// protected_call.
+bool past(std::chrono::steady_clock::time_point& deadline, double seconds) {
+  const auto now = std::chrono::steady_clock::now();
+  if (deadline == std::chrono::steady_clock::time_point::max()) {
+    deadline = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                         std::chrono::duration<double>(seconds));
+  }
+  return now >= deadline;
+}
 
-void instruction_limit_hook(lua_State* L, lua_Debug*) {
-  // Inside a hook, level 0 is the Lua function that was running: name its line.
-  luaL_where(L, 0);
-  lua_pushfstring(L, "instruction limit of %I exceeded (an endless loop?)",
-                  static_cast<lua_Integer>(current_budget));
-  lua_concat(L, 2);
-  lua_error(L);
+// "file:line: " of the innermost scenario function at `level` or above, written into `out` without
+// allocating (the allocator calls it). Empty if no Lua function is on the stack.
+void locate(lua_State* L, int level, char* out, std::size_t size) {
+  out[0] = '\0';
+  lua_Debug ar;
+  while (lua_getstack(L, level++, &ar) != 0) {
+    // The sandbox's own Lua (table.sort, table.move) is no place to send the author to.
+    if (lua_getinfo(L, "Sl", &ar) != 0 && ar.currentline > 0 &&
+        std::strcmp(ar.source, "=(sandbox)") != 0) {
+      std::snprintf(out, size, "%s:%d: ", ar.short_src, ar.currentline);
+      return;
+    }
+  }
 }
 
 int message_handler(lua_State* L) {
-  const char* msg = lua_tostring(L, 1);
-  if (msg == nullptr) {
-    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  // The top-level handler runs only as the error leaves the script: the traceback it builds
+  // is ours, not the script's, so it may allocate past a limit.
+  sandbox_of(L).glue();
+  const char* msg = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : nullptr;
+  if (msg == nullptr) {  // never a __tostring: that would run the script's code
+    msg = lua_pushfstring(L, "(error object is a %s value)", lua_typename(L, lua_type(L, 1)));
   }
   luaL_traceback(L, L, msg, 1);
   return 1;
-}
-
-// load() for text chunks only: precompiled bytecode could crash the VM, so mode is forced
-// to "t" whatever the script asks for.
-int safe_load(lua_State* L) {
-  std::size_t length = 0;
-  const char* text = luaL_checklstring(L, 1, &length);
-  const char* name = luaL_optstring(L, 2, "=(load)");
-  if (luaL_loadbufferx(L, text, length, name, "t") != LUA_OK) {
-    luaL_pushfail(L);
-    lua_insert(L, -2);
-    return 2;  // fail, message
-  }
-  if (!lua_isnone(L, 4)) {  // custom environment: the chunk's first upvalue is _ENV
-    lua_pushvalue(L, 4);
-    if (lua_setupvalue(L, -2, 1) == nullptr) lua_pop(L, 1);
-  }
-  return 1;
-}
-
-int print_to_stderr(lua_State* L) {
-  if (!sandbox_of(L).print_enabled()) return 0;
-  const int n = lua_gettop(L);
-  std::string line = "[lua] ";
-  for (int i = 1; i <= n; ++i) {
-    if (i > 1) line += '\t';
-    line += luaL_tolstring(L, i, nullptr);
-    lua_pop(L, 1);
-  }
-  line += '\n';
-  std::cerr << line;
-  return 0;
-}
-
-int randomseed_refused(lua_State* L) {
-  return luaL_error(L,
-                    "math.randomseed is not available: math.random draws from the run's seed "
-                    "(set it with scenario { seed = ... } or --seed)");
 }
 
 // Splits "file:line: message" as Lua formats positions; false if there is no position.
@@ -128,6 +114,8 @@ LuaSandbox::LuaSandbox(SandboxLimits limits) : limits_(limits) {
 }
 
 LuaSandbox::~LuaSandbox() {
+  // No finalizer of the script's exists (setmetatable refuses __gc), so closing runs no user
+  // code.
   if (L_ != nullptr) lua_close(L_);
 }
 
@@ -140,10 +128,97 @@ void* LuaSandbox::allocate(void* self, void* block, std::size_t old_size, std::s
     return nullptr;
   }
   const std::size_t after = sandbox->in_use_ - old_bytes + new_size;
-  if (new_size > old_bytes && after > sandbox->limits_.memory_bytes) return nullptr;
+  if (new_size > old_bytes && sandbox->enforcing_) {
+    // A killed state keeps refusing, so the script cannot carry on after catching the error.
+    if (sandbox->killed_) return nullptr;
+    if (after > sandbox->limits_.memory_bytes) {
+      char what[96];
+      std::snprintf(what, sizeof what, "memory limit of %zu MiB exceeded",
+                    sandbox->limits_.memory_bytes >> 20);
+      sandbox->kill(sandbox->L_, what);
+      return nullptr;
+    }
+    if (++sandbox->allocations_ % kClockEvery == 0 && past(sandbox->deadline_, sandbox->seconds_)) {
+      char what[96];
+      std::snprintf(what, sizeof what, "time limit of %g s exceeded", sandbox->seconds_);
+      sandbox->kill(sandbox->L_, what);
+      return nullptr;
+    }
+  }
   void* moved = std::realloc(block, new_size);
   if (moved != nullptr) sandbox->in_use_ = after;
   return moved;
+}
+
+void LuaSandbox::kill(lua_State* L, const char* what) {
+  if (killed_) return;
+  killed_ = true;
+  char where[192];
+  locate(L, 0, where, sizeof where);
+  std::snprintf(kill_message_, sizeof kill_message_, "%s%s", where, what);
+  // From now on every instruction raises again (count_hook), as Redis does for its scripts.
+  slice_ = 1;
+  lua_sethook(L, &LuaSandbox::count_hook, LUA_MASKCOUNT, 1);
+}
+
+void LuaSandbox::raise_if_killed(lua_State* L) {
+  if (!killed_) return;
+  const bool was = glue();
+  lua_pushstring(L, kill_message_);
+  resume(was);
+  lua_error(L);
+}
+
+int raise_from_glue(lua_State* L, bool enforcing, const char* message) {
+  luaL_where(L, 1);
+  lua_pushstring(L, message);
+  lua_concat(L, 2);
+  sandbox_of(L).resume(enforcing);
+  return lua_error(L);
+}
+
+void LuaSandbox::count_hook(lua_State* L, lua_Debug* /*ar*/) {
+  LuaSandbox& sandbox = sandbox_of(L);
+  // Lua code is running, so no host code is: should host code have been cut short by an
+  // error before it resumed the limits, they are back on from here.
+  sandbox.enforcing_ = true;
+  if (!sandbox.killed_) {
+    sandbox.used_ += static_cast<std::uint64_t>(sandbox.slice_);
+    if (sandbox.used_ >= sandbox.budget_) {
+      char what[96];
+      std::snprintf(what, sizeof what, "instruction limit of %llu exceeded (an endless loop?)",
+                    static_cast<unsigned long long>(sandbox.budget_));
+      sandbox.kill(L, what);
+    } else if (past(sandbox.deadline_, sandbox.seconds_)) {
+      char what[96];
+      std::snprintf(what, sizeof what, "time limit of %g s exceeded", sandbox.seconds_);
+      sandbox.kill(L, what);
+    } else {
+      const std::uint64_t left = sandbox.budget_ - sandbox.used_;
+      sandbox.slice_ = left < kHookSlice ? static_cast<int>(left) : kHookSlice;
+      lua_sethook(L, &LuaSandbox::count_hook, LUA_MASKCOUNT, sandbox.slice_);
+      return;
+    }
+  }
+  sandbox.raise_if_killed(L);
+}
+
+void LuaSandbox::charge(lua_State* L, std::uint64_t steps) {
+  if (!killed_ && enforcing_) {
+    used_ += steps;
+    if (used_ >= budget_) {
+      char what[96];
+      std::snprintf(what, sizeof what,
+                    "instruction limit of %llu exceeded (in a string pattern that backtracks?)",
+                    static_cast<unsigned long long>(budget_));
+      kill(L, what);
+    } else if (past(deadline_, seconds_)) {
+      char what[96];
+      std::snprintf(what, sizeof what, "time limit of %g s exceeded", seconds_);
+      kill(L, what);
+    }
+  }
+  raise_if_killed(L);
 }
 
 void LuaSandbox::open_safe_libraries() {
@@ -161,22 +236,11 @@ void LuaSandbox::open_safe_libraries() {
     lua_pushnil(L_);
     lua_setglobal(L_, name);
   }
-  lua_pushcfunction(L_, safe_load);
-  lua_setglobal(L_, "load");
-  lua_pushcfunction(L_, print_to_stderr);
-  lua_setglobal(L_, "print");
-
-  lua_getglobal(L_, LUA_STRLIBNAME);
-  lua_pushnil(L_);
-  lua_setfield(L_, -2, "dump");  // string.dump makes bytecode
-  lua_pop(L_, 1);
-
   lua_getglobal(L_, LUA_MATHLIBNAME);
   lua_pushcfunction(L_, &LuaSandbox::math_random);
   lua_setfield(L_, -2, "random");
-  lua_pushcfunction(L_, randomseed_refused);
-  lua_setfield(L_, -2, "randomseed");
   lua_pop(L_, 1);
+  install_safe_functions(L_);
 }
 
 int LuaSandbox::math_random(lua_State* L) {
@@ -215,33 +279,51 @@ void LuaSandbox::run_chunk(std::string_view text, const std::string& file) {
     if (split_position(raw, where, line, message)) throw io::InputError(where, line, message);
     throw io::InputError(file, raw);  // e.g. "attempt to load a binary chunk"
   }
-  protected_call(0, 0, limits_.load_instructions, "the scenario", file);
+  protected_call(0, 0, limits_.load_instructions, limits_.load_seconds, "the scenario", file, 0);
 }
 
-void LuaSandbox::call(int nargs, int nresults, std::string_view what) {
-  protected_call(nargs, nresults, limits_.call_instructions, what, "");
+void LuaSandbox::call(int nargs, int nresults, std::string_view what, const std::string& file,
+                      std::size_t line) {
+  protected_call(nargs, nresults, limits_.call_instructions, limits_.call_seconds, what, file,
+                 line);
 }
 
-void LuaSandbox::protected_call(int nargs, int nresults, std::uint64_t budget,
-                                std::string_view what, const std::string& file_hint) {
+void LuaSandbox::protected_call(int nargs, int nresults, std::uint64_t budget, double seconds,
+                                std::string_view what, const std::string& file_hint,
+                                std::size_t line_hint) {
+  assert(!enforcing_ && "protected calls do not nest");
   const int base = lua_gettop(L_) - nargs;  // the function's index
   lua_pushcfunction(L_, message_handler);
   lua_insert(L_, base);
-  current_budget = budget;
-  lua_sethook(L_, instruction_limit_hook, LUA_MASKCOUNT,
-              static_cast<int>(budget > 0x7fffffff ? 0x7fffffff : budget));
-  const int status = lua_pcall(L_, nargs, nresults, base);
+  budget_ = budget > 0 ? budget : 1;
+  used_ = 0;
+  killed_ = false;
+  kill_message_[0] = '\0';
+  seconds_ = seconds;
+  // Set at the first look at the clock (past), not here: a hook call is a few
+  // microseconds and a clock read per call would cost a few percent of a run. The first look
+  // comes within 16,384 instructions or 256 allocations, or at a pattern function's charge.
+  deadline_ = std::chrono::steady_clock::time_point::max();
+  slice_ = budget_ < kHookSlice ? static_cast<int>(budget_) : kHookSlice;
+  lua_sethook(L_, &LuaSandbox::count_hook, LUA_MASKCOUNT, slice_);
+  enforcing_ = true;
+  int status = lua_pcall(L_, nargs, nresults, base);
+  enforcing_ = false;
   lua_sethook(L_, nullptr, 0, 0);  // no hook overhead between calls
   lua_remove(L_, base);
+  if (status == LUA_OK && killed_) {  // the script caught the error and returned
+    lua_pop(L_, nresults);
+    status = LUA_ERRRUN;
+    lua_pushstring(L_, kill_message_);
+  }
   if (status == LUA_OK) return;
 
-  if (status == LUA_ERRMEM) {
-    lua_pop(L_, 1);
-    throw io::InputError(file_hint, "memory limit of " +
-                                        std::to_string(limits_.memory_bytes >> 20) +
-                                        " MiB exceeded in " + std::string(what));
+  std::string raw;
+  if (status == LUA_ERRMEM) {  // no handler ran: the position was kept when the limit was hit
+    raw = killed_ ? kill_message_ : "not enough memory";
+  } else {
+    raw = lua_type(L_, -1) == LUA_TSTRING ? lua_tostring(L_, -1) : "unknown error";
   }
-  const std::string raw = lua_tostring(L_, -1) != nullptr ? lua_tostring(L_, -1) : "unknown error";
   lua_pop(L_, 1);
   const std::size_t newline = raw.find('\n');
   const std::string first = raw.substr(0, newline);
@@ -253,7 +335,7 @@ void LuaSandbox::protected_call(int nargs, int nresults, std::uint64_t budget,
   if (split_position(first, file, line, message)) {
     throw io::InputError(file, line, message + " (in " + std::string(what) + ")" + trace);
   }
-  throw io::InputError(file_hint, first + " (in " + std::string(what) + ")" + trace);
+  throw io::InputError(file_hint, line_hint, first + " (in " + std::string(what) + ")" + trace);
 }
 
 }  // namespace parcours::policy

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
+#include "core/scheduler_kind.hpp"
 #include "io/input_error.hpp"
 #include "model/client.hpp"
 #include "policy/scenario.hpp"
@@ -59,6 +61,12 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.horizon.start = *core::parse_date(sc.text("start"));
   p.horizon.years = sc.number("years");
   p.horizon.seed = static_cast<std::uint64_t>(sc.number("seed"));
+  p.horizon.warmup_years = static_cast<int>(sc.number("warmup_years"));
+  const std::optional<core::SchedulerKind> scheduler =
+      core::parse_scheduler_kind(sc.text("scheduler"));
+  if (!scheduler)
+    fail(sc, "scheduler must be one of auto, heap, ladder, got '" + sc.text("scheduler") + "'");
+  p.horizon.scheduler = *scheduler;
 
   const SectionValues& ar = section(sections, "arrivals");
   const bool by_rate = ar.has("per_year");
@@ -75,6 +83,9 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   const std::vector<double>& season = ar.numbers("seasonality");
   if (season.size() != 12)
     fail(ar, "seasonality needs 12 monthly weights, got " + std::to_string(season.size()));
+  // Only ratios matter (rule E1), so all zeros is no seasonality but no arrivals at all.
+  if (std::all_of(season.begin(), season.end(), [](double w) { return w == 0.0; }))
+    fail(ar, "seasonality: all 12 monthly weights are 0, so nobody would ever arrive");
   std::copy(season.begin(), season.end(), p.arrivals.monthly_weight.begin());
   p.arrivals.convened_share = ar.number("convened_share");
 
@@ -122,6 +133,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.evaluation.referred_return_probability = ev.number("referred_return_probability");
   p.evaluation.referred_return_days = ev.distribution("referred_return_weeks").scaled(kDaysPerWeek);
 
+  std::vector<bool> own_job_effects;  // by activity: job_effects given, else job_search's
   for (const SectionValues& s : sections) {
     if (s.spec->name != "activity") continue;
     model::ActivityParameters a;
@@ -146,6 +158,10 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     a.referral = s.has("referral_weeks");
     if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
     build_service_terms(s, a);
+    if (s.has("job_during")) a.job_during = s.hazard("job_during");
+    if (s.has("job_effects")) a.job_effects = effects_of(s, "job_effects");
+    if (s.has("early_success")) a.early_success = s.hazard("early_success");
+    own_job_effects.push_back(s.has("job_effects"));
     p.activities.push_back(a);
   }
   if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
@@ -198,6 +214,11 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.job_search.effects = effects_of(js, "effects");
   p.job_search.effects.market = p.population.market;
   p.parcours.dropout_effects.market = p.population.market;
+  for (std::size_t i = 0; i < p.activities.size(); ++i) {
+    model::ActivityParameters& act = p.activities[i];
+    if (!own_job_effects[i]) act.job_effects = p.job_search.effects;
+    act.job_effects.market = p.population.market;
+  }
 
   const SectionValues& ac = section(sections, "accompaniment");
   if (ac.has("interval_weeks")) {
@@ -214,14 +235,16 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     p.accompaniment.contact_days = ac.distribution("contact_hours").scaled(1.0 / kHoursPerDay);
     p.accompaniment.agent_share = ac.number("agent_share");
     // Contacts per month, which the `accompaniment` covariate of the effects reads (D6).
-    for (model::Effects* e : {&p.parcours.dropout_effects, &p.job_search.effects}) {
+    std::vector<model::Effects*> scaled{&p.parcours.dropout_effects, &p.job_search.effects};
+    for (model::ActivityParameters& act : p.activities) scaled.push_back(&act.job_effects);
+    for (model::Effects* e : scaled) {
       e->accompaniment_per_month = {kDaysPerMonth / p.accompaniment.interval_days[0],
                                     kDaysPerMonth / p.accompaniment.interval_days[1]};
     }
   }
 
   p.agreements = build_agreements(sections, p.activities, p.population.regions,
-                                  core::Calendar(p.horizon.start));
+                                  core::Calendar(p.horizon.model_start()));
 
   p.retention = build_retention(section(sections, "retention"), p.activities);
   return p;

@@ -14,12 +14,16 @@ std::vector<SectionSpec> build_schema() {
   return {
       {"scenario",
        false,
-       "What the run is: name, start date, length and seed.",
+       "What the run is: name, start date, length, seed and event scheduler.",
        {
            {"name", T::kString, 0, 0, true, "", "", "", "short name, used in outputs"},
            {"start", T::kDate, 0, 0, true, "", "date", "", "first simulated day (day 0)"},
            {"years", T::kNumber, 0.25, 50, true, "", "years", "", "length of the simulated period"},
            {"seed", T::kInteger, 0, 9.0e15, false, "1", "", "", "base of every random stream"},
+           {"warmup_years", T::kInteger, 0, 50, false, "0", "years", "",
+            "years simulated before start and not reported (a steady first year)"},
+           {"scheduler", T::kString, 0, 0, false, "auto", "", "",
+            "pending-event set: auto, heap or ladder; same outputs, only the speed differs"},
        }},
       {"arrivals",
        false,
@@ -140,6 +144,14 @@ std::vector<SectionSpec> build_schema() {
             "overheads for a participant with a disability, under actual costs"},
            {"retention_included", T::kBoolean, 0, 0, false, "false", "", "M9",
             "retention support is part of the participation (ICTE, PPE insertion, MFOR-EE)"},
+           {"job_during", T::kHazard, 0, 0, false, "", "hazard, weeks", "P7",
+            "job finding during the activity, from its start: a job ends it and the Parcours "
+            "early; absent = none"},
+           {"job_effects", T::kEffects, -20, 20, false, "", "log hazard ratio", "E4",
+            "how characteristics scale job_during; absent = job_search.effects"},
+           {"early_success", T::kHazard, 0, 0, false, "", "hazard, weeks", "P5",
+            "objectives reached before the planned end, from the start: the activity ends "
+            "then as completed; absent = never early"},
        }},
       {"organisation",
        true,

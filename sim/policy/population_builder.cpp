@@ -1,9 +1,13 @@
 // From the population section's rows (margins, correlation, a client-level sample) to the
 // model's population parameters: level names to values, errors naming the row at fault.
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <map>
 #include <stdexcept>
+#include <tuple>
 
 #include "io/input_error.hpp"
 #include "policy/scenario.hpp"
@@ -16,6 +20,19 @@ using model::Attribute;
 
 [[noreturn]] void fail(const SectionValues& s, const std::string& message) {
   throw io::InputError(s.origin.file, s.origin.line, "population: " + message);
+}
+
+// An error at a row's own file:line when it came from a CSV file (csv adds __file and
+// __line), else at the section's line.
+[[noreturn]] void fail_at_row(const SectionValues& s, const std::map<std::string, std::string>& row,
+                              const std::string& message) {
+  const auto file = row.find("__file");
+  const auto line = row.find("__line");
+  if (file != row.end() && line != row.end()) {
+    throw io::InputError(file->second, std::strtoul(line->second.c_str(), nullptr, 10),
+                         "population: " + message);
+  }
+  fail(s, message);
 }
 
 bool parse_number(const std::string& text, double& out) {
@@ -100,6 +117,11 @@ model::PopulationParameters build_population(const SectionValues& s) {
 
   if (s.has("margins")) {
     const Rows& rows = s.rows("margins");
+    // Without this, a header-only file would surface later as "no margin to correlate".
+    if (rows.empty()) fail(s, "margins has no rows (a file with only its header?)");
+    // (attribute, kind, level or quantile) -> first row, so a repeated row is not silently
+    // taken over by the last one.
+    std::map<std::tuple<Attribute, std::string, double>, std::size_t> seen;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const std::string where = "margins row " + std::to_string(i + 1);
       const Attribute a = attribute_of(s, where, field(s, "margins", i, rows[i], "attribute"));
@@ -112,6 +134,20 @@ model::PopulationParameters build_population(const SectionValues& s) {
       const std::string& kind = field(s, "margins", i, rows[i], "kind");
       const std::string& key = field(s, "margins", i, rows[i], "key");
       const double value = number_of(s, where, field(s, "margins", i, rows[i], "value"));
+      double level_or_quantile = 0;
+      if (kind == "probability") {
+        const auto level = value_of(a, key, p.regions);
+        level_or_quantile = level ? *level : -1;
+      } else if (kind == "quantile") {
+        level_or_quantile = number_of(s, where, key);
+      }
+      const auto [first, inserted] = seen.emplace(std::make_tuple(a, kind, level_or_quantile), i);
+      if (!inserted && (kind == "probability" || kind == "quantile")) {
+        fail_at_row(s, rows[i],
+                    where + ": " + std::string(model::name_of(a)) + " " + kind + " '" + key +
+                        "' is given twice (first in margins row " +
+                        std::to_string(first->second + 1) + ")");
+      }
       if (kind == "probability") {
         const auto level = value_of(a, key, p.regions);
         if (!level || *level < 0 || *level != std::floor(*level) || *level > model::max_value(a) ||
@@ -143,6 +179,7 @@ model::PopulationParameters build_population(const SectionValues& s) {
   for (std::size_t i = 0; i < n; ++i) p.correlation[i][i] = 1.0;
   if (s.has("correlation")) {
     const Rows& rows = s.rows("correlation");
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> seen;  // pair -> first row
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const std::string where = "correlation row " + std::to_string(i + 1);
       std::size_t index[2] = {0, 0};
@@ -157,6 +194,26 @@ model::PopulationParameters build_population(const SectionValues& s) {
         index[k] = static_cast<std::size_t>(it - p.margins.begin());
       }
       const double r = number_of(s, where, field(s, "correlation", i, rows[i], "correlation"));
+      if (index[0] == index[1]) {
+        fail_at_row(s, rows[i],
+                    where + ": " + std::string(model::name_of(p.margins[index[0]].attribute)) +
+                        " is correlated with itself (its correlation is 1 by definition)");
+      }
+      if (!(r >= -1.0 && r <= 1.0)) {
+        fail_at_row(s, rows[i],
+                    where + ": a correlation must be between -1 and 1, got " +
+                        field(s, "correlation", i, rows[i], "correlation"));
+      }
+      const auto pair = std::minmax(index[0], index[1]);
+      const auto [first, inserted] = seen.emplace(std::make_pair(pair.first, pair.second), i);
+      if (!inserted) {
+        fail_at_row(s, rows[i],
+                    where + ": the correlation of " +
+                        std::string(model::name_of(p.margins[pair.first].attribute)) + " and " +
+                        std::string(model::name_of(p.margins[pair.second].attribute)) +
+                        " is given twice (first in correlation row " +
+                        std::to_string(first->second + 1) + ")");
+      }
       p.correlation[index[0]][index[1]] = r;
       p.correlation[index[1]][index[0]] = r;
     }

@@ -15,6 +15,10 @@
 
 namespace parcours::policy {
 
+/// The largest file a scenario may be or read (`csv`, `base`): 64 MiB, far above the
+/// baseline's data (under 100 kB) and well below what would exhaust memory once in Lua tables.
+inline constexpr std::size_t kMaxScenarioFileBytes = std::size_t{64} << 20;
+
 /// The text of a scenario and where it came from.
 struct ScenarioSource {
   std::string name;  // as shown in messages: the path given, or "baseline.lua"

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "io/csv_reader.hpp"
 #include "io/input_error.hpp"
 #include "io/sha256.hpp"
 #include "policy/lua_globals.hpp"
@@ -21,6 +22,13 @@ namespace parcours::policy {
 namespace {
 
 constexpr std::size_t kMessageSize = 1024;
+// The load under way: its context and a number no other load of the state had. Loader
+// functions (sections, csv, base) carry both, so one kept in a variable past its load
+// finds it dead instead of reading a context that is gone.
+constexpr const char* kLiveKey = "parcours.load_context";
+constexpr const char* kGenerationKey = "parcours.load_generation";
+// Nested tables a section argument may have (distributions, rows: two or three levels).
+constexpr int kMaxTableDepth = 16;
 
 struct LoadContext {
   const ScenarioSource* source = nullptr;
@@ -35,17 +43,75 @@ struct LoadContext {
   std::vector<UncertainDraw> drawn;  // uncertain values, as resolved
 };
 
-LoadContext& context_of(lua_State* L) {
-  return *static_cast<LoadContext*>(lua_touserdata(L, lua_upvalueindex(1)));
+// The loader function's context if its load is still under way, else null. Upvalue 1 is
+// the context, upvalue `generation` the load's number.
+LoadContext* live_context(lua_State* L, int generation) {
+  lua_getfield(L, LUA_REGISTRYINDEX, kLiveKey);
+  void* live = lua_touserdata(L, -1);
+  lua_getfield(L, LUA_REGISTRYINDEX, kGenerationKey);
+  const lua_Integer current = lua_tointeger(L, -1);
+  lua_pop(L, 2);
+  if (live == nullptr || live != lua_touserdata(L, lua_upvalueindex(1)) ||
+      current != lua_tointeger(L, lua_upvalueindex(generation))) {
+    return nullptr;
+  }
+  return static_cast<LoadContext*>(live);
+}
+
+int dead_loader(lua_State* L, bool enforcing, std::string_view name) {
+  char error[kMessageSize];
+  std::snprintf(error, kMessageSize,
+                "%.*s can only be called while the scenario loads, not inside a policy hook",
+                static_cast<int>(name.size()), name.data());
+  return raise_from_glue(L, enforcing, error);
+}
+
+// Whether the table at `index`, or one inside it, has a metatable. Sections read their
+// argument with plain table access from C++ code, which must not run the script's
+// metamethods (they could raise through C++ frames); `visited` is a set of tables seen.
+bool has_metatable(lua_State* L, int index, int visited, int depth) {
+  if (lua_getmetatable(L, index) != 0) {
+    // uncertain { } marks its table with our own metatable, which has no metamethods.
+    luaL_getmetatable(L, "parcours.uncertain");
+    const bool ours = lua_rawequal(L, -1, -2) != 0;
+    lua_pop(L, 2);
+    if (!ours) return true;
+  }
+  if (depth == kMaxTableDepth) return false;
+  if (lua_checkstack(L, 4) == 0) return true;  // (returns instead of raising, unlike luaL_)
+  lua_pushvalue(L, index);
+  if (lua_rawget(L, visited) != LUA_TNIL) {
+    lua_pop(L, 1);
+    return false;
+  }
+  lua_pop(L, 1);
+  lua_pushvalue(L, index);
+  lua_pushboolean(L, 1);
+  lua_rawset(L, visited);
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    const int top = lua_gettop(L);
+    if ((lua_istable(L, top) && has_metatable(L, top, visited, depth + 1)) ||
+        (lua_istable(L, top - 1) && has_metatable(L, top - 1, visited, depth + 1))) {
+      lua_pop(L, 2);
+      return true;
+    }
+    lua_pop(L, 1);
+  }
+  return false;
 }
 
 // Pushes the value of a Lua expression; text that is no expression becomes a string.
 void push_expression(lua_State* L, const std::string& expression) {
   const std::string chunk = "return " + expression;
-  if (luaL_loadbufferx(L, chunk.data(), chunk.size(), "=--set", "t") == LUA_OK &&
-      lua_pcall(L, 0, 1, 0) == LUA_OK && !lua_isnil(L, -1)) {
-    return;
-  }
+  // The expression is code like the script's: it runs under the limits, in its own
+  // protected call, so nothing it raises crosses this frame.
+  LuaSandbox& sandbox = sandbox_of(L);
+  sandbox.resume(true);
+  const bool ok = luaL_loadbufferx(L, chunk.data(), chunk.size(), "=--set", "t") == LUA_OK &&
+                  lua_pcall(L, 0, 1, 0) == LUA_OK;
+  sandbox.glue();
+  if (ok && !lua_isnil(L, -1)) return;
   lua_pop(L, 1);
   lua_pushlstring(L, expression.data(), expression.size());
 }
@@ -203,9 +269,23 @@ Verdict resolve_section(lua_State* L, const SectionSpec& spec, const Origin& ori
 }
 
 int section_function(lua_State* L) {
-  LoadContext& ctx = context_of(L);
+  const bool enforcing = sandbox_of(L).glue();
   const auto* spec = static_cast<const SectionSpec*>(lua_touserdata(L, lua_upvalueindex(2)));
+  LoadContext* live = live_context(L, 3);
+  if (live == nullptr) return dead_loader(L, enforcing, spec->name);
+  LoadContext& ctx = *live;
   lua_settop(L, 1);
+  if (lua_istable(L, 1)) {
+    lua_newtable(L);
+    const bool guarded = has_metatable(L, 1, 2, 0);
+    lua_settop(L, 1);
+    if (guarded) {
+      char error[kMessageSize];
+      std::snprintf(error, kMessageSize, "%.*s: its table (or one inside it) has a metatable",
+                    static_cast<int>(spec->name.size()), spec->name.data());
+      return raise_from_glue(L, enforcing, error);
+    }
+  }
   char error[kMessageSize] = {0};
   Verdict verdict = Verdict::kOk;
   {
@@ -217,19 +297,21 @@ int section_function(lua_State* L) {
     }
     verdict = resolve_section(L, *spec, origin, ctx, error);
   }
-  if (verdict == Verdict::kErrorAtCall) return luaL_error(L, "%s", error);
+  if (verdict == Verdict::kErrorAtCall) return raise_from_glue(L, enforcing, error);
   if (verdict == Verdict::kErrorInOverride) {  // the command line is at fault, not this line
     lua_pushstring(L, error);
+    sandbox_of(L).resume(enforcing);
     return lua_error(L);
   }
+  sandbox_of(L).resume(enforcing);
   return 1;  // the resolved table
 }
 
 // What sections and csv become once the scenario has loaded: hooks run during the
 // simulation, when there is nothing left to configure.
 int load_only(lua_State* L) {
-  return luaL_error(L, "%s can only be called while the scenario loads, not inside a policy hook",
-                    lua_tostring(L, lua_upvalueindex(1)));
+  const bool enforcing = sandbox_of(L).glue();
+  return dead_loader(L, enforcing, lua_tostring(L, lua_upvalueindex(1)));
 }
 
 void close_load_functions(lua_State* L) {
@@ -245,8 +327,14 @@ void close_load_functions(lua_State* L) {
 // base "baseline.lua": runs another scenario of the same folder first; later sections then
 // overlay it, key by key (a variant states only what it changes).
 int base_function(lua_State* L) {
-  LoadContext& ctx = context_of(L);
-  const char* relative = luaL_checkstring(L, 1);
+  LuaSandbox& sandbox = sandbox_of(L);
+  const bool enforcing = sandbox.glue();
+  LoadContext* live = live_context(L, 2);
+  if (live == nullptr) return dead_loader(L, enforcing, "base");
+  LoadContext& ctx = *live;
+  if (lua_type(L, 1) != LUA_TSTRING)
+    return raise_from_glue(L, enforcing, "base expects a file name");
+  const char* relative = lua_tostring(L, 1);
   char error[kMessageSize] = {0};
   {
     std::string message;
@@ -261,8 +349,12 @@ int base_function(lua_State* L) {
         const std::string chunk_name =
             "@" + (ctx.source->embedded ? std::string(relative)
                                         : (ctx.source->directory / relative).string());
-        if (luaL_loadbufferx(L, text.data(), text.size(), chunk_name.c_str(), "t") != LUA_OK) {
-          message = lua_tostring(L, -1);
+        // Compiling is the script's work (limits on); loadbuffer is protected: it returns.
+        sandbox.resume(enforcing);
+        const int status = luaL_loadbufferx(L, text.data(), text.size(), chunk_name.c_str(), "t");
+        sandbox.glue();
+        if (status != LUA_OK) {
+          message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "cannot compile";
           lua_pop(L, 1);
         }
       } catch (const std::exception& e) {
@@ -272,30 +364,71 @@ int base_function(lua_State* L) {
     if (!message.empty())
       std::snprintf(error, kMessageSize, "base \"%s\": %s", relative, message.c_str());
   }
-  if (error[0] != '\0') return luaL_error(L, "%s", error);
+  if (error[0] != '\0') {
+    sandbox.resume(enforcing);
+    sandbox.raise_if_killed(L);  // a memory limit hit while compiling
+    sandbox.glue();
+    return raise_from_glue(L, enforcing, error);
+  }
   ctx.base_used = true;
   ctx.in_base = true;
+  sandbox.resume(enforcing);
   lua_call(L, 0, 0);  // errors carry the base's file and line
   ctx.in_base = false;
   return 0;
 }
 
+// Builds the rows of a table read by csv, inside a protected call (plain data only).
+int push_rows_protected(lua_State* L) {
+  push_csv_rows(L, *static_cast<const io::CsvTable*>(lua_touserdata(L, 1)));
+  return 1;
+}
+
 // csv "file.csv": the rows of a CSV file next to the scenario, as tables keyed by header;
 // fields that read as numbers become numbers.
 int csv_function(lua_State* L) {
-  LoadContext& ctx = context_of(L);
-  const char* relative = luaL_checkstring(L, 1);
+  LuaSandbox& sandbox = sandbox_of(L);
+  const bool enforcing = sandbox.glue();
+  LoadContext* live = live_context(L, 2);
+  if (live == nullptr) return dead_loader(L, enforcing, "csv");
+  LoadContext& ctx = *live;
+  if (lua_type(L, 1) != LUA_TSTRING)
+    return raise_from_glue(L, enforcing, "csv expects a file name");
+  const char* relative = lua_tostring(L, 1);
   char error[kMessageSize] = {0};
+  int status = LUA_OK;
   {
     try {
       const std::string text = read_scenario_file(*ctx.source, relative);
       ctx.files.emplace_back(relative, io::sha256_hex(text));
-      push_csv_rows(L, text, relative);
+      const io::CsvTable table = io::parse_csv(text, relative);
+      // The rows are the script's data: built under the limits, in a protected call that
+      // returns here whatever happens.
+      lua_pushcfunction(L, push_rows_protected);
+      lua_pushlightuserdata(L, const_cast<io::CsvTable*>(&table));
+      sandbox.resume(enforcing);
+      status = lua_pcall(L, 1, 1, 0);
+      sandbox.glue();
+      if (status != LUA_OK) {
+        std::snprintf(error, kMessageSize, "%s",
+                      lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "not enough memory");
+        lua_pop(L, 1);
+      }
     } catch (const std::exception& e) {
       std::snprintf(error, kMessageSize, "%s", e.what());
     }
   }
-  if (error[0] != '\0') return luaL_error(L, "csv \"%s\": %s", relative, error);
+  if (status != LUA_OK) {
+    sandbox.resume(enforcing);
+    sandbox.raise_if_killed(L);
+    sandbox.glue();
+  }
+  if (error[0] != '\0') {
+    char message[kMessageSize + 64];
+    std::snprintf(message, sizeof message, "csv \"%s\": %s", relative, error);
+    return raise_from_glue(L, enforcing, message);
+  }
+  sandbox.resume(enforcing);
   return 1;
 }
 
@@ -310,17 +443,39 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   ctx.overrides = &overrides;
   ctx.uncertain = &uncertain;
 
+  // This load is live until the function returns or throws.
+  lua_getfield(L, LUA_REGISTRYINDEX, kGenerationKey);
+  const lua_Integer generation = lua_tointeger(L, -1) + 1;
+  lua_pop(L, 1);
+  lua_pushinteger(L, generation);
+  lua_setfield(L, LUA_REGISTRYINDEX, kGenerationKey);
+  lua_pushlightuserdata(L, &ctx);
+  lua_setfield(L, LUA_REGISTRYINDEX, kLiveKey);
+  struct EndOfLoad {
+    lua_State* L;
+    explicit EndOfLoad(lua_State* state) : L(state) {}
+    EndOfLoad(const EndOfLoad&) = delete;
+    EndOfLoad& operator=(const EndOfLoad&) = delete;
+    ~EndOfLoad() {
+      lua_pushnil(L);
+      lua_setfield(L, LUA_REGISTRYINDEX, kLiveKey);
+    }
+  } end_of_load{L};
+
   for (const SectionSpec& spec : scenario_schema()) {
     lua_pushlightuserdata(L, &ctx);
     lua_pushlightuserdata(L, const_cast<SectionSpec*>(&spec));
-    lua_pushcclosure(L, section_function, 2);
+    lua_pushinteger(L, generation);
+    lua_pushcclosure(L, section_function, 3);
     lua_setglobal(L, std::string(spec.name).c_str());
   }
   lua_pushlightuserdata(L, &ctx);
-  lua_pushcclosure(L, csv_function, 1);
+  lua_pushinteger(L, generation);
+  lua_pushcclosure(L, csv_function, 2);
   lua_setglobal(L, "csv");
   lua_pushlightuserdata(L, &ctx);
-  lua_pushcclosure(L, base_function, 1);
+  lua_pushinteger(L, generation);
+  lua_pushcclosure(L, base_function, 2);
   lua_setglobal(L, "base");
   install_uncertain(L);
   install_policy_table(L);
@@ -335,7 +490,11 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
     const bool called = std::any_of(ctx.sections.begin(), ctx.sections.end(),
                                     [&](const SectionValues& s) { return s.spec == &spec; });
     if (called) continue;
-    lua_getglobal(L, std::string(spec.name).c_str());
+    // Raw: the globals' strict __index would raise here, outside any protected call.
+    lua_pushglobaltable(L);
+    lua_pushlstring(L, spec.name.data(), spec.name.size());
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
     lua_newtable(L);
     try {
       sandbox.call(1, 0, spec.name);

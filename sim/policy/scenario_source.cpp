@@ -10,7 +10,7 @@ namespace parcours::policy {
 ScenarioSource scenario_from_file(const std::filesystem::path& path) {
   ScenarioSource source;
   source.name = path.string();
-  source.text = io::read_file(path);
+  source.text = io::read_file(path, kMaxScenarioFileBytes);
   source.directory = path.parent_path();
   return source;
 }

@@ -130,6 +130,8 @@ std::string resolve_nested(lua_State* L, int index, const std::string& name,
 
 void install_uncertain(lua_State* L) {
   luaL_newmetatable(L, kMarker);
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");  // the script cannot add metamethods to the marker
   lua_pop(L, 1);
   lua_pushcfunction(L, uncertain_function);
   lua_setglobal(L, "uncertain");

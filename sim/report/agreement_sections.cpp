@@ -7,6 +7,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "report/html.hpp"
 #include "report/sections.hpp"
 #include "report/table_reader.hpp"
 
@@ -89,6 +90,65 @@ AgreementTable read_agreement_table(const TableReader& t, std::string_view prefe
                                             t.number(r, "ci95_high")};
   }
   return out;
+}
+
+// The places search of `parcours size --max-wait-days`: the answer first (the fewest places
+// meeting the target, with the interval that the replications' noise leaves), then every
+// evaluation in increasing number of places.
+std::string places_search_html(const fs::path& path, Language language) {
+  const TableReader t(path, {"slots", "served_within", "target_share", "max_wait_days"});
+  std::vector<std::size_t> order(t.size());
+  for (std::size_t r = 0; r < order.size(); ++r) order[r] = r;
+  std::ranges::sort(order, [&t](std::size_t a, std::size_t b) {
+    return t.number(a, "slots").value_or(0) < t.number(b, "slots").value_or(0);
+  });
+  std::optional<double> answer;
+  std::optional<double> low;
+  std::optional<double> high;
+  std::optional<double> target;
+  std::optional<double> days;
+  HtmlTable table({label(language, "sizing.slots"), label(language, "sizing.served_within"),
+                   label(language, "common.ci95"), label(language, "sizing.clients"),
+                   label(language, "sizing.meets_target")});
+  for (const std::size_t r : order) {
+    const auto slots = t.number(r, "slots");
+    const auto served = t.number(r, "served_within");
+    const auto lo = t.number(r, "ci95_low");
+    const auto hi = t.number(r, "ci95_high");
+    target = t.number(r, "target_share");
+    days = t.number(r, "max_wait_days");
+    if (slots && served && target && *served >= *target && !answer) answer = slots;
+    if (slots && hi && target && *hi >= *target && !low) low = slots;
+    if (slots && lo && target && *lo >= *target && !high) high = slots;
+    auto pct = [language](std::optional<double> v) {
+      return v ? format_number(language, 100 * *v) + " %" : std::string("—");
+    };
+    table.add_row(
+        {number_or_dash(language, slots), pct(served),
+         lo && hi ? "[" + pct(lo) + " – " + pct(hi) + "]" : std::string("—"),
+         number_or_dash(language, t.number(r, "clients")),
+         label(language, served && target && *served >= *target ? "common.yes" : "common.no")});
+  }
+  std::string out = "<h3>" + escape_html(label(language, "sizing.places_title")) + "</h3>\n";
+  std::string answer_text =
+      label(language, "sizing.answer_prefix") + " " +
+      number_or_dash(language, target ? std::optional(100 * *target) : target) + " % " +
+      label(language, "sizing.answer_within") + " " + number_or_dash(language, days) + " " +
+      label(language, "sizing.days") + " : ";
+  if (language == Language::kEnglish) answer_text.replace(answer_text.size() - 3, 3, ": ");
+  if (answer) {
+    answer_text += format_number(language, *answer);
+    if (low && high) {
+      answer_text += " (" + label(language, "sizing.between") + " " +
+                     format_number(language, *low) + " " + label(language, "sizing.and") + " " +
+                     format_number(language, *high) + " " + label(language, "sizing.noise") + ")";
+    }
+  } else {
+    answer_text += label(language, "sizing.unreached");
+  }
+  out += "<p class=\"answer\"><strong>" + escape_html(answer_text) + "</strong></p>\n";
+  out += paragraph(label(language, "sizing.places_intro"));
+  return out + table.html();
 }
 
 std::string period_note(Language language, const std::string& kind) {
@@ -178,7 +238,7 @@ std::optional<Section> costs_section(const fs::path& folder, Language language) 
   for (const std::string& agreement : agreements) {
     const std::vector<std::string>& info = a.info.at(agreement);
     for (const std::string& p : periods) {
-      std::vector<std::string> row{agreement, info[0], info[1],
+      std::vector<std::string> row{agreement, info[0], name_label(language, "service.", info[1]),
                                    label_or_raw(language, "funding_mode.", info[2]), p};
       for (const std::string& i : indicators) {
         const Estimate e = a.at(agreement, p, i);
@@ -201,35 +261,29 @@ std::optional<Section> retention_section(const fs::path& folder, Language langua
   section.html = paragraph(label(language, "retention.intro")) +
                  paragraph(period_note(language, a.period_kind));
 
+  // One figure per indicator, one row per agreement and group, one bar per period (the mean;
+  // the table below gives the intervals): the legend lists the few periods, never the many
+  // agreements, and each row's label is on the axis, so no entry is hidden and nothing covers
+  // the plot.
   std::string figures;
   int n = 0;
+  const std::vector<std::string>& keys = a.keys.values();
   for (const std::string& indicator : a.indicators.values()) {
     nlohmann::json series = nlohmann::json::array();
     int color = 0;
-    for (const std::string& key : a.keys.values()) {
+    for (const std::string& p : a.periods.values()) {
       nlohmann::json mean = nlohmann::json::array();
-      nlohmann::json low = nlohmann::json::array();
-      nlohmann::json high = nlohmann::json::array();
-      for (const std::string& p : a.periods.values()) {
-        const Estimate e = a.at(key, p, indicator);
-        mean.push_back(json_number(e.mean));
-        low.push_back(json_number(e.low));
-        high.push_back(json_number(e.high));
-      }
-      series.push_back({{"label", key},
-                        {"kind", "interval"},
-                        {"color", color++},
-                        {"data", mean},
-                        {"low", low},
-                        {"high", high}});
+      for (const std::string& key : keys) mean.push_back(json_number(a.at(key, p, indicator).mean));
+      series.push_back({{"label", p}, {"kind", "bar"}, {"color", color++}, {"data", mean}});
     }
     const std::string id = "fig-retention-" + std::to_string(++n);
-    section.figures.push_back(
-        {{"id", id},
-         {"type", "bar"},
-         {"y_title", label(language, indicator)},
-         {"variant", "all"},
-         {"variants", {{"all", {{"labels", a.periods.values()}, {"series", series}}}}}});
+    section.figures.push_back({{"id", id},
+                               {"type", "bar"},
+                               {"horizontal", true},
+                               {"rows", keys.size() * (1 + a.periods.values().size() / 2)},
+                               {"y_title", label(language, indicator)},
+                               {"variant", "all"},
+                               {"variants", {{"all", {{"labels", keys}, {"series", series}}}}}});
     figures += figure_html(id, label(language, indicator));
   }
   if (!figures.empty()) section.html += "<div class=\"grid\">\n" + figures + "</div>\n";
@@ -262,16 +316,24 @@ std::optional<Section> sizing_section(const fs::path& folder, Language language)
                    label(language, "sizing.agreement_year"), label(language, "sizing.level"),
                    label(language, "common.indicator"), label(language, "costs.funding_mode"),
                    "P50", "P90"});
+  bool levels = false;
   for (std::size_t r = 0; r < t.size(); ++r) {
-    table.add_row({t.text(r, "organisation"), t.text(r, "service"), t.text(r, "agreement_year"),
-                   label_or_raw(language, "level.", t.text(r, "level")),
+    const std::string level = t.text(r, "level");
+    levels = levels || (!level.empty() && level != "all");
+    table.add_row({t.text(r, "organisation"),
+                   name_label(language, "service.", t.text(r, "service")),
+                   t.text(r, "agreement_year"), label_or_raw(language, "level.", level),
                    label(language, t.text(r, "indicator")),
                    label_or_raw(language, "funding_mode.", t.text(r, "funding_mode")),
                    number_or_dash(language, t.number(r, "p50")),
                    number_or_dash(language, t.number(r, "p90"))});
   }
   Section section{"sizing", label(language, "sizing.title"), "", nlohmann::json::array()};
-  section.html = paragraph(label(language, "sizing.intro")) + table.html();
+  section.html = paragraph(label(language, "sizing.intro"));
+  const fs::path search_path = folder / "slots_search.csv";
+  if (fs::exists(search_path)) section.html += places_search_html(search_path, language);
+  section.html += table.html();
+  if (levels) section.html += paragraph(label(language, "sizing.levels_note"));
   return section;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "io/read_file.hpp"
+#include "report/html.hpp"
 #include "report/sections.hpp"
 #include "report/table_reader.hpp"
 
@@ -87,7 +88,9 @@ std::optional<Section> comparison_section(const fs::path& folder, Language langu
   Section section{"comparison", label(language, "comparison.title"), "", nlohmann::json::array()};
   section.html = paragraph(label(language, "comparison.intro"));
   if (const std::string names = scenario_names(folder); !names.empty()) {
-    section.html += paragraph(label(language, "comparison.scenarios") + names);
+    // Scenario names are the user's identifiers: shown as code, as written.
+    section.html += "<p>" + escape_html(label(language, "comparison.scenarios")) + "<code>" +
+                    escape_html(names) + "</code></p>\n";
   }
   nlohmann::json variants = nlohmann::json::object();
   std::vector<std::pair<std::string, std::string>> options;

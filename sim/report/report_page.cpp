@@ -72,18 +72,19 @@ std::string render_report(const fs::path& folder, const ReportOptions& options) 
   }
   const Language language = options.language;
   using Builder = std::function<std::optional<Section>(const fs::path&, Language)>;
-  const std::vector<Builder> builders{flow_section,  quarterly_section, yearly_section,
-                                      costs_section, retention_section, comparison_section,
-                                      sizing_section};
+  const std::vector<Builder> builders{flow_section,   quarterly_section,  yearly_section,
+                                      costs_section,  retention_section,  comparison_section,
+                                      sizing_section, validation_section, journey_section};
   std::vector<Section> sections;
   for (const Builder& build : builders) {
     if (auto s = build(folder, language)) sections.push_back(std::move(*s));
   }
   if (sections.empty()) {
-    throw io::InputError(folder.string(),
-                         "no result table to report on (expected summary_yearly.csv, "
-                         "summary_quarterly.csv, indicators_yearly.csv, agreements_summary.csv, "
-                         "retention_summary.csv, comparison_yearly.csv or sizing.csv)");
+    throw io::InputError(
+        folder.string(),
+        "no result table to report on (expected summary_yearly.csv, "
+        "summary_quarterly.csv, indicators_yearly.csv, agreements_summary.csv, "
+        "retention_summary.csv, comparison_yearly.csv, sizing.csv or validation.csv)");
   }
 
   nlohmann::json figures = nlohmann::json::array();

@@ -23,6 +23,10 @@ std::optional<Section> costs_section(const std::filesystem::path& folder, Langua
 std::optional<Section> retention_section(const std::filesystem::path& folder, Language language);
 /// Paired differences of two scenarios: comparison_yearly.csv.
 std::optional<Section> comparison_section(const std::filesystem::path& folder, Language language);
+/// Published vs simulated figures: validation.csv (issue 12).
+std::optional<Section> validation_section(const std::filesystem::path& folder, Language language);
+/// A few client journeys as timelines: trace.csv (issue 15).
+std::optional<Section> journey_section(const std::filesystem::path& folder, Language language);
 /// P50/P90 sizing: sizing.csv.
 std::optional<Section> sizing_section(const std::filesystem::path& folder, Language language);
 

@@ -19,6 +19,11 @@ enum class Language { kFrench, kEnglish };
 [[nodiscard]] std::string label(Language language, std::string_view key);
 [[nodiscard]] bool has_label(std::string_view key);
 
+/// The label of a name a scenario gives (a service, a group): `prefix + name` when the table
+/// has it, else the name itself with spaces for underscores ("job_club" -> "job club").
+[[nodiscard]] std::string name_label(Language language, std::string_view prefix,
+                                     std::string_view name);
+
 /// A number for people: thousands grouped (a narrow no-break space in French, a comma in
 /// English), the decimal mark of the language, and as many decimals as its size calls for
 /// (none from 100 up, one from 1, otherwise three significant digits).

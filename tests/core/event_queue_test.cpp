@@ -1,11 +1,40 @@
+// One conformance suite for every scheduler behind EventQueue (ns-3 runs one suite on all of
+// its schedulers): the same calls must give the same events in the same order.
+
 #include "core/event_queue.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace parcours::core {
 namespace {
+
+// The queues under test: each scheduler, and kAuto with a threshold low enough that the
+// tests cross it (and so cover the move from the heap to the ladder mid-run).
+struct HeapQueue {
+  static EventQueue make() { return EventQueue(SchedulerKind::kHeap); }
+};
+struct LadderQueue {
+  static EventQueue make() { return EventQueue(SchedulerKind::kLadder); }
+};
+struct AutoQueue {
+  static EventQueue make() { return EventQueue(SchedulerKind::kAuto, 20); }
+};
+
+template <typename Maker>
+class EventQueueConformance : public ::testing::Test {
+ protected:
+  EventQueue q_ = Maker::make();
+};
+using Queues = ::testing::Types<HeapQueue, LadderQueue, AutoQueue>;
+TYPED_TEST_SUITE(EventQueueConformance, Queues);
 
 EventTarget target(std::uint64_t subject) { return EventTarget{nullptr, 0, subject}; }
 
@@ -15,8 +44,23 @@ std::vector<std::uint64_t> drain(EventQueue& q) {
   return order;
 }
 
-TEST(EventQueue, RunsByTimeThenPriorityThenInsertionOrder) {
-  EventQueue q;
+// xorshift64: a fixed, dependency-free sequence.
+class Xorshift {
+ public:
+  std::uint64_t next() {
+    x_ ^= x_ << 13;
+    x_ ^= x_ >> 7;
+    x_ ^= x_ << 17;
+    return x_;
+  }
+  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+ private:
+  std::uint64_t x_ = 88172645463325252ULL;
+};
+
+TYPED_TEST(EventQueueConformance, RunsByTimeThenPriorityThenInsertionOrder) {
+  EventQueue& q = this->q_;
   q.push(2.0, 0, target(1));
   q.push(1.0, 0, target(2));
   q.push(1.0, -1, target(3));  // same time, lower priority value: first
@@ -25,8 +69,53 @@ TEST(EventQueue, RunsByTimeThenPriorityThenInsertionOrder) {
   EXPECT_EQ(drain(q), (std::vector<std::uint64_t>{3, 2, 4, 5, 1}));
 }
 
-TEST(EventQueue, CancelledEventsNeverFire) {
-  EventQueue q;
+TYPED_TEST(EventQueueConformance, TiesAtOneTimeKeepPriorityThenFifoOrderInBulk) {
+  // Far more simultaneous events than a ladder bucket sorts at once: they travel together
+  // down every rung and still come out by priority, then in the order they were pushed.
+  EventQueue& q = this->q_;
+  constexpr int kEvents = 2000;
+  for (int i = 0; i < kEvents; ++i) {
+    q.push(i % 2 == 0 ? 7.0 : 3.0, (i % 3) - 1, target(static_cast<std::uint64_t>(i)));
+  }
+  std::vector<std::uint64_t> expected;
+  for (const double t : {3.0, 7.0}) {
+    for (int priority = -1; priority <= 1; ++priority) {
+      for (int i = 0; i < kEvents; ++i) {
+        if ((i % 2 == 0 ? 7.0 : 3.0) == t && (i % 3) - 1 == priority) {
+          expected.push_back(static_cast<std::uint64_t>(i));
+        }
+      }
+    }
+  }
+  EXPECT_EQ(drain(q), expected);
+}
+
+TYPED_TEST(EventQueueConformance, EmptyQueueReportsEmptyAndPopsNothing) {
+  EventQueue& q = this->q_;
+  EXPECT_TRUE(q.empty());
+  EXPECT_EQ(q.size(), 0U);
+  EventQueue::Fired out{};
+  EXPECT_FALSE(q.pop_until(1e9, out));
+  const EventHandle h = q.push(1.0, 0, target(1));
+  EXPECT_TRUE(q.cancel(h));
+  EXPECT_TRUE(q.empty()) << "a queue holding only cancelled events is empty";
+  EXPECT_FALSE(q.pop_until(1e9, out));
+}
+
+TYPED_TEST(EventQueueConformance, PopUntilLeavesLaterEventsPending) {
+  EventQueue& q = this->q_;
+  q.push(1.0, 0, target(1));
+  q.push(5.0, 0, target(2));
+  EventQueue::Fired out{};
+  EXPECT_TRUE(q.pop_until(3.0, out));
+  EXPECT_EQ(out.target.subject, 1U);
+  EXPECT_FALSE(q.pop_until(3.0, out));
+  EXPECT_TRUE(q.pop_until(5.0, out)) << "an event at `until` itself runs";
+  EXPECT_EQ(out.time, 5.0);
+}
+
+TYPED_TEST(EventQueueConformance, CancelledEventsNeverFire) {
+  EventQueue& q = this->q_;
   const EventHandle a = q.push(1.0, 0, target(1));
   q.push(2.0, 0, target(2));
   const EventHandle c = q.push(3.0, 0, target(3));
@@ -37,40 +126,121 @@ TEST(EventQueue, CancelledEventsNeverFire) {
   EXPECT_EQ(drain(q), (std::vector<std::uint64_t>{2}));
 }
 
-TEST(EventQueue, CancellingTwiceOrAfterFiringDoesNothing) {
-  EventQueue q;
+TYPED_TEST(EventQueueConformance, CancellingTwiceOrAfterFiringDoesNothing) {
+  EventQueue& q = this->q_;
   const EventHandle a = q.push(1.0, 0, target(1));
   EXPECT_TRUE(q.cancel(a));
   EXPECT_FALSE(q.cancel(a));
-  const EventHandle b = q.push(1.0, 0, target(2));  // reuses a's slot
-  EXPECT_EQ(b.slot, a.slot);
+  const EventHandle b = q.push(1.0, 0, target(2));
+  q.pop();  // drops a's stale entry, frees its slot, then runs b
+  const EventHandle c = q.push(1.0, 0, target(3));  // reuses a freed slot
+  EXPECT_TRUE(c.slot == a.slot || c.slot == b.slot);
   EXPECT_FALSE(q.cancel(a)) << "a stale handle must not cancel the slot's new event";
-  q.pop();
   EXPECT_FALSE(q.cancel(b));
   EXPECT_FALSE(q.cancel(EventHandle{}));
+  EXPECT_EQ(drain(q), (std::vector<std::uint64_t>{3}));
 }
 
-TEST(EventQueue, ManyRandomEventsComeOutSorted) {
-  EventQueue q;
-  std::uint64_t x = 88172645463325252ULL;  // xorshift: a fixed, dependency-free sequence
-  std::vector<EventHandle> handles;
-  for (int i = 0; i < 5000; ++i) {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    handles.push_back(q.push(static_cast<double>(x % 1000), static_cast<int>(x % 3), target(x)));
+TYPED_TEST(EventQueueConformance, ReusedAfterDrainingTakesEarlierTimes) {
+  EventQueue& q = this->q_;
+  for (int round = 0; round < 3; ++round) {
+    // Each round pushes times earlier than the last round's: a queue emptied is as new.
+    const double base = 1000.0 - 100.0 * round;
+    for (int i = 0; i < 200; ++i) {
+      q.push(base + static_cast<double>((i * 37) % 200), 0, target(static_cast<std::uint64_t>(i)));
+    }
+    double last = -1.0;
+    std::size_t n = 0;
+    while (!q.empty()) {
+      const double t = q.pop().time;
+      EXPECT_GE(t, last);
+      last = t;
+      ++n;
+    }
+    EXPECT_EQ(n, 200U);
   }
-  for (std::size_t i = 0; i < handles.size(); i += 3) EXPECT_TRUE(q.cancel(handles[i]));
-  double last_time = -1.0;
-  std::size_t n = 0;
-  while (!q.empty()) {
-    const double t = q.next_time();
-    EXPECT_GE(t, last_time);
-    last_time = q.pop().time;
-    EXPECT_EQ(last_time, t);
-    ++n;
+}
+
+// Random pushes, pops and cancellations, compared step by step with a std::set ordered by the
+// same (time, priority, sequence) key. Times are drawn three ways: continuous, on a coarse
+// grid (many ties) and now + Exp(1) as a simulation schedules them.
+TYPED_TEST(EventQueueConformance, RandomStressMatchesAReferenceOrderedSet) {
+  EventQueue& q = this->q_;
+  using Key = std::tuple<double, int, std::uint64_t>;  // time, priority, push number
+  std::set<Key> reference;
+  std::map<std::uint64_t, std::pair<EventHandle, Key>> pending;  // by push number
+  Xorshift rng;
+  double now = 0.0;
+  std::uint64_t pushes = 0;
+  std::size_t pops = 0;
+  for (int step = 0; step < 200000; ++step) {
+    const std::uint64_t r = rng.next() % 100;
+    const int phase = (step / 20000) % 3;  // grows, then holds, then shrinks the pending set
+    const std::uint64_t push_share = phase == 0 ? 70 : phase == 1 ? 50 : 30;
+    if (r < push_share || reference.empty()) {
+      double t = now;
+      switch (rng.next() % 3) {
+        case 0:
+          t = now + 50.0 * rng.uniform();
+          break;
+        case 1:
+          t = now + static_cast<double>(rng.next() % 8);
+          break;
+        default:
+          t = now - std::log1p(-rng.uniform());
+          break;
+      }
+      const int priority = static_cast<int>(rng.next() % 5) - 2;
+      const std::uint64_t id = pushes++;
+      pending[id] = {q.push(t, priority, target(id)), Key{t, priority, id}};
+      reference.emplace(t, priority, id);
+    } else if (r < push_share + 8) {
+      // Cancel a pending event picked at random (or one already gone: must do nothing).
+      const std::uint64_t id = rng.next() % pushes;
+      const auto p = pending.find(id);
+      if (p == pending.end()) continue;
+      EXPECT_TRUE(q.cancel(p->second.first));
+      EXPECT_FALSE(q.cancel(p->second.first));
+      reference.erase(p->second.second);
+      pending.erase(p);
+    } else {
+      ASSERT_FALSE(q.empty());
+      const Key expected = *reference.begin();
+      reference.erase(reference.begin());
+      EXPECT_EQ(q.next_time(), std::get<0>(expected));
+      const EventQueue::Fired fired = q.pop();
+      ASSERT_EQ(fired.target.subject, std::get<2>(expected)) << "at step " << step;
+      ASSERT_EQ(fired.time, std::get<0>(expected));
+      pending.erase(std::get<2>(expected));
+      now = fired.time;
+      ++pops;
+    }
+    ASSERT_EQ(q.size(), reference.size());
   }
-  EXPECT_EQ(n, 5000U - 1667U);
+  EXPECT_GT(pops, 50000U);
+  while (!reference.empty()) {
+    ASSERT_EQ(q.pop().target.subject, std::get<2>(*reference.begin()));
+    reference.erase(reference.begin());
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueue, AutoMovesToTheLadderAboveItsThreshold) {
+  EventQueue q(SchedulerKind::kAuto, 100);
+  for (int i = 0; i < 100; ++i) q.push(static_cast<double>(i), 0, target(0));
+  EXPECT_FALSE(q.on_ladder());
+  q.push(1.0, 0, target(0));
+  EXPECT_TRUE(q.on_ladder());
+  EXPECT_TRUE(EventQueue(SchedulerKind::kLadder).on_ladder());
+  EXPECT_FALSE(EventQueue(SchedulerKind::kHeap).on_ladder());
+}
+
+TEST(SchedulerKind, NamesRoundTrip) {
+  for (const SchedulerKind k :
+       {SchedulerKind::kAuto, SchedulerKind::kHeap, SchedulerKind::kLadder}) {
+    EXPECT_EQ(parse_scheduler_kind(to_string(k)), k);
+  }
+  EXPECT_EQ(parse_scheduler_kind("calendar"), std::nullopt);
 }
 
 }  // namespace

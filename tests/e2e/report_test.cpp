@@ -66,7 +66,7 @@ TEST(Report, WritesOneDeterministicPageIntoTheFolder) {
   const fs::path folder = result_folder(dir);
   auto r = run_parcours("report " + folder.string() + " -q");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  const std::string first = slurp(folder / "report.html");
+  const std::string first = slurp(folder / "report.fr.html");
   EXPECT_NE(first.find("<html lang=\"fr\">"), std::string::npos);
   EXPECT_NE(first.find("Chart.js v3"), std::string::npos) << "Chart.js is inlined";
   r = run_parcours("report " + folder.string() + " -q --out " + (dir / "again.html").string());
@@ -76,6 +76,37 @@ TEST(Report, WritesOneDeterministicPageIntoTheFolder) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("wrote"), std::string::npos);
   EXPECT_NE(slurp(dir / "en.html").find("The clients&#39; pathway"), std::string::npos);
+}
+
+TEST(Report, EachLanguageHasItsOwnDefaultFile) {
+  if (!fs::exists(kChartJs)) GTEST_SKIP() << "libjs-chart.js is not installed";
+  const testing::TempDir dir;
+  const fs::path folder = result_folder(dir);
+  ASSERT_EQ(run_parcours("report " + folder.string() + " -q").exit_code, 0);
+  ASSERT_EQ(run_parcours("report " + folder.string() + " -q --lang en").exit_code, 0);
+  EXPECT_NE(slurp(folder / "report.fr.html").find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(slurp(folder / "report.en.html").find("<html lang=\"en\">"), std::string::npos);
+  // Written again over its own page: allowed.
+  EXPECT_EQ(run_parcours("report " + folder.string() + " -q").exit_code, 0);
+}
+
+TEST(Report, NeverWritesOverAnInput) {
+  if (!fs::exists(kChartJs)) GTEST_SKIP() << "libjs-chart.js is not installed";
+  const testing::TempDir dir;
+  const fs::path folder = result_folder(dir);
+  const std::string table = slurp(folder / "summary_yearly.csv");
+  const std::string manifest = slurp(folder / "manifest.json");
+  std::ofstream(dir / "notes.html") << "<p>my notes</p>";
+  for (const fs::path& target : {folder / "summary_yearly.csv", folder / "manifest.json", folder,
+                                 dir / "notes.html", folder / "sub" / ".." / "sizing.csv"}) {
+    const auto r = run_parcours("report " + folder.string() + " -q --out " + target.string());
+    EXPECT_EQ(r.exit_code, 1) << target << r.output;
+    EXPECT_NE(r.output.find(target.string() + ":"), std::string::npos) << r.output;
+  }
+  EXPECT_EQ(slurp(folder / "summary_yearly.csv"), table);
+  EXPECT_EQ(slurp(folder / "manifest.json"), manifest);
+  EXPECT_EQ(slurp(dir / "notes.html"), "<p>my notes</p>");
+  EXPECT_TRUE(fs::is_directory(folder));
 }
 
 TEST(Report, BadInputIsOneLineAndExitCodeOne) {

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <utility>
 
 #include "support/cli.hpp"
 #include "support/scenarios.hpp"
@@ -54,6 +56,29 @@ TEST(Reproducibility, ThreadCountDoesNotChangeOutputs) {
   // Replications differ from one another (each has its own streams).
   const std::string yearly = slurp(dir / "one" / "indicators_yearly.csv");
   EXPECT_NE(yearly.find("\n4,"), std::string::npos);
+}
+
+// The scheduler changes the speed only: the baseline (cancellations, resources, many event
+// kinds) and the benchmark's reference model give the same bytes on the heap and the ladder.
+TEST(Reproducibility, SchedulerDoesNotChangeOutputs) {
+  const testing::TempDir dir;
+  const std::string source = PARCOURS_SOURCE_DIR;
+  const std::pair<std::string, std::string> runs[] = {
+      {"baseline", source + "/scenarios/baseline.lua --set scenario.years=1"},
+      {"reference", source + "/scenarios/bench/reference.lua --set arrivals.count=20000"},
+  };
+  for (const auto& [name, scenario] : runs) {
+    for (const char* scheduler : {"heap", "ladder"}) {
+      const auto r = run_parcours("run " + scenario + " --set scenario.scheduler=" + scheduler +
+                                  " -q --no-registry --out " + (dir / (name + scheduler)).string());
+      ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+    for (const char* table : kTables) {
+      const std::string heap = slurp(dir / (name + "heap") / table);
+      EXPECT_FALSE(heap.empty()) << name << " " << table;
+      EXPECT_EQ(heap, slurp(dir / (name + "ladder") / table)) << name << " " << table;
+    }
+  }
 }
 
 }  // namespace

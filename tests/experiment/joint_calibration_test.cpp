@@ -58,6 +58,10 @@ TEST(JointCalibration, SaysWhichParameterMovesNoTarget) {
   EXPECT_TRUE(c.moves_a_target[0]);
   EXPECT_FALSE(c.moves_a_target[1]);
   EXPECT_TRUE(std::isnan(c.ci95_low[1])) << "no interval for an unidentified parameter";
+  // The identified one keeps its interval: the noise (0.01 between two replications) of the
+  // mean, times t(1), around its value.
+  EXPECT_LT(c.ci95_low[0], c.value[0]);
+  EXPECT_GT(c.ci95_high[0], c.value[0]);
 }
 
 TEST(JointCalibration, RefusesEmptyBounds) {

@@ -49,6 +49,7 @@ TEST(ResultFields, EachListNamesEveryMemberOfItsStruct) {
   EXPECT_EQ(listed_count<model::AgreementValue>(), member_count<model::AgreementValue>());
   EXPECT_EQ(listed_count<AgreementLabels>(), member_count<AgreementLabels>());
   EXPECT_EQ(listed_count<ReplicationResult>(), member_count<ReplicationResult>());
+  EXPECT_EQ(listed_count<model::TraceRow>(), member_count<model::TraceRow>());
 }
 
 std::set<std::string> header_columns(const std::filesystem::path& folder) {
@@ -86,6 +87,8 @@ TEST(ResultFields, EveryListedColumnIsInTheTables) {
   results[0].agreement_labels.push_back(
       {"A1", "ose_nord", "groupe_d", "every_region", "per_participant", "groupe_d", {"D1", "D2"}});
   results[0].parameters.emplace_back("parcours.dropout.rate_per_week", 0.02);
+  results[0].trace.push_back(
+      {7, 12.5, "2023-04-13", "event", "arrival", "arriving", "", "", "", -1});
   const parcours::testing::TempDir dir;
   write_results(dir.path(), results, io::Manifest{});
   const std::set<std::string> written = header_columns(dir.path());
@@ -95,6 +98,7 @@ TEST(ResultFields, EveryListedColumnIsInTheTables) {
   expect_columns_written<model::AgreementValue>(written);
   expect_columns_written<AgreementLabels>(written);
   expect_columns_written<ReplicationResult>(written);
+  expect_columns_written<model::TraceRow>(written);
 }
 
 }  // namespace

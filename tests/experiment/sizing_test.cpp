@@ -68,6 +68,10 @@ TEST(Sizing, ServedWithinCountsTheTurnedAwayAndTheLate) {  // rule S6
   // Asked: 2 x (90 started + 4 turned away + 6 gone) = 200; late: 2 x (4 + 6 + 10) = 40.
   EXPECT_EQ(t.clients, 200U);
   EXPECT_DOUBLE_EQ(t.served_within, 0.8);
+  // Both replications serve the same share: an interval of zero width around it.
+  EXPECT_DOUBLE_EQ(t.ci95_low, 0.8);
+  EXPECT_DOUBLE_EQ(t.ci95_high, 0.8);
+  EXPECT_TRUE(std::isnan(served_within({replication(1)}, "ose", "gd").ci95_low));
 }
 
 TEST(Sizing, FindsTheFewestPlacesMeetingTheShare) {
@@ -85,6 +89,30 @@ TEST(Sizing, FindsTheFewestPlacesMeetingTheShare) {
     EXPECT_EQ(static_cast<int>(s.trials.size()), calls);
   }
   EXPECT_EQ(find_slots(evaluate, 0.9, 200, 10).slots, -1);  // out of reach
+}
+
+TEST(Sizing, TheAnswerHasAnIntervalFromTheReplicationsNoise) {
+  // The share min(1, slots / 250) known to within 0.025 either way.
+  int calls = 0;
+  const auto evaluate = [&](int slots) {
+    ++calls;
+    const double share = std::min(1.0, slots / 250.0);
+    return SlotTrial{slots, share, 1000, share - 0.025, share + 0.025};
+  };
+  SlotSearch s = find_slots(evaluate, 0.9, 100000, 400);
+  ASSERT_EQ(s.slots, 225);
+  calls = 0;
+  const SlotInterval i = answer_interval(evaluate, 0.9, 100000, s);
+  EXPECT_EQ(i.low, 219) << "the upper bound 219 / 250 + 0.025 reaches 0.9; 218 does not";
+  EXPECT_EQ(i.high, 232) << "the lower bound 232 / 250 - 0.025 reaches 0.9; 231 does not";
+  EXPECT_LE(calls, 20) << "trials already run are re-used";
+  for (const SlotTrial& t : s.trials) EXPECT_EQ(t.served_within, std::min(1.0, t.slots / 250.0));
+  // One replication: no interval.
+  const auto single = [](int slots) {
+    return SlotTrial{slots, std::min(1.0, slots / 250.0), 1000};
+  };
+  SlotSearch one = find_slots(single, 0.9, 100000, 400);
+  EXPECT_EQ(answer_interval(single, 0.9, 100000, one).low, -1);
 }
 
 }  // namespace

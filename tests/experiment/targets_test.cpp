@@ -114,6 +114,15 @@ ReplicationResult two_years() {
       r.quarterly.push_back({{year, q}, 0, "arrivals", 50 * k + q});
       r.quarterly.push_back({{year, q}, 1, "arrivals", 5 * k});
     }
+    // Two agreements' costs: fiscal-year rows of all levels count, other rows do not.
+    using model::PeriodKind;
+    for (const std::uint16_t a : {std::uint16_t{0}, std::uint16_t{1}}) {
+      r.agreements.push_back(
+          {a, PeriodKind::kFiscalYear, {}, year, model::kAllLevels, "cost", 1000 * k * (a + 1)});
+      r.agreements.push_back({a, PeriodKind::kFiscalYear, {}, year, 0, "cost", 1e9});
+      r.agreements.push_back(
+          {a, PeriodKind::kAgreementYear, {}, year, model::kAllLevels, "cost", 1e9});
+    }
   }
   return r;
 }
@@ -133,6 +142,17 @@ TEST(Targets, TakesTheValueOfAPeriodAGroupOrARatio) {
   EXPECT_DOUBLE_EQ(t[3].of(r), 20);
   EXPECT_DOUBLE_EQ(t[4].of(r), 16.0 / 40) << "sums over the years, then divided";
   EXPECT_DOUBLE_EQ(t[5].of(r), 0.5);
+}
+
+TEST(Targets, AgreementIndicatorsAreSummedOverAgreementsFiscalYears) {
+  const ReplicationResult r = two_years();
+  const std::vector<Target> t = parse(
+      "fy,cost,2026-2027,all,all,1,s,1\n"
+      "mean,cost,yearly,all,all,1,s,1\n"
+      "per_arrival,cost/arrivals,2025,all,all,1,s,1\n");
+  EXPECT_DOUBLE_EQ(t[0].of(r), 9000) << "3000 + 6000, not the level or agreement-year rows";
+  EXPECT_DOUBLE_EQ(t[1].of(r), 6000);
+  EXPECT_DOUBLE_EQ(t[2].of(r), 30);
 }
 
 TEST(Targets, ValueErrorsPointAtTheRow) {

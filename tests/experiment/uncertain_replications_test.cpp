@@ -26,12 +26,13 @@ const std::string kFixedDropout = "rate_per_week = 0.02 }";
 const std::string kUncertainDropout =
     "rate_per_week = uncertain { dist = \"uniform\", min = 0.01, max = 0.03 } }";
 
-std::vector<ReplicationResult> run(const std::string& text, int replications = kReplications) {
+std::vector<ReplicationResult> run(const std::string& text, int replications = kReplications,
+                                   int threads = 2) {
   RunSettings s;
   s.source = policy::ScenarioSource{"s.lua", text, {}, false};
   s.replications = replications;
   LocalDistributor local;
-  return run_points(local, {s}, 2, {}).front();
+  return run_points(local, {s}, threads, {}).front();
 }
 
 double total(const ReplicationResult& r, std::string_view indicator) {
@@ -82,6 +83,22 @@ TEST(UncertainParameters, TwoVariantsDrawTheSameValueInTheSameReplication) {
   const auto rb = run(b, 4);
   for (std::size_t k = 0; k < ra.size(); ++k) {
     EXPECT_EQ(ra[k].parameters, rb[k].parameters);
+  }
+}
+
+TEST(UncertainParameters, DrawsDoNotDependOnTheThreads) {
+  const std::string text = replace(kSmallScenario, kFixedDropout, kUncertainDropout);
+  const auto one = run(text, 4, 1);
+  const auto three = run(text, 4, 3);
+  ASSERT_EQ(one.size(), three.size());
+  for (std::size_t k = 0; k < one.size(); ++k) {
+    EXPECT_EQ(one[k].parameters, three[k].parameters);
+    ASSERT_EQ(one[k].yearly.size(), three[k].yearly.size());
+    for (std::size_t i = 0; i < one[k].yearly.size(); ++i) {
+      const double a = one[k].yearly[i].value;  // NaN: a mean over no client, in both
+      const double b = three[k].yearly[i].value;
+      EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << one[k].yearly[i].indicator;
+    }
   }
 }
 

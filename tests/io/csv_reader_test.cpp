@@ -51,6 +51,21 @@ TEST(CsvReader, ReadsHeaderAndRows) {
   EXPECT_FALSE(t.has_column("d"));
 }
 
+TEST(CsvReader, ANulByteIsAnErrorAtItsLine) {
+  // Inside a field, in a quoted field, at the start of a line: always refused, never read as
+  // the text before it.
+  for (const std::string& text :
+       {std::string("a,b\n1,2\n3,0.5\0"
+                    "9\n",
+                    16),
+        std::string("a,b\n1,2\r\n\"x\0\",4\n", 16), std::string("a,b\n1,2\n\0,4\n", 12)}) {
+    const InputError e = input_error([&] { (void)parse_csv(text, "t.csv"); });
+    EXPECT_EQ(e.file(), "t.csv");
+    EXPECT_EQ(e.line(), 3U) << e.what();
+    EXPECT_NE(e.message().find("NUL byte"), std::string::npos) << e.what();
+  }
+}
+
 TEST(CsvReader, LastLineWithoutNewline) {
   const CsvTable t = parse_csv("a,b\n1,2", "t.csv");
   ASSERT_EQ(t.size(), 1U);

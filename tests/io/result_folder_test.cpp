@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "io/input_error.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -77,10 +78,14 @@ TEST(ResultFolder, ExceptionBeforeCommitLeavesNothing) {
   EXPECT_TRUE(entries(dir.path()).empty());
 }
 
-TEST(ResultFolder, CommitReplacesAnExistingFolder) {
+// What every committed folder holds when the command wrote no manifest of its own.
+const std::string kMinimalManifest = "{\n  \"program\": \"parcours\"\n}\n";
+
+TEST(ResultFolder, CommitReplacesAnEarlierResult) {
   const TempDir dir;
   const fs::path final_dir = dir / "run";
   fs::create_directories(final_dir / "sub");
+  write_file(final_dir / "manifest.json", R"({"program": "parcours", "seed": 1})");
   write_file(final_dir / "old.csv", "old");
   write_file(final_dir / "sub" / "deep.txt", "old");
 
@@ -88,17 +93,27 @@ TEST(ResultFolder, CommitReplacesAnExistingFolder) {
   write_file(folder.file("new.csv"), "new");
   EXPECT_EQ(read_file(final_dir / "old.csv"), "old");  // untouched until commit
   folder.commit();
-  EXPECT_EQ(entries(final_dir), std::vector<std::string>{"new.csv"});
+  EXPECT_EQ(entries(final_dir), (std::vector<std::string>{"manifest.json", "new.csv"}));
+  EXPECT_EQ(read_file(final_dir / "manifest.json"), kMinimalManifest);
   EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"run"});
+}
+
+TEST(ResultFolder, ACommandsOwnManifestIsKept) {
+  const TempDir dir;
+  ResultFolder folder = ResultFolder::open(dir / "run");
+  write_file(folder.file("manifest.json"), R"({"program": "parcours", "seed": 7})");
+  folder.commit();
+  EXPECT_EQ(read_file(dir / "run" / "manifest.json"), R"({"program": "parcours", "seed": 7})");
 }
 
 TEST(ResultFolder, AbandonedFolderKeepsThePreviousResult) {
   const TempDir dir;
   const fs::path final_dir = dir / "run";
   fs::create_directories(final_dir);
+  write_file(final_dir / "manifest.json", kMinimalManifest);
   write_file(final_dir / "old.csv", "old");
   { const ResultFolder folder = ResultFolder::open(final_dir); }
-  EXPECT_EQ(entries(final_dir), std::vector<std::string>{"old.csv"});
+  EXPECT_EQ(entries(final_dir), (std::vector<std::string>{"manifest.json", "old.csv"}));
   EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"run"});
 }
 
@@ -143,9 +158,53 @@ TEST(ResultFolder, ErrorsNameThePath) {
     EXPECT_NE(std::string(e.what()).find((dir / "file").string()), std::string::npos) << e.what();
   }
 
-  ResultFolder folder = ResultFolder::open(dir / "file");
-  EXPECT_THROW(folder.commit(), fs::filesystem_error);
+  EXPECT_THROW(static_cast<void>(ResultFolder::open(dir / "file")), parcours::io::InputError);
   EXPECT_EQ(read_file(dir / "file"), "not a folder");
+}
+
+TEST(ResultFolder, CommitChecksAgainAFolderFilledDuringTheRun) {
+  const TempDir dir;
+  ResultFolder folder = ResultFolder::open(dir / "run");
+  fs::create_directories(dir / "run");
+  write_file(dir / "run" / "thesis.tex", "months of work");
+  EXPECT_THROW(folder.commit(), parcours::io::InputError);
+  EXPECT_EQ(read_file(dir / "run" / "thesis.tex"), "months of work");
+}
+
+TEST(ResultFolder, ResolvesDotDotAndLinksBeforeChecking) {
+  const TempDir dir;
+  fs::create_directories(dir / "results" / "pilot");
+  write_file(dir / "results" / "runs.sqlite", "history");
+  // results/pilot/.. is results/, which is not a result folder.
+  EXPECT_THROW(static_cast<void>(ResultFolder::open(dir / "results" / "pilot" / "..")),
+               parcours::io::InputError);
+  // A link to a folder that is not a result is refused too; a link to a result replaces the
+  // folder it points to, and the link stays.
+  fs::create_directory_symlink(dir / "results", dir / "link");
+  EXPECT_THROW(static_cast<void>(ResultFolder::open(dir / "link")), parcours::io::InputError);
+  fs::create_directories(dir / "old_run");
+  write_file(dir / "old_run" / "manifest.json", kMinimalManifest);
+  fs::create_directory_symlink(dir / "old_run", dir / "latest");
+  ResultFolder folder = ResultFolder::open(dir / "latest");
+  EXPECT_EQ(folder.final_path(), fs::canonical(dir / "old_run"));
+  write_file(folder.file("new.csv"), "new");
+  folder.commit();
+  EXPECT_TRUE(fs::is_symlink(dir / "latest"));
+  EXPECT_EQ(read_file(dir / "latest" / "new.csv"), "new");
+  EXPECT_EQ(read_file(dir / "results" / "runs.sqlite"), "history");
+}
+
+TEST(ResultFolder, RegistersItsTemporaryFolderUntilCommitted) {
+  const TempDir dir;
+  parcours::io::PartialFolders partials;
+  ResultFolder a = ResultFolder::open(dir / "a", {{}, &partials});
+  ResultFolder b = ResultFolder::open(dir / "b", {{}, &partials});
+  a.commit();
+  partials.remove_all();  // as an interrupt would
+  EXPECT_TRUE(fs::is_directory(dir / "a"));
+  EXPECT_FALSE(fs::exists(b.path()));
+  EXPECT_THROW(b.commit(), std::runtime_error);
+  EXPECT_FALSE(fs::exists(dir / "b"));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "model/effects.hpp"
 #include "model/parcours_chain.hpp"
@@ -142,22 +143,38 @@ TEST(Parcours, TheRulesMultiplierScalesTheDropoutHazard) {  // rules D5, D6
   EXPECT_NEAR(employed / started, exact, 2.576 * std::sqrt(exact * (1 - exact) / started));
 }
 
-TEST(Parcours, AccompanimentContactsFollowTheirFrequency) {  // rules P4, D5
-  // A 73.5-day activity, then straight back to school: a contact every 7 days gives exactly
-  // 10 contacts per Parcours (days 7 to 70; none falls near the end, where rounding decides).
+// Everyone in one 73.5-day activity, then straight back to school, with accompaniment every
+// 7 days when near the labour market and every 5 days when far (rule D2: three limiting
+// characteristics or more); `far`: all clients far (all five drawn characteristics limiting),
+// else all near (none).
+ModelParameters accompanied(bool far) {
   ModelParameters p = everyone_in_parcours(3000, 3);
   p.activities = {parcours::testing::activity("ten_weeks", core::Distribution::fixed(73.5), 0.0)};
   p.parcours.default_plan = {0};
   p.parcours.dropout = Hazard::none();
   p.parcours.school_share = 1.0;
+  for (Margin& m : p.population.margins) {
+    const bool schooling = m.attribute == Attribute::kSchooling;
+    m.probabilities = schooling ? std::vector<double>{far ? 1.0 : 0.0, 0, far ? 0.0 : 1.0, 0}
+                                : std::vector<double>{far ? 0.0 : 1.0, far ? 1.0 : 0.0};
+  }
   p.accompaniment.enabled = true;
-  p.accompaniment.interval_days = {7, 7};
+  p.accompaniment.interval_days = {7, 5};
   p.accompaniment.contact_days = core::Distribution::fixed(1.0 / 24);
   p.accompaniment.agent_share = 0.6;
-  const Totals t = run(p);
+  return p;
+}
+
+TEST(Parcours, AccompanimentContactsFollowTheirFrequency) {  // rules P4, D5
+  // Near: days 7 to 70, exactly 10 contacts per Parcours; far: days 5 to 70, exactly 14 (none
+  // falls near the end, where rounding decides).
+  Totals t = run(accompanied(false));
   EXPECT_EQ(t.by_quarter.at("parcours_active_end").back(), 0);
   EXPECT_EQ(t["accompaniment_contacts"], 10 * t["parcours_started"]);
   expect_share(t["accompaniment_contacts_by_agent"], t["accompaniment_contacts"], 0.6, "agent");
+  t = run(accompanied(true));
+  EXPECT_EQ(t.by_quarter.at("parcours_active_end").back(), 0);
+  EXPECT_EQ(t["accompaniment_contacts"], 14 * t["parcours_started"]);
 }
 
 TEST(Parcours, FailedChecksReviseThePlanUpToItsLimit) {  // rules P3, P5

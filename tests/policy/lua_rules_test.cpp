@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <lua.h>
+
 #include "io/input_error.hpp"
 #include "policy/scenario.hpp"
 #include "support/scenarios.hpp"
@@ -184,6 +186,74 @@ TEST(LuaRules, BadResultsNameTheHooksDefinition) {
   EXPECT_NE(e.find("did you mean 'limiting_characteristics'?"), std::string::npos) << e;
   e = error_of_conclusion("policy.conclusion = function(c) while true do end end\n");
   EXPECT_NE(e.find("instruction limit"), std::string::npos) << e;
+}
+
+TEST(LuaRules, AClientViewKeptPastItsCallIsDead) {
+  Rig rig(
+      "kept = nil\n"
+      "policy.conclusion = function(c) kept = c return 'A' end\n"
+      "function read_kept() return kept.age end\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  EXPECT_EQ(rig.rules.conclusion(client(1, 0), kProfile, rng), model::Conclusion::kAutonomous);
+  lua_State* L = rig.sandbox.state();
+  lua_getglobal(L, "read_kept");
+  try {
+    rig.sandbox.call(0, 1, "read_kept");
+    FAIL() << "a dead view was read";
+  } catch (const io::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "s.lua:19: the client view can only be read during the hook call"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(LuaRules, BadResultsAreDescribedWithoutCallingTheScript) {
+  Rig rig(
+      "policy.conclusion = function(c)\n"
+      "  return setmetatable({}, { __tostring = function() error('boom') end })\n"
+      "end\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  try {
+    rig.rules.conclusion(client(1, 0), kProfile, rng);
+    FAIL() << "a table was taken for a conclusion";
+  } catch (const io::InputError& e) {
+    EXPECT_EQ(e.file(), "s.lua");
+    EXPECT_EQ(e.line(), 17U);
+    EXPECT_NE(e.message().find("returned a table value; expected"), std::string::npos) << e.what();
+  }
+}
+
+TEST(LuaRules, AHookThatIsACFunctionIsBlamedWhereItWasAssigned) {
+  Rig rig("\npolicy.conclusion = type\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  try {
+    rig.rules.conclusion(client(1, 0), kProfile, rng);
+    FAIL() << "type() was taken for a conclusion";
+  } catch (const io::InputError& e) {
+    EXPECT_EQ(e.file(), "s.lua");
+    EXPECT_EQ(e.line(), 18U) << e.what();
+    EXPECT_NE(e.message().find("returned userdata"), std::string::npos) << e.what();
+  }
+}
+
+TEST(LuaRules, LoaderFunctionsKeptPastTheLoadAreDead) {
+  Rig rig(
+      "local keep_csv, keep_section = csv, arrivals\n"
+      "function late() keep_section { per_year = 1 } end\n"
+      "function late_csv() keep_csv 'x.csv' end\n");
+  lua_State* L = rig.sandbox.state();
+  for (const char* name : {"late", "late_csv"}) {
+    lua_getglobal(L, name);
+    try {
+      rig.sandbox.call(0, 0, name);
+      FAIL() << name << " reached a loader after the load";
+    } catch (const io::InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("can only be called while the scenario loads"),
+                std::string::npos)
+          << e.what();
+    }
+  }
 }
 
 }  // namespace

@@ -51,6 +51,20 @@ TEST(Scenario, SmallScenarioResolvesToModelParametersInDays) {
   EXPECT_EQ(s.files[0].second.size(), 64U);  // sha256 hex
 }
 
+TEST(Scenario, SchedulerIsReadAndCheckedByName) {
+  EXPECT_EQ(load(kSmallScenario).params.horizon.scheduler, core::SchedulerKind::kAuto);
+  EXPECT_EQ(
+      load(kSmallScenario, {parse_override("scenario.scheduler=ladder")}).params.horizon.scheduler,
+      core::SchedulerKind::kLadder);
+  EXPECT_EQ(
+      load(kSmallScenario, {parse_override("scenario.scheduler=heap")}).params.horizon.scheduler,
+      core::SchedulerKind::kHeap);
+  const std::string e = error_of(kSmallScenario, {"scenario.scheduler=calendar"});
+  EXPECT_NE(e.find("scheduler must be one of auto, heap, ladder, got 'calendar'"),
+            std::string::npos)
+      << e;
+}
+
 TEST(Scenario, ProbabilityAboveOneNamesFileLineAndRange) {
   const std::string e =
       error_of(replace(kSmallScenario, "convened_share = 0.5", "convened_share = 1.3"));

@@ -20,45 +20,24 @@ TEST(Translations, LabelsInBothLanguagesAndRawNamesOtherwise) {
 
 TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
   // docs/outputs.md lists these; a new one should get its labels here.
-  for (const char* name : {"arrivals",
-                           "arrivals_convened",
-                           "arrivals_self_referred",
-                           "interviews",
-                           "second_meetings",
-                           "conclusion_a",
-                           "conclusion_b",
-                           "conclusion_c",
-                           "conclusion_d",
-                           "specialised_evaluations",
-                           "referred_returns",
-                           "parcours_started",
-                           "parcours_ended_employment",
-                           "parcours_ended_dropout",
-                           "activities_started",
-                           "activities_completed",
-                           "employed",
-                           "retention_started",
-                           "retention_contacts",
-                           "refusals",
-                           "compliance_referrals",
-                           "parcours_ended_school",
-                           "parcours_ended_other_measure",
-                           "parcours_ended_closure",
-                           "employed_within_followup_of_parcours",
-                           "ose_referrals",
-                           "accompaniment_contacts",
-                           "accompaniment_contacts_by_agent",
-                           "plan_revisions",
-                           "interview_wait_days_mean",
-                           "interview_wait_days_max",
-                           "allowance_paid",
-                           "extra_costs_paid",
-                           "specialised_wait_days_mean",
-                           "agent_utilisation",
-                           "agent_queue_mean",
-                           "caseload_end",
-                           "parcours_active_end",
-                           "clients_in_system_end"}) {
+  for (const char* name :
+       {"arrivals", "arrivals_convened", "arrivals_self_referred", "interviews", "second_meetings",
+        "conclusion_a", "conclusion_b", "conclusion_c", "conclusion_d", "specialised_evaluations",
+        "referred_returns", "parcours_started", "parcours_ended_employment",
+        "parcours_ended_dropout", "activities_started", "activities_completed", "employed",
+        "retention_started", "retention_contacts", "refusals", "compliance_referrals",
+        "parcours_ended_school", "parcours_ended_other_measure", "parcours_ended_closure",
+        "employed_within_followup_of_parcours", "ose_referrals", "accompaniment_contacts",
+        "accompaniment_contacts_by_agent", "plan_revisions", "interview_wait_days_mean",
+        "interview_wait_days_max", "allowance_paid", "extra_costs_paid",
+        "specialised_wait_days_mean", "agent_utilisation", "agent_queue_mean", "caseload_end",
+        "parcours_active_end", "clients_in_system_end",
+        // who arrives (issue 12)
+        "arrivals_aged_45_plus", "arrivals_single_parent", "arrivals_below_secondary_v",
+        "arrivals_objectif_emploi", "arrivals_health_constraints", "arrivals_immigrant",
+        "arrivals_not_meeting_requirements", "arrivals_long_assistance",
+        // jobs and early successes during an activity (issue 11)
+        "jobs_during_activity", "activities_ended_early"}) {
     EXPECT_TRUE(has_label(name)) << name;
     EXPECT_NE(label(Language::kFrench, name), name) << name;
     EXPECT_NE(label(Language::kEnglish, name), name) << name;

@@ -21,9 +21,13 @@ inline std::string parcours_binary() {
   return std::string(PARCOURS_BINARY_DIR) + "/sim/app/parcours";
 }
 
-/// Runs `parcours <arguments>` through the shell (arguments are not quoted for you).
-inline CommandResult run_parcours(const std::string& arguments) {
-  const std::string command = parcours_binary() + " " + arguments + " 2>&1 </dev/null";
+/// Runs `parcours <arguments>` through the shell (arguments are not quoted for you). With
+/// `deadline_seconds` > 0 the process is killed past it, so a hang fails the test instead of
+/// stalling the suite.
+inline CommandResult run_parcours(const std::string& arguments, int deadline_seconds = 0) {
+  const std::string limit =
+      deadline_seconds > 0 ? "timeout -s KILL " + std::to_string(deadline_seconds) + " " : "";
+  const std::string command = limit + parcours_binary() + " " + arguments + " 2>&1 </dev/null";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

@@ -7,7 +7,7 @@
 --
 -- Check it:  parcours check scenarios/pilot.lua     (names file:line of any problem)
 -- Run it:    parcours run scenarios/pilot.lua -r 20  (20 replications into results/pilot/)
--- Read it:   parcours report results/pilot           (writes results/pilot/report.html)
+-- Read it:   parcours report results/pilot           (writes results/pilot/report.fr.html)
 --
 -- Every parameter, with its unit and rule: parcours check --parameters, and docs/scenarios.md.
 -- A one-off change needs no edit: parcours run scenarios/pilot.lua --set evaluation.agents=140

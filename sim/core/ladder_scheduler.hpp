@@ -1,0 +1,106 @@
+#pragma once
+// A ladder queue (after Tang, Goh and Thng's ladder queue, 2005): insert and remove in O(1)
+// amortised time whatever the number pending, for the large pending sets of province-wide runs.
+//
+// Three tiers; every event of a tier is later than every event of the tiers below it:
+//  - top: an unsorted list of the events after top_start_ (the far future);
+//  - the ladder: rungs of buckets, each bucket an interval of time; rung r + 1 spreads out one
+//    bucket of rung r that held too many events to sort;
+//  - bottom: a small binary heap of the earliest events, which pops in the total order.
+// When bottom runs dry, the next non-empty bucket of the lowest rung goes to bottom (or, if it
+// holds many events, becomes a new rung); when the ladder runs dry, top becomes rung 0.
+//
+// Same total order as the heap (time, priority, sequence): a bucket's index is a monotone
+// function of the time alone, so events at equal times always travel together and bottom's
+// heap breaks their ties. Events are nodes of one pool, linked into their tier's lists and
+// buckets: no allocation per event once the pool has grown, and no copy until bottom.
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "core/binary_heap_scheduler.hpp"
+#include "core/scheduled_event.hpp"
+
+namespace parcours::core {
+
+class LadderScheduler {
+ public:
+  LadderScheduler() = default;
+  LadderScheduler(const LadderScheduler&) = delete;
+  LadderScheduler& operator=(const LadderScheduler&) = delete;
+  LadderScheduler(LadderScheduler&&) = default;
+  LadderScheduler& operator=(LadderScheduler&&) = default;
+  ~LadderScheduler() = default;
+
+  void insert(const ScheduledEvent& e);
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  /// The first event in the total order; requires !empty(). Not const: it may move the next
+  /// bucket down to bottom.
+  const ScheduledEvent& top() {
+    if (bottom_.empty()) refill();
+    return bottom_.top();
+  }
+  /// Removes top(); requires !empty() and a call of top() since the last change.
+  void remove_top();
+  /// Rungs in use now (0 to kMaxRungs), for tests.
+  [[nodiscard]] std::size_t rungs_in_use() const { return active_; }
+
+  /// A bucket with at most this many events is sorted in bottom; a larger one becomes a rung.
+  static constexpr std::size_t kBottomMax = 48;
+  /// Rungs below which a bucket goes to bottom whatever its size (many events at one time).
+  static constexpr std::size_t kMaxRungs = 8;
+
+ private:
+  static constexpr std::uint32_t kNil = std::numeric_limits<std::uint32_t>::max();
+  static constexpr unsigned kChunkBits = 16;  // 65 536 nodes (3 MiB) per chunk of the pool
+
+  struct Node {
+    ScheduledEvent event;
+    std::uint32_t next = kNil;
+  };
+  struct Bucket {
+    std::uint32_t head = kNil;
+    std::uint32_t count = 0;
+  };
+  struct Rung {
+    double start = 0.0;
+    double buckets_per_time = 0.0;  // the inverse of a bucket's width
+    std::size_t bucket_count = 0;
+    std::size_t current = 0;  // first bucket not taken yet; the ones before it are empty
+    std::size_t count = 0;    // events in the rung's buckets
+    std::vector<Bucket> buckets;
+    [[nodiscard]] std::size_t bucket_of(double t) const {
+      const double x = (t - start) * buckets_per_time;
+      if (!(x > 0.0)) return 0;  // also NaN: t == start with an infinite buckets_per_time
+      if (x >= static_cast<double>(bucket_count)) return bucket_count - 1;
+      return static_cast<std::size_t>(x);
+    }
+  };
+
+  Node& node(std::uint32_t i) { return chunks_[i >> kChunkBits][i & ((1U << kChunkBits) - 1)]; }
+  std::uint32_t new_node(const ScheduledEvent& e, std::uint32_t next);
+  void refill();
+  /// Puts a list of `count` events, all within [low, high] in bucket order, in a new rung or
+  /// (if few, or the ladder is full, or all at one time) in bottom.
+  void spread(std::uint32_t list, std::size_t count, double low, double high);
+  void to_bottom(std::uint32_t list);
+
+  std::vector<std::unique_ptr<Node[]>> chunks_;
+  std::uint32_t node_count_ = 0;  // nodes ever made
+  std::uint32_t free_ = kNil;     // unused nodes, linked through next
+  std::uint32_t top_list_ = kNil;
+  std::size_t top_count_ = 0;
+  double top_min_ = std::numeric_limits<double>::infinity();
+  double top_max_ = -std::numeric_limits<double>::infinity();
+  double top_start_ = -std::numeric_limits<double>::infinity();  // top holds the later events
+  std::vector<Rung> rungs_;  // rungs_[0, active_) in use; the others keep their buckets
+  std::size_t active_ = 0;
+  BinaryHeapScheduler bottom_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace parcours::core

@@ -1,0 +1,124 @@
+// The baseline carries the seeds' numbers (docs/rules.md): each check names the rule and the
+// number the seed gives, so a changed default in scenarios/baseline.lua fails here.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "policy/scenario.hpp"
+
+namespace parcours::policy {
+namespace {
+
+constexpr double kWeek = 7.0;  // days
+
+const model::ActivityParameters& named(const model::ModelParameters& p, const std::string& name) {
+  for (const model::ActivityParameters& a : p.activities) {
+    if (a.name == name) return a;
+  }
+  ADD_FAILURE() << "no activity " << name;
+  return p.activities.front();
+}
+
+class Baseline : public ::testing::Test {
+ protected:
+  LuaSandbox sandbox_;
+  LoadedScenario s_ = load_scenario(sandbox_, scenario_from_embedded("baseline.lua"), {});
+  const model::ModelParameters& p_ = s_.params;
+};
+
+TEST_F(Baseline, ReadmissionWithin84CalendarDays) {  // rule M7
+  EXPECT_EQ(p_.retention.readmission_days, 84);
+}
+
+TEST_F(Baseline, GroupeDLevelsAreD1ToD4) {  // rule M8: 15-30, 31-45, 46-60, 61-75 hours
+  const model::ServiceTerms& t = named(p_, "groupe_d").service;
+  ASSERT_EQ(t.levels.size(), 4U);
+  const double bounds[] = {30, 45, 60, 75};
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(t.levels[i].max_hours, bounds[i]) << i;
+  EXPECT_GE(t.hours_direct.lowest() + t.hours_indirect.lowest(), 15.0);
+  EXPECT_LE(t.hours_direct.highest() + t.hours_indirect.highest(), 75.0);
+}
+
+TEST_F(Baseline, RetentionPlansAre12To32HoursOver15To20Weeks) {  // rule M2
+  EXPECT_EQ(p_.retention.hours.lowest(), 12.0);
+  EXPECT_EQ(p_.retention.hours.highest(), 32.0);
+  EXPECT_EQ(p_.retention.days.lowest(), 15 * kWeek);
+  EXPECT_EQ(p_.retention.days.highest(), 20 * kWeek);
+  // Groupe ME and PH2: the same weeks, 15-30 hours in all.
+  for (const char* name : {"groupe_me", "ph2_soutien"}) {
+    const model::ActivityParameters& a = named(p_, name);
+    EXPECT_EQ(a.duration_days.lowest(), 15 * kWeek) << name;
+    EXPECT_EQ(a.duration_days.highest(), 20 * kWeek) << name;
+    EXPECT_EQ(a.service.hours_direct.lowest() + a.service.hours_indirect.lowest(), 15.0) << name;
+    EXPECT_EQ(a.service.hours_direct.highest() + a.service.hours_indirect.highest(), 30.0) << name;
+  }
+}
+
+TEST_F(Baseline, TheClubIsThreeWeeksOf30HoursFollowedSixMonths) {  // rule S2
+  const model::ActivityParameters& club = named(p_, "club_recherche_emploi");
+  EXPECT_EQ(club.duration_days.lowest(), 3 * kWeek);
+  EXPECT_EQ(club.duration_days.highest(), 3 * kWeek);
+  EXPECT_EQ(club.service.hours_direct.lowest(), 3 * 30.0);
+  EXPECT_EQ(club.service.hours_direct.highest(), 3 * 30.0);
+  EXPECT_EQ(club.service.followup_days, 26 * kWeek);
+}
+
+TEST_F(Baseline, YouthServicesLast26Weeks) {  // rule S2
+  const model::ActivityParameters& youth = named(p_, "jeunes_18_29");
+  EXPECT_EQ(youth.duration_days.highest(), 26 * kWeek);
+  EXPECT_EQ(youth.service.eligibility.min_age, 18);
+  EXPECT_EQ(youth.service.eligibility.max_age, 29);
+}
+
+TEST_F(Baseline, InternshipsLastAtMostFourWeeks) {  // rule S3
+  EXPECT_LE(named(p_, "stage_exploration").duration_days.highest(), 4 * kWeek);
+}
+
+TEST_F(Baseline, PpeIsOver180HoursAtLeast20AWeekForEveryParticipant) {  // rule S5
+  const model::ActivityParameters& ppe = named(p_, "ppe");
+  const model::ServiceTerms& t = ppe.service;
+  EXPECT_GT(t.hours_direct.lowest(), 180.0);
+  // The fewest hours over the longest participation: at least 20 a week even then.
+  EXPECT_GE(t.hours_direct.lowest() / (ppe.duration_days.highest() / kWeek), 20.0);
+  // SAE services stay under 180 hours.
+  for (const model::ActivityParameters& a : p_.activities) {
+    if (a.service.measure != model::Measure::kSae || !a.service.has_hours) continue;
+    EXPECT_LT(a.service.hours_direct.highest() + a.service.hours_indirect.highest(), 180.0)
+        << a.name;
+  }
+}
+
+TEST_F(Baseline, IcteLastsAtMost20Weeks) {  // rule M9
+  EXPECT_LE(named(p_, "icte").duration_days.highest(), 20 * kWeek);
+}
+
+TEST_F(Baseline, DemarcheursAccompanyTwelveMonths) {  // rule S4
+  EXPECT_EQ(named(p_, "demarcheurs").service.followup_days, 52 * kWeek);
+}
+
+TEST_F(Baseline, ResultsCountZeroToThreeMonthsAfter) {  // rule M13
+  EXPECT_NEAR(p_.parcours.followup_days, 3 * 365.25 / 12, 0.01);
+}
+
+TEST_F(Baseline, AgreementYearsRunJulyToJune) {  // rule S6
+  const core::Calendar calendar(
+      p_.horizon.model_start());  // agreement times count from the warm-up's start
+  ASSERT_FALSE(p_.agreements.agreements.empty());
+  for (const model::Agreement& a : p_.agreements.agreements) {
+    // An agreement may be signed during its first year (rule S8), and ends on a 30 June.
+    const core::Date start = calendar.date_at(a.start);
+    const core::Date end = calendar.date_at(a.end);  // the day after the last
+    const core::Date year_start{std::chrono::year{a.first_agreement_year}, std::chrono::July,
+                                std::chrono::day{1}};
+    EXPECT_GE(std::chrono::sys_days{start}, std::chrono::sys_days{year_start}) << a.id;
+    EXPECT_LT(std::chrono::sys_days{start},
+              std::chrono::sys_days{year_start} + std::chrono::days{365})
+        << a.id;
+    EXPECT_EQ(static_cast<unsigned>(end.month()), 7U) << a.id;
+    EXPECT_EQ(static_cast<unsigned>(end.day()), 1U) << a.id;
+  }
+}
+
+}  // namespace
+}  // namespace parcours::policy
