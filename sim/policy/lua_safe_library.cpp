@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "policy/lua_sandbox.hpp"
@@ -102,8 +103,10 @@ int safe_rep(lua_State* L) {
 // ---- pairs and next in a fixed order ----------------------------------------------------
 // Lua's traversal order follows string hashes, which it seeds per process, and addresses, so
 // the same scenario could visit a table in another order in another process. Keys are
-// visited as: numbers ascending, then strings (bytewise), then false and true, then other keys
-// (tables, functions) in Lua's own order, since they have no value to sort by.
+// visited as: numbers ascending, then strings (bytewise), then false and true, then a key
+// that is a table or a function. Such keys have no value to sort by and Lua orders them by
+// address, which changes from one process to the next: a table with two of them cannot be
+// traversed reproducibly, so pairs() and next() refuse it (an error at the caller's line).
 
 int rank_of(lua_State* L, int index) {
   switch (lua_type(L, index)) {
@@ -160,6 +163,13 @@ bool key_less(const SortKey& a, const SortKey& b) {
   }
 }
 
+[[noreturn]] void refuse_unordered(lua_State* L) {
+  luaL_error(L,
+             "pairs/next: this table has two or more keys that are tables or functions, whose "
+             "order changes from one run to the next; key it by numbers or strings");
+  std::abort();  // luaL_error does not return
+}
+
 // Pushes a list of the keys of the table at `t`, in the fixed order.
 void push_ordered_keys(lua_State* L, int t) {
   lua_newtable(L);
@@ -179,6 +189,7 @@ void push_ordered_keys(lua_State* L, int t) {
     lua_pop(L, 1);
   }
   std::sort(keys, keys + n, key_less);
+  if (n >= 2 && keys[n - 2].rank == 3) refuse_unordered(L);
   lua_createtable(L, static_cast<int>(n), 0);
   for (lua_Integer j = 0; j < n; ++j) {
     lua_rawgeti(L, raw, keys[j].slot);
@@ -226,7 +237,15 @@ int ordered_next(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
   const bool from_start = lua_isnil(L, 2);
-  if (from_start || rank_of(L, 2) < 3) {
+  const bool after_unordered = !from_start && rank_of(L, 2) == 3;
+  // The one key that is a table or a function, if any (two have no reproducible order).
+  int unordered = 0;
+  lua_pushnil(L);
+  while (lua_next(L, 1) != 0) {
+    lua_pop(L, 1);
+    if (rank_of(L, -1) == 3 && ++unordered == 2) refuse_unordered(L);
+  }
+  if (!after_unordered) {
     const SortKey after = from_start ? SortKey{} : sort_key(L, 2, 0);
     lua_pushnil(L);  // 3: the best key so far
     SortKey best;
@@ -250,6 +269,12 @@ int ordered_next(lua_State* L) {
     lua_settop(L, 1);
     lua_pushnil(L);  // go on with the other keys, in Lua's order
   }
+  if (unordered == 0 || after_unordered) {
+    lua_pushnil(L);
+    return 1;
+  }
+  lua_settop(L, 1);
+  lua_pushnil(L);
   while (lua_next(L, 1) != 0) {
     if (rank_of(L, -2) == 3) return 2;
     lua_pop(L, 1);
