@@ -313,6 +313,11 @@ parcours {
   -- months after a Parcours ends in which a job counts as its result. Source: seed 004,
   -- "en emploi 0-3 mois après la fin" (M13).
   followup_months = 3,
+  -- statuses paid the allowance of PPE and MFOR-EE (rules P6, S5). Seed 000 says the
+  -- allowance depends on "le statut de la personne et la mesure convenue" without naming the
+  -- statuses. Assumption: last-resort assistance recipients and clients without income
+  -- support; employment insurance claimants keep their benefits during the measure.
+  allowance_statuses = { "afdr", "none" },
 }
 
 -- Job finding as hazards from the start of the search (per week), scaled by effects.
@@ -390,15 +395,34 @@ policy.conclusion = function(client)
   elseif u < 0.80 then return "C" else return "D" end     -- shares. Assumption.
 end
 
--- Rule P2: youth 18-29 go to the youth services; people with a disability far from the
--- labour market to PH1, others far from it to Groupe D, before the job-search club.
+-- Rule P2: the plan sends each client to the services of the catalogue the seeds describe for
+-- them (seed 002). The order of the tests is an assumption; who each service is for is not.
 policy.plan = function(client)
+  local far = client.limiting_characteristics >= 3   -- rule D2: three or more
+  -- S4: Démarcheurs d'emploi, for Objectif emploi participants and new last-resort assistance
+  -- applicants who want to work: job search, then 12 months of in-job accompaniment.
+  if client.objectif_emploi or
+     (client.income_support == "afdr" and client.months_on_assistance == 0 and not far) then
+    return { "demarcheurs" }
+  end
+  -- S2: youth 18-29 to the youth services (observation and exploration internships are
+  -- among their activities, seed 002), then the job-search club.
   if client.age < 30 then return { "jeunes_18_29", "club_recherche_emploi" } end
-  if client.limiting_characteristics >= 3 and client.disability then
-    return { "ph1", "club_recherche_emploi" }
+  if far and client.disability then return { "ph1", "club_recherche_emploi" } end
+  if far then
+    -- S3: an exploration internship to check a professional choice, before Groupe D.
+    if client.needs_professional_choice then
+      return { "stage_exploration", "groupe_d", "club_recherche_emploi" }
+    end
+    -- S5: PPE for clients "défavorisés sur le plan socioprofessionnel" whose needs are
+    -- personal skills and insertion in a job (a group project over 180 hours).
+    if client.needs_skills then return { "ppe" } end
+    -- Groupe D, then a job with a wage contribution (ICTE, its retention inside: M9).
+    return { "groupe_d", "icte" }
   end
-  if client.limiting_characteristics >= 3 then
-    return { "stage_exploration", "groupe_d", "club_recherche_emploi" }
-  end
-  return { "club_recherche_emploi" }
+  -- Near the labour market (up to two limiting characteristics), "prêtes à l'emploi":
+  -- skills short of the profession's requirements go to a training enterprise (MFOR-EE);
+  -- the others to the unit services (S1: basic support) and the job-search club (S2).
+  if client.needs_skills and not client.meets_requirements then return { "mfor_ee" } end
+  return { "services_de_base", "club_recherche_emploi" }
 end

@@ -103,6 +103,9 @@ struct SizeOptions {
   double max_wait_days = std::numeric_limits<double>::quiet_NaN();
   double share = 0.9;
   int max_slots = 100000;
+  // Replications per places count where the target lies inside the share's interval;
+  // 0 = 4 x --replications.
+  int max_replications = 0;
 };
 int size_command(const SizeOptions& options, const Execution& execution);
 // end of the sizing command

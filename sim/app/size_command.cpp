@@ -160,8 +160,14 @@ int size_command(const SizeOptions& options, const Execution& execution) {
     // `share` of the clients asking for it within the wait, on common random numbers.
     const int offer = static_cast<int>(organisation->offer(service) - organisation->offers.data());
     const std::string name = options.organisation;
-    auto evaluate = [&](int slots) {
+    const int initial = options.run.replications;
+    const int most =
+        options.max_replications > 0 ? std::max(initial, options.max_replications) : 4 * initial;
+    auto run = [&](int slots, int first, int count) {
       experiment::RunSettings trial = settings;
+      trial.first_replication = first;
+      trial.replications = count;
+      trial.threads = std::min(settings.threads, count);
       const double wait = options.max_wait_days;
       trial.adjust = [name, offer, slots, wait](model::ModelParameters& p) {
         p.agreements.wait_threshold_days = wait;
@@ -169,10 +175,14 @@ int size_command(const SizeOptions& options, const Execution& execution) {
           if (o.name == name) o.offers[static_cast<std::size_t>(offer)].slots = slots;
         }
       };
-      ProgressBar bar("places " + std::to_string(slots), show);
+      const std::string label = first == 0 ? "places " + std::to_string(slots)
+                                           : "places " + std::to_string(slots) + ", " +
+                                                 std::to_string(first + count) + " replications";
+      ProgressBar bar(label, show);
       const auto r = experiment::run_replications(trial, [&bar](double f) { bar.update(f); });
-      return experiment::served_within(r, options.organisation, options.service);
+      return experiment::slot_sample(r, options.organisation, options.service);
     };
+    const auto evaluate = experiment::adaptive_slot_evaluation(run, options.share, initial, most);
     auto search = experiment::find_slots(evaluate, options.share, options.max_slots,
                                          organisation->offer(service)->slots);
     const auto interval =
@@ -180,12 +190,13 @@ int size_command(const SizeOptions& options, const Execution& execution) {
     std::ofstream file(folder.path() / "slots_search.csv", std::ios::binary);
     io::CsvWriter csv(file);
     csv.header({"organisation", "service", "max_wait_days", "target_share", "slots",
-                "served_within", "clients", "meets_target", "ci95_low", "ci95_high"});
+                "served_within", "clients", "meets_target", "ci95_low", "ci95_high",
+                "replications"});
     for (const auto& t : search.trials) {
       csv.field(options.organisation).field(options.service).field(options.max_wait_days);
       csv.field(options.share).field(t.slots).field(t.served_within).field(t.clients);
       csv.field(t.served_within >= options.share ? "yes" : "no");
-      csv.field(t.ci95_low).field(t.ci95_high);
+      csv.field(t.ci95_low).field(t.ci95_high).field(t.replications);
       csv.end_row();
     }
     if (search.slots < 0) {
@@ -194,12 +205,17 @@ int size_command(const SizeOptions& options, const Execution& execution) {
     } else {
       std::printf("  fewest places serving %.0f %% within %g days: %d", 100 * options.share,
                   options.max_wait_days, search.slots);
+      int refined = initial;
+      for (const auto& t : search.trials) refined = std::max(refined, t.replications);
+      const std::string noise = refined > initial
+                                    ? std::to_string(initial) + " replications (" +
+                                          std::to_string(refined) + " near the target)"
+                                    : std::to_string(initial) + " replications";
       if (interval.low >= 0 && interval.high >= 0) {
-        std::printf(" (between %d and %d places given the noise of %d replications)\n",
-                    interval.low, interval.high, options.run.replications);
+        std::printf(" (between %d and %d places given the noise of %s)\n", interval.low,
+                    interval.high, noise.c_str());
       } else if (interval.low >= 0) {
-        std::printf(" (at least %d places given the noise of %d replications)\n", interval.low,
-                    options.run.replications);
+        std::printf(" (at least %d places given the noise of %s)\n", interval.low, noise.c_str());
       } else {
         std::printf(" (one replication: no interval; use -r 5 or more)\n");
       }
@@ -230,6 +246,11 @@ RegisteredCommand register_size_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 1.0));
   command->add_option("--max-slots", options->max_slots, "Largest number of places to try")
       ->check(CLI::Range(1, 10000000));
+  command
+      ->add_option("--max-replications", options->max_replications,
+                   "Replications per places count where the target share is inside the "
+                   "interval (default: 4 x -r)")
+      ->check(CLI::Range(1, 100000));
   add_experiment_options(*command, options->run, "size_<scenario>");
   // Under MPI (issue 6) the sizing search runs on rank 0 alone, like calibrate.
   return {command, [options](const Execution& execution) {

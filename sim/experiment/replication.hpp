@@ -17,6 +17,9 @@ struct RunSettings {
   policy::ScenarioSource source;
   std::vector<policy::Override> overrides;  // --seed arrives here as scenario.seed
   int replications = 1;
+  /// Index of the first replication run: replications are numbered from it, so a later call
+  /// can add replications to earlier ones with new random streams (sizing does).
+  int first_replication = 0;
   int threads = 1;
   /// Changes to the parameters after the scenario is loaded, the same in every replication
   /// (sizing searches vary an organisation's places this way); none when empty.

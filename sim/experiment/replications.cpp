@@ -9,7 +9,10 @@ namespace parcours::experiment {
 std::vector<ReplicationResult> run_replications(const RunSettings& settings,
                                                 const RunProgress& progress) {
   std::vector<Job> jobs;
-  for (int r = 0; r < std::max(1, settings.replications); ++r) jobs.push_back({&settings, r});
+  const int first = settings.first_replication;
+  for (int r = 0; r < std::max(1, settings.replications); ++r) {
+    jobs.push_back({&settings, first + r});
+  }
   LocalDistributor local;
   return local.run(jobs, settings.threads, progress);
 }

@@ -1,8 +1,6 @@
 #include "experiment/result_codec.hpp"
 
 #include <cstring>
-#include <mutex>
-#include <set>
 #include <stdexcept>
 #include <type_traits>
 
@@ -52,14 +50,7 @@ class Reader {
 };
 
 // Indicator names live as long as the process, like the model's own name tables.
-std::string_view intern(std::string_view name) {
-  static std::mutex mutex;
-  static std::set<std::string, std::less<>> names;
-  const std::lock_guard lock(mutex);
-  auto it = names.find(name);
-  if (it == names.end()) it = names.emplace(name).first;
-  return *it;
-}
+std::string_view intern(std::string_view name) { return model::intern_indicator_name(name); }
 
 // The wire format follows the field lists of result_fields.hpp: a struct is its fields in
 // order, a vector its size then its items, text its size then its bytes, a number its bytes.

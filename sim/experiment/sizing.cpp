@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <utility>
 
 #include "core/statistics.hpp"
 #include "core/student_t.hpp"
@@ -76,14 +77,12 @@ std::vector<SizingRow> size_agreement(const std::vector<ReplicationResult>& resu
   return rows;
 }
 
-SlotTrial served_within(const std::vector<ReplicationResult>& results,
-                        const std::string& organisation, const std::string& service) {
-  double asked = 0;
-  double late = 0;
-  core::Tally shares;  // one share per replication, for the interval
+SlotSample slot_sample(const std::vector<ReplicationResult>& results,
+                       const std::string& organisation, const std::string& service) {
+  SlotSample sample;
   for (const ReplicationResult& r : results) {
-    const double asked_before = asked;
-    const double late_before = late;
+    double asked = 0;
+    double late = 0;
     for (const model::AgreementValue& v : r.agreements) {
       if (v.kind != model::PeriodKind::kFiscalYear || v.level != model::kAllLevels ||
           !matches(r.agreement_labels[v.agreement], organisation, service)) {
@@ -98,12 +97,25 @@ SlotTrial served_within(const std::vector<ReplicationResult>& results,
         late += v.value;
       }
     }
-    const double asked_here = asked - asked_before;
-    shares.add(asked_here > 0 ? 1.0 - (late - late_before) / asked_here : 1.0);
+    sample.asked.push_back(asked);
+    sample.late.push_back(late);
+  }
+  return sample;
+}
+
+SlotTrial summarise(const SlotSample& sample) {
+  double asked = 0;
+  double late = 0;
+  core::Tally shares;  // one share per replication, for the interval
+  for (std::size_t k = 0; k < sample.asked.size(); ++k) {
+    asked += sample.asked[k];
+    late += sample.late[k];
+    shares.add(sample.asked[k] > 0 ? 1.0 - sample.late[k] / sample.asked[k] : 1.0);
   }
   SlotTrial t;
   t.clients = static_cast<std::uint64_t>(asked);
   t.served_within = asked > 0 ? 1.0 - late / asked : 1.0;
+  t.replications = static_cast<int>(sample.asked.size());
   if (shares.count() >= 2) {
     const double n = static_cast<double>(shares.count());
     const double half = core::student_t_quantile(0.975, n - 1) * std::sqrt(shares.variance() / n);
@@ -111,6 +123,31 @@ SlotTrial served_within(const std::vector<ReplicationResult>& results,
     t.ci95_high = std::min(1.0, t.served_within + half);
   }
   return t;
+}
+
+SlotTrial served_within(const std::vector<ReplicationResult>& results,
+                        const std::string& organisation, const std::string& service) {
+  return summarise(slot_sample(results, organisation, service));
+}
+
+std::function<SlotTrial(int slots)> adaptive_slot_evaluation(SlotRunner run, double share,
+                                                             int initial, int max) {
+  initial = std::max(1, initial);
+  max = std::max(initial, max);
+  return [run = std::move(run), share, initial, max](int slots) {
+    SlotSample sample = run(slots, 0, initial);
+    SlotTrial t = summarise(sample);
+    // NaN bounds (one replication) compare false: no interval, nothing to refine.
+    while (t.ci95_low < share && share <= t.ci95_high && t.replications < max) {
+      const int more = std::min(t.replications, max - t.replications);
+      const SlotSample added = run(slots, t.replications, more);
+      sample.asked.insert(sample.asked.end(), added.asked.begin(), added.asked.end());
+      sample.late.insert(sample.late.end(), added.late.begin(), added.late.end());
+      t = summarise(sample);
+    }
+    t.slots = slots;
+    return t;
+  };
 }
 
 SlotSearch find_slots(const std::function<SlotTrial(int slots)>& evaluate, double share,

@@ -42,6 +42,7 @@ struct SlotTrial {
   /// fewer than two replications.
   double ci95_low = std::numeric_limits<double>::quiet_NaN();
   double ci95_high = std::numeric_limits<double>::quiet_NaN();
+  int replications = 0;  // replications behind the share
 };
 
 struct SlotSearch {
@@ -49,10 +50,34 @@ struct SlotSearch {
   std::vector<SlotTrial> trials;  // in the order they were run
 };
 
-/// Share of the clients asking `organisation` for `service` (started, turned away or gone
-/// from the waitlist) who got a place within the sizing threshold, over every agreement year.
+/// Per replication, the clients asking `organisation` for `service` (started, turned away or
+/// gone from the waitlist) and those of them not placed within the sizing threshold, over
+/// every agreement year; kept per replication so that more replications can be added.
+struct SlotSample {
+  std::vector<double> asked;
+  std::vector<double> late;
+};
+SlotSample slot_sample(const std::vector<ReplicationResult>& results,
+                       const std::string& organisation, const std::string& service);
+
+/// The share served within the wait over all the sample's replications, with its interval.
+SlotTrial summarise(const SlotSample& sample);
+
+/// Share of the clients asking `organisation` for `service` who got a place within the sizing
+/// threshold: summarise(slot_sample(...)).
 SlotTrial served_within(const std::vector<ReplicationResult>& results,
                         const std::string& organisation, const std::string& service);
+
+/// Runs `count` replications from index `first` with `slots` places.
+using SlotRunner = std::function<SlotSample(int slots, int first, int count)>;
+
+/// The evaluation for the places search with more replications where they matter: each places
+/// count gets `initial` replications, doubled while the target share lies inside the share's
+/// 95 % interval (the noise cannot tell whether this count meets the target), up to `max`.
+/// Counts far from the answer keep `initial`. Added replications take the next indices, so
+/// every count's replication k has the same clients (common random numbers hold throughout).
+std::function<SlotTrial(int slots)> adaptive_slot_evaluation(SlotRunner run, double share,
+                                                             int initial, int max);
 
 /// Bisection on the places of `organisation`'s `service` (a share that grows with them, on
 /// common random numbers): `evaluate(slots)` runs the replications with that many places.

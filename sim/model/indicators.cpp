@@ -4,6 +4,9 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
+#include <mutex>
+#include <set>
+#include <string>
 
 namespace parcours::model {
 
@@ -135,8 +138,21 @@ std::string_view name_of(Count c) {
   return "?";
 }
 
+std::string_view intern_indicator_name(std::string_view name) {
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> names;
+  const std::lock_guard lock(mutex);
+  auto it = names.find(name);
+  if (it == names.end()) it = names.emplace(name).first;
+  return *it;
+}
+
 void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   for (std::size_t i = 0; i < kCountSize; ++i) counts[i] += quarter.counts[i];
+  started_by_activity.resize(quarter.started_by_activity.size());
+  for (std::size_t i = 0; i < started_by_activity.size(); ++i) {
+    started_by_activity[i] += quarter.started_by_activity[i];
+  }
   interview_wait_days.merge(quarter.interview_wait_days);
   specialised_wait_days.merge(quarter.specialised_wait_days);
   agent_busy_days += quarter.agent_busy_days;
@@ -177,6 +193,14 @@ PeriodRecord& IndicatorTable::at(core::Time t) {
   return record(static_cast<std::size_t>(i));
 }
 
+void IndicatorTable::set_activities(const std::vector<std::string>& names) {
+  activity_names_.clear();
+  for (const std::string& name : names) {
+    activity_names_.push_back(intern_indicator_name("activities_started." + name));
+  }
+  for (PeriodRecord& r : records_) r.started_by_activity.assign(names.size(), 0);
+}
+
 core::Time IndicatorTable::quarter_end(std::size_t i) const {
   return std::min(horizon_, calendar_.end_of(quarter(i)));
 }
@@ -186,6 +210,9 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
   const auto g = static_cast<std::uint16_t>(group);
   for (std::size_t i = 0; i < kCountSize; ++i) {
     out.push_back({period, g, name_of(static_cast<Count>(i)), static_cast<double>(r.counts[i])});
+  }
+  for (std::size_t i = 0; i < activity_names_.size(); ++i) {
+    out.push_back({period, g, activity_names_[i], static_cast<double>(r.started_by_activity[i])});
   }
   // Undefined without interviews: NaN, written "NA" (not 0, which would read as no wait).
   const bool waits = r.interview_wait_days.count() > 0;

@@ -80,6 +80,11 @@ enum class Count : std::uint8_t {
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);
 std::string_view name_of(Count c);
 
+/// The same text for the life of the process: indicator names made at run time (one per
+/// activity of the scenario) outlive the World whose table made them, as IndicatorValue holds
+/// a string_view. Thread-safe.
+std::string_view intern_indicator_name(std::string_view name);
+
 /// One period's record.
 struct PeriodRecord {
   std::array<std::uint64_t, kCountSize> counts{};
@@ -96,6 +101,9 @@ struct PeriodRecord {
   double extra_costs_paid = 0.0;          // dollars, P6: booked when the activity ends
   double retention_hours = 0.0;           // M2: hours of retention support given
   double income_support_cancelled = 0.0;  // dollars, M10
+  /// activities_started by activity of the catalogue (rule P2), in the order of
+  /// IndicatorTable::set_activities; empty when the table names none.
+  std::vector<std::uint64_t> started_by_activity;
 
   void merge_into_year(const PeriodRecord& quarter);
 };
@@ -153,6 +161,14 @@ class IndicatorTable {
   /// End time (exclusive) of quarter i, clipped to the horizon.
   [[nodiscard]] core::Time quarter_end(std::size_t i) const;
 
+  /// Counts activities started by activity too (rule P2: which services of the catalogue the
+  /// plans use), as `activities_started.NAME`, in this order.
+  void set_activities(const std::vector<std::string>& names);
+  /// Adds an activity start for activity `index` of set_activities, in the quarter and group.
+  void count_activity(std::size_t quarter, std::size_t group, std::size_t index) {
+    ++record(quarter, group).started_by_activity[index];
+  }
+
   /// Quarters before fiscal quarter index `first` (a warm-up) are kept but not reported:
   /// quarterly_values() and yearly_values() start there.
   void report_from(int first) { first_reported_ = first; }
@@ -176,7 +192,8 @@ class IndicatorTable {
   std::vector<std::size_t> offsets_;  // group index of each dimension's first label
   GroupLabels labels_;
   std::size_t groups_ = 1;
-  std::vector<PeriodRecord> records_;  // quarter-major: [quarter][group]
+  std::vector<PeriodRecord> records_;             // quarter-major: [quarter][group]
+  std::vector<std::string_view> activity_names_;  // "activities_started.NAME", interned
 };
 
 }  // namespace parcours::model

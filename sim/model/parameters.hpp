@@ -15,6 +15,7 @@
 #include "model/distance.hpp"
 #include "model/effects.hpp"
 #include "model/hazard.hpp"
+#include "model/initial_caseload.hpp"
 #include "model/population.hpp"
 #include "model/retention_plan.hpp"
 #include "model/services.hpp"
@@ -205,6 +206,8 @@ struct ModelParameters {
   AccompanimentParameters accompaniment;
   RetentionParameters retention;
   AgreementParameters agreements;  // rules S6-S8, M11
+  /// Clients in the system on day 0 of the model (its first day, before any warm-up).
+  std::vector<InitialClient> caseload;
 };
 
 }  // namespace parcours::model

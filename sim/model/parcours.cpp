@@ -29,6 +29,15 @@ void World::start_parcours(Slot s) {
 }
 
 void World::open_parcours(Slot s, unsigned occurrence) {
+  schedule_parcours_exit(s, occurrence);
+  if (clients_[s].plan_size == 0) {
+    finish_plan(s);
+  } else {
+    start_activity(s);
+  }
+}
+
+void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
   Client& c = clients_[s];
   // Abandonment and closure compete: only the earlier is scheduled.
   const ParcoursParameters& p = params_.parcours;
@@ -45,11 +54,6 @@ void World::open_parcours(Slot s, unsigned occurrence) {
   if (std::isfinite(std::min(dropout, closure))) {
     c.exit_event =
         dropout <= closure ? schedule(dropout, kDropout, s) : schedule(closure, kClosure, s);
-  }
-  if (c.plan_size == 0) {
-    finish_plan(s);
-  } else {
-    start_activity(s);
   }
 }
 
@@ -115,6 +119,7 @@ void World::begin_activity(Slot s) {
   double longest = 0.0;
   for (unsigned k = 0; k < step_width(c); ++k) {
     count(c, Count::kActivitiesStarted);
+    count_activity(c, c.plan[c.next_activity + k]);
     const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
     core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.duration_days.sample(rng));

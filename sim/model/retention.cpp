@@ -116,6 +116,7 @@ void World::on_partner_referral(Slot s) {
   }
   j.cit = static_cast<int>(activity) == r.ph2_activity && rng.bernoulli(r.ph2_cit_share);
   count(c, Count::kRetentionPartnerStarted);
+  count_activity(c, activity);  // the partner's service is in use (rules M6, M7)
   start_retention(s, make_retention_plan(direct + indirect, weeks, integration, r.shape, rng),
                   chosen, level);
 }

@@ -3,6 +3,8 @@
 #include <cassert>
 #include <chrono>
 #include <cmath>
+#include <string>
+#include <vector>
 
 namespace parcours::model {
 
@@ -40,6 +42,9 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   // The warm-up's quarters are simulated but not reported (HorizonParameters::warmup_years).
   indicators_.report_from(
       calendar_.fiscal_quarter_at(calendar_.time_of(params.horizon.start)).index());
+  std::vector<std::string> activity_names;
+  for (const ActivityParameters& a : params.activities) activity_names.push_back(a.name);
+  indicators_.set_activities(activity_names);
   build_ose();
   const RetentionParameters& r = params.retention;
   ose_ = !params.agreements.agreements.empty();
@@ -85,6 +90,7 @@ void World::apply_opening(core::Time t) {
 void World::run(const Progress& progress) {
   progress_ = progress;
   if (params_.evaluation.opening_hours) apply_opening(0.0);
+  place_initial_caseload();
   schedule_next_arrival();
   // Quarter ends run after every other event of their instant (highest priority value), so
   // a quarter's stocks include everything that happened up to its last moment.

@@ -103,6 +103,11 @@ class World : public core::EventHandler {
   /// Counts the arrival's profile (arrivals_aged_45_plus, ...), for validation (issue 12).
   void count_profile(Slot s);
   void assign_groups(Slot s);
+  // initial_caseload.cpp
+  /// Places the scenario's initial caseload at day 0 (issue 12).
+  void place_initial_caseload();
+  /// A caseload client in a Parcours, `ic.days_done` days into its activity.
+  void resume_initial_activity(Slot s, const InitialClient& ic);
   // evaluation.cpp
   void join_agent_queue(Slot s);
   void start_interview(Slot s);
@@ -115,6 +120,9 @@ class World : public core::EventHandler {
   /// The Parcours's hazards (abandonment, closure) and first step, for a new or resumed one;
   /// `occurrence` names their random streams.
   void open_parcours(Slot s, unsigned occurrence);
+  /// Schedules the Parcours's abandonment or closure, whichever comes first (rules P7, D6),
+  /// and its accompaniment (P4).
+  void schedule_parcours_exit(Slot s, unsigned occurrence);
   void make_plan(Slot s);
   void start_activity(Slot s);
   /// Names an activity step for its random streams: its place in the plan and the revision.
@@ -245,6 +253,11 @@ class World : public core::EventHandler {
     indicators_.for_groups(c.groups, [&](std::size_t g) {
       ++indicators_.record(quarter_, g).counts[static_cast<std::size_t>(what)];
     });
+  }
+  /// Counts a start of catalogue activity `id` (rule P2), for all clients and each group.
+  void count_activity(const Client& c, std::uint8_t id) {
+    indicators_.for_groups(c.groups,
+                           [&](std::size_t g) { indicators_.count_activity(quarter_, g, id); });
   }
   /// Moves the client's stock counters (in system, in a Parcours) by `delta`.
   static void add_stock(std::vector<std::int64_t>& stock, const IndicatorTable& table,

@@ -186,6 +186,14 @@ std::vector<SectionSpec> build_schema() {
            {"wait_threshold_days", T::kNumber, 0, 3650, false, "0", "days", "S6",
             "waits for a place longer than this are counted (waited_over_threshold); 0 = off"},
        }},
+      {"caseload",
+       false,
+       "Clients already in the system on the model's first day (issue 12).",
+       {
+           {"rows", T::kRows, 0, 0, false, "", "", "P1",
+            "one row per client: id, state (waiting_interview, parcours, participation), "
+            "activity, agreement, week, and profile columns (csv \"file\")"},
+       }},
       {"parcours",
        false,
        "The Parcours: default plan and time-based dropout (rules P1, P2, P7).",

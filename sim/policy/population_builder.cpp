@@ -101,6 +101,20 @@ double number_of(const SectionValues& s, const std::string& where, const std::st
 
 }  // namespace
 
+std::optional<std::string> set_profile_field(model::Profile& profile, const std::string& column,
+                                             const std::string& text,
+                                             const std::vector<std::string>& regions) {
+  const auto a = model::attribute_named(column);
+  if (!a) return "unknown attribute '" + column + "'";
+  const auto value = value_of(*a, text, regions);
+  if (!value || *value < 0 || *value > model::max_value(*a) ||
+      (*a == Attribute::kRegion && *value >= static_cast<double>(regions.size()))) {
+    return "'" + text + "' is not a value of " + column;
+  }
+  model::set_attribute(profile, *a, *value);
+  return std::nullopt;
+}
+
 model::PopulationParameters build_population(const SectionValues& s) {
   model::PopulationParameters p;
   p.regions = s.texts("regions");
@@ -226,13 +240,10 @@ model::PopulationParameters build_population(const SectionValues& s) {
         if (column == "source" || column.starts_with("__"))
           continue;  // notes on where a row comes from, as in margins
         const std::string where = "sample row " + std::to_string(i + 1);
-        const Attribute a = attribute_of(s, where, column);
-        const auto value = value_of(a, text, p.regions);
-        if (!value || *value < 0 || *value > model::max_value(a) ||
-            (a == Attribute::kRegion && *value >= static_cast<double>(p.regions.size()))) {
-          fail(s, where + ": '" + text + "' is not a value of " + column);
+        attribute_of(s, where, column);  // an unknown column, with a suggestion
+        if (const auto error = set_profile_field(profile, column, text, p.regions)) {
+          fail(s, where + ": " + *error);
         }
-        model::set_attribute(profile, a, *value);
       }
       p.sample.push_back(profile);
     }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -67,6 +68,17 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
 
 /// The population section's rows as the model's population parameters (population_builder.cpp).
 model::PopulationParameters build_population(const SectionValues& population);
+
+/// Sets the profile attribute `column` from its CSV text (a number or a level name, such as
+/// "afdr" or a region); the error message when the column or value is not one.
+std::optional<std::string> set_profile_field(model::Profile& profile, const std::string& column,
+                                             const std::string& text,
+                                             const std::vector<std::string>& regions);
+
+/// The caseload section: clients in the system on the model's first day (issue 12;
+/// caseload_builder.cpp).
+std::vector<model::InitialClient> build_caseload(const std::vector<SectionValues>& sections,
+                                                 const model::ModelParameters& params);
 
 /// An activity section's service terms (rules S1-S5; service_builder.cpp).
 void build_service_terms(const SectionValues& activity, model::ActivityParameters& a);

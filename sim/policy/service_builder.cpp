@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "io/input_error.hpp"
+#include "policy/csv_row.hpp"
 #include "policy/scenario.hpp"
 
 namespace parcours::policy {
@@ -33,54 +34,6 @@ std::size_t index_in(const SectionValues& s, const std::string& what, const std:
   for (auto n : views) all += (all.empty() ? "" : ", ") + std::string(n);
   fail(s, what + ": unknown '" + name + "'" + suggestion(name, views) + " (known: " + all + ")");
 }
-
-// A CSV row of the agreements tables: its fields, and errors at its file and line.
-class Row {
- public:
-  Row(const SectionValues& s, std::string table, const std::map<std::string, std::string>& r)
-      : section_(s), table_(std::move(table)), row_(r) {}
-
-  [[noreturn]] void fail(const std::string& message) const {
-    const auto file = row_.find("__file");
-    const auto line = row_.find("__line");
-    if (file == row_.end() || line == row_.end())
-      parcours::policy::fail(section_, table_ + ": " + message);
-    throw io::InputError(file->second, static_cast<std::size_t>(std::stoul(line->second)), message);
-  }
-  [[nodiscard]] const std::string& text(const std::string& column) const {
-    const auto it = row_.find(column);
-    if (it == row_.end()) fail("missing column '" + column + "'");
-    return it->second;
-  }
-  [[nodiscard]] double number(const std::string& column, double min, double max) const {
-    const std::string& t = text(column);
-    char* end = nullptr;
-    const double v = std::strtod(t.c_str(), &end);
-    if (t.empty() || end != t.c_str() + t.size() || !std::isfinite(v)) {
-      fail("column '" + column + "': expected a number, got '" + t + "'");
-    }
-    if (v < min || v > max) {
-      fail("column '" + column + "': " + t + " is out of range [" + fmt(min) + ", " + fmt(max) +
-           "]");
-    }
-    return v;
-  }
-  [[nodiscard]] core::Date date(const std::string& column) const {
-    const auto d = core::parse_date(text(column));
-    if (!d) fail("column '" + column + "': expected a date YYYY-MM-DD, got '" + text(column) + "'");
-    return *d;
-  }
-
- private:
-  static std::string fmt(double v) {
-    std::string t = std::to_string(v);
-    while (t.find('.') != std::string::npos && (t.back() == '0' || t.back() == '.')) t.pop_back();
-    return t;
-  }
-  const SectionValues& section_;
-  std::string table_;
-  const std::map<std::string, std::string>& row_;
-};
 
 }  // namespace
 
@@ -205,7 +158,7 @@ model::AgreementParameters build_agreements(
   p.wait_threshold_days = s.number("wait_threshold_days");
   std::vector<std::string> ids;
   for (const auto& fields : s.rows("rows")) {
-    const Row row(s, "rows", fields);
+    const CsvRow row(s, "rows", fields);
     model::Agreement a;
     a.id = row.text("agreement");
     if (std::find(ids.begin(), ids.end(), a.id) != ids.end()) {
@@ -261,7 +214,7 @@ model::AgreementParameters build_agreements(
   for (std::size_t i = 0; i < p.agreements.size(); ++i)
     seen[i].assign(p.agreements[i].levels.size(), false);
   for (const auto& fields : s.rows("levels")) {
-    const Row row(s, "levels", fields);
+    const CsvRow row(s, "levels", fields);
     const std::string& id = row.text("agreement");
     const auto it = std::find(ids.begin(), ids.end(), id);
     if (it == ids.end()) row.fail("agreement '" + id + "' is not in the agreements rows");

@@ -109,7 +109,7 @@ std::string places_search_html(const fs::path& path, Language language) {
   std::optional<double> days;
   HtmlTable table({label(language, "sizing.slots"), label(language, "sizing.served_within"),
                    label(language, "common.ci95"), label(language, "sizing.clients"),
-                   label(language, "sizing.meets_target")});
+                   label(language, "page.replications"), label(language, "sizing.meets_target")});
   for (const std::size_t r : order) {
     const auto slots = t.number(r, "slots");
     const auto served = t.number(r, "served_within");
@@ -127,6 +127,7 @@ std::string places_search_html(const fs::path& path, Language language) {
         {number_or_dash(language, slots), pct(served),
          lo && hi ? "[" + pct(lo) + " – " + pct(hi) + "]" : std::string("—"),
          number_or_dash(language, t.number(r, "clients")),
+         number_or_dash(language, t.number(r, "replications")),  // none in older folders
          label(language, served && target && *served >= *target ? "common.yes" : "common.no")});
   }
   std::string out = "<h3>" + escape_html(label(language, "sizing.places_title")) + "</h3>\n";

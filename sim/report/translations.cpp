@@ -162,10 +162,10 @@ constexpr std::array kEntries{
     Entry{"sizing.places_intro",
           "Chaque nombre de places essayé, sur les mêmes clients (nombres aléatoires communs) : "
           "part des clients servis dans le délai, avec son intervalle de confiance à 95 % sur "
-          "les réplications.",
+          "les réplications, plus nombreuses là où la cible tombe dans l'intervalle.",
           "Every number of places tried, on the same clients (common random numbers): the "
           "share of clients served within the wait, with its 95 % confidence interval over "
-          "replications."},
+          "replications, more of them where the target falls inside the interval."},
     Entry{"sizing.answer_prefix", "Le moins de places servant", "Fewest places serving"},
     Entry{"sizing.answer_within", "en", "within"},
     Entry{"sizing.days", "jours", "days"},
@@ -428,6 +428,16 @@ constexpr std::array kEntries{
     Entry{"service.ph2_soutien", "PH2 (soutien en emploi)", "PH2 (employment support)"},
     Entry{"service.jeunes_18_29", "Jeunes 18-29 ans", "Youth aged 18 to 29"},
     Entry{"service.club_recherche_emploi", "Club de recherche d'emploi", "Job search club"},
+    Entry{"service.stage_exploration", "Stage d'exploration", "Exploration internship"},
+    Entry{"service.services_de_base", "Services de base (services unitaires)",
+          "Basic support (unit services)"},
+    Entry{"service.demarcheurs", "Démarcheurs d'emploi", "Job prospectors (Démarcheurs d'emploi)"},
+    Entry{"service.ppe", "Projet de préparation à l'emploi (PPE)",
+          "Employment preparation project (PPE)"},
+    Entry{"service.icte", "Intégration avec contribution salariale (ICTE)",
+          "Integration with wage contribution (ICTE)"},
+    Entry{"service.mfor_ee", "Entreprise d'entraînement (MFOR-EE)",
+          "Training enterprise (MFOR-EE)"},
     Entry{"service.every_region", "Toutes les régions", "Every region"},
     Entry{"group.every_region", "Toutes les régions", "Every region"},
     Entry{"group.D", "Groupe D", "Groupe D"},
@@ -455,6 +465,12 @@ std::string_view language_code(Language language) {
 std::string label(Language language, std::string_view key) {
   for (const Entry& e : kEntries) {
     if (e.key == key) return std::string(language == Language::kFrench ? e.fr : e.en);
+  }
+  // Indicators by activity of the scenario's catalogue: "activities_started.groupe_d".
+  const std::size_t dot = key.find('.');
+  if (dot != std::string_view::npos && key.substr(0, dot) == "activities_started") {
+    return label(language, key.substr(0, dot)) + (language == Language::kFrench ? " : " : ": ") +
+           name_label(language, "service.", key.substr(dot + 1));
   }
   return std::string(key);
 }

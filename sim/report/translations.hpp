@@ -15,7 +15,8 @@ enum class Language { kFrench, kEnglish };
 [[nodiscard]] std::string_view language_code(Language language);
 
 /// The label of `key` (a text key such as "flow.title" or an indicator name such as
-/// "parcours_started"), or `key` itself when the table has no entry for it.
+/// "parcours_started"), or `key` itself when the table has no entry for it. An indicator by
+/// activity, "activities_started.NAME", reads as the indicator's label and the service's.
 [[nodiscard]] std::string label(Language language, std::string_view key);
 [[nodiscard]] bool has_label(std::string_view key);
 

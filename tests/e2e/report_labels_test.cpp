@@ -120,11 +120,16 @@ TEST_F(ReportLabels, SizeFolderHasNoRawNameAndShowsTheAnswer) {
   const fs::path out = dir_ / "size";
   const auto r = run_parcours(
       "size --organisation 'Maintien emploi Québec' --service groupe_me -r 2 "
-      "--set scenario.years=1 --agreement-year 2025-2026 --max-wait-days 14 "
-      "-q --out " +
+      "--set scenario.years=1 --set scenario.warmup_years=0 --agreement-year 2025-2026 "
+      "--max-wait-days 14 --max-replications 4 -q --out " +
       out.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   expect_labelled(out, dir_.path());
+  // Each evaluation says how many replications it rests on: 2, or 4 near the target.
+  const std::string search = slurp(out / "slots_search.csv");
+  EXPECT_NE(search.find(",ci95_low,ci95_high,replications\n"), std::string::npos);
+  EXPECT_NE(search.find(",2\n"), std::string::npos) << search;
+  EXPECT_NE(search.find(",4\n"), std::string::npos) << search;
   for (const auto& [lang, answer] :
        {std::pair{"fr", "Le moins de places servant 90 % en 14 jours : "},
         std::pair{"en", "Fewest places serving 90 % within 14 days: "}}) {

@@ -115,5 +115,61 @@ TEST(Sizing, TheAnswerHasAnIntervalFromTheReplicationsNoise) {
   EXPECT_EQ(answer_interval(single, 0.9, 100000, one).low, -1);
 }
 
+TEST(Sizing, MoreReplicationsOnlyWhereTheTargetIsInsideTheInterval) {
+  // Replication k serves p(slots) + 0.02 or - 0.02 (odd, even k) of 1000 clients: the mean is
+  // p with an even count, and the interval narrows as 1 / sqrt(replications).
+  const auto p = [](int slots) { return slots / 1000.0; };
+  std::vector<std::pair<int, int>> calls;  // (first, count)
+  const SlotRunner run = [&](int slots, int first, int count) {
+    calls.emplace_back(first, count);
+    SlotSample sample;
+    for (int k = first; k < first + count; ++k) {
+      sample.asked.push_back(1000);
+      sample.late.push_back(1000 * (1 - p(slots) - (k % 2 != 0 ? 0.02 : -0.02)));
+    }
+    return sample;
+  };
+  const auto evaluate = adaptive_slot_evaluation(run, 0.9, 4, 16);
+  // Far from the target (0.5 and 0.95 against 0.9, with a half-width of 0.037 at 4): 4 only.
+  for (const int slots : {500, 950}) {
+    calls.clear();
+    const SlotTrial t = evaluate(slots);
+    EXPECT_EQ(t.replications, 4) << slots;
+    EXPECT_EQ(calls, (std::vector<std::pair<int, int>>{{0, 4}})) << slots;
+    EXPECT_EQ(t.slots, slots);
+  }
+  // 0.905: inside the interval at 4 (±0.037), 8 (±0.018) and 16 (±0.011) replications; each
+  // call adds the next indices, and 16 is the most.
+  calls.clear();
+  const SlotTrial near = evaluate(905);
+  EXPECT_EQ(calls, (std::vector<std::pair<int, int>>{{0, 4}, {4, 4}, {8, 8}}));
+  EXPECT_EQ(near.replications, 16);
+  EXPECT_EQ(near.clients, 16000U);
+  EXPECT_NEAR(near.served_within, 0.905, 1e-12);
+  EXPECT_LT(near.ci95_low, 0.9);
+  EXPECT_LT(near.ci95_high - near.ci95_low, 0.025) << "narrower than at 4 replications";
+  // 0.915: inside at 4 (low 0.878) and at 8 (t(7) 2.365 x 0.0214 / sqrt(8) = 0.0179, low
+  // 0.897), cleared at 16 (low 0.904).
+  calls.clear();
+  EXPECT_EQ(evaluate(915).replications, 16);
+  calls.clear();
+  EXPECT_EQ(evaluate(930).replications, 8) << "low 0.912 at 8 replications";
+  // No room to add (max = initial), or no interval (one replication): nothing added.
+  calls.clear();
+  EXPECT_EQ(adaptive_slot_evaluation(run, 0.9, 4, 4)(905).replications, 4);
+  EXPECT_EQ(adaptive_slot_evaluation(run, 0.9, 1, 16)(905).replications, 1);
+  EXPECT_EQ(calls.size(), 2U);
+}
+
+TEST(Sizing, ASampleSummarisesPerReplicationShares) {
+  SlotSample sample{{1000, 1000, 2000}, {100, 120, 200}};  // shares 0.9, 0.88, 0.9
+  const SlotTrial t = summarise(sample);
+  EXPECT_EQ(t.replications, 3);
+  EXPECT_EQ(t.clients, 4000U);
+  EXPECT_DOUBLE_EQ(t.served_within, 1 - 420.0 / 4000) << "pooled over clients";
+  // The interval's width from the replications' shares: sd 0.011547, t(2) = 4.3027.
+  EXPECT_NEAR(t.ci95_high - t.ci95_low, 2 * 4.3027 * 0.011547 / std::sqrt(3.0), 1e-4);
+}
+
 }  // namespace
 }  // namespace parcours::experiment

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
+#include "core/simulation.hpp"
+#include "policy/lua_rules.hpp"
 #include "policy/scenario.hpp"
 
 namespace parcours::policy {
@@ -118,6 +122,70 @@ TEST_F(Baseline, AgreementYearsRunJulyToJune) {  // rule S6
     EXPECT_EQ(static_cast<unsigned>(end.month()), 7U) << a.id;
     EXPECT_EQ(static_cast<unsigned>(end.day()), 1U) << a.id;
   }
+}
+
+// The baseline's plan rule for one client: the names of the activities planned.
+std::vector<std::string> plan_of(const model::ModelParameters& p, LuaRules& rules,
+                                 std::uint8_t limiting, const model::Profile& profile) {
+  model::Client c;
+  c.id = 1;
+  c.limiting_characteristics = limiting;
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  std::vector<std::uint8_t> ids;
+  rules.plan(c, profile, rng, ids);
+  std::vector<std::string> names;
+  for (const std::uint8_t id : ids) names.push_back(p.activities[id].name);
+  return names;
+}
+
+model::Profile profile_with(int age, model::IncomeSupport status,
+                            std::initializer_list<const char*> flags) {
+  model::Profile profile;
+  profile.age = static_cast<std::uint8_t>(age);
+  profile.income_support = status;
+  profile.months_on_assistance = status == model::IncomeSupport::kLastResort ? 60 : 0;
+  for (const char* flag : flags) model::set_attribute(profile, *model::attribute_named(flag), 1);
+  return profile;
+}
+
+TEST_F(Baseline, ThePlanRuleSendsClientsToTheServicesTheSeedsDescribe) {  // rules P2, S1-S5
+  core::Simulation sim;
+  LuaRules rules(sandbox_, s_.params, sim);
+  using V = std::vector<std::string>;
+  using model::IncomeSupport;
+  const IncomeSupport afdr = IncomeSupport::kLastResort;
+  const IncomeSupport ei = IncomeSupport::kEmploymentInsurance;
+  // S4: Démarcheurs for Objectif emploi participants and new assistance applicants.
+  model::Profile applicant = profile_with(24, afdr, {"objectif_emploi"});
+  applicant.months_on_assistance = 0;
+  EXPECT_EQ(plan_of(p_, rules, 0, applicant), V{"demarcheurs"});
+  applicant.objectif_emploi = false;
+  EXPECT_EQ(plan_of(p_, rules, 1, applicant), V{"demarcheurs"});
+  // S2: youth and, far from the labour market, PH1 or Groupe D; S3: an internship first.
+  EXPECT_EQ(plan_of(p_, rules, 3, profile_with(24, ei, {})),
+            (V{"jeunes_18_29", "club_recherche_emploi"}));
+  EXPECT_EQ(plan_of(p_, rules, 3, profile_with(40, afdr, {"disability"})),
+            (V{"ph1", "club_recherche_emploi"}));
+  EXPECT_EQ(plan_of(p_, rules, 4, profile_with(40, afdr, {"needs_professional_choice"})),
+            (V{"stage_exploration", "groupe_d", "club_recherche_emploi"}));
+  // S5: PPE for skills and insertion far from the labour market; Groupe D then ICTE.
+  EXPECT_EQ(plan_of(p_, rules, 3, profile_with(40, afdr, {"needs_skills"})), V{"ppe"});
+  EXPECT_EQ(plan_of(p_, rules, 3, profile_with(40, ei, {})), (V{"groupe_d", "icte"}));
+  // Near it: a training enterprise for skills short of the requirements, else S1's unit
+  // services and the club.
+  EXPECT_EQ(plan_of(p_, rules, 1, profile_with(40, ei, {"needs_skills"})), V{"mfor_ee"});
+  EXPECT_EQ(plan_of(p_, rules, 1, profile_with(40, ei, {"needs_skills", "meets_requirements"})),
+            (V{"services_de_base", "club_recherche_emploi"}));
+}
+
+TEST_F(Baseline, PpeAndMforAllowancesGoToAssistanceAndNoSupportClients) {  // rules P6, S5
+  EXPECT_EQ(named(p_, "ppe").allowance_per_week, 45);
+  EXPECT_EQ(named(p_, "mfor_ee").allowance_per_week, 45);
+  EXPECT_EQ(named(p_, "groupe_d").allowance_per_week, 0);  // SAE: extra costs only
+  const auto& statuses = p_.parcours.allowance_statuses;
+  EXPECT_TRUE(statuses[static_cast<std::size_t>(model::IncomeSupport::kLastResort)]);
+  EXPECT_TRUE(statuses[static_cast<std::size_t>(model::IncomeSupport::kNone)]);
+  EXPECT_FALSE(statuses[static_cast<std::size_t>(model::IncomeSupport::kEmploymentInsurance)]);
 }
 
 }  // namespace

@@ -1,0 +1,95 @@
+// The initial caseload (issue 12): clients already in the system on the model's first day,
+// placed where the scenario's rows say. They are not arrivals (no `arrivals` count, no
+// `parcours_started`: their Parcours began before day 0) but count in every stock and in what
+// they do from day 0 on.
+
+#include <algorithm>
+#include <cassert>
+#include <vector>
+
+#include "model/world.hpp"
+
+namespace parcours::model {
+
+namespace {
+// Caseload clients' ids, which name their random streams, after every arrival's: arrivals keep
+// the streams they have without a caseload (common random numbers).
+constexpr std::uint64_t kCaseloadIds = std::uint64_t{1} << 62U;
+}  // namespace
+
+void World::place_initial_caseload() {
+  std::uint64_t n = 0;
+  for (const InitialClient& ic : params_.caseload) {
+    const Slot s = admit();
+    Client& c = clients_[s];
+    c.id = kCaseloadIds + ++n;
+    c.arrived_at = 0.0;
+    profiles_[s] = ic.profile;
+    c.limiting_characteristics = static_cast<std::uint8_t>(
+        limiting_characteristics(ic.profile, params_.population.limiting));
+    assign_groups(s);
+    if (ic.state == InitialClient::State::kWaitingInterview) {
+      join_agent_queue(s);
+    } else {
+      resume_initial_activity(s, ic);
+    }
+  }
+}
+
+void World::resume_initial_activity(Slot s, const InitialClient& ic) {
+  Client& c = clients_[s];
+  c.evaluations = 1;  // evaluated before day 0 (conclusion B, rule P1)
+  c.in_parcours = true;
+  add_stock(parcours_active_, indicators_, c, +1);
+  // The activity under way first, then what the plan rule plans for the client without it.
+  make_plan(s);
+  std::vector<std::uint8_t> plan{ic.activity};
+  for (std::uint8_t k = 0; k < c.plan_size && plan.size() < kMaxPlanLength; ++k) {
+    if (c.plan[k] != ic.activity) plan.push_back(c.plan[k]);
+  }
+  std::copy(plan.begin(), plan.end(), c.plan);
+  c.plan_size = static_cast<std::uint8_t>(plan.size());
+  c.next_activity = 0;
+  schedule_parcours_exit(s, c.evaluations);
+
+  c.stage = Stage::kInActivity;
+  c.step_started_at = -ic.days_done;  // began before day 0
+  core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c));
+  const double planned = params_.activities[ic.activity].duration_days.sample(rng);
+  last_step_days_ = planned;
+  if (ic.state == InitialClient::State::kInParticipation) {
+    // Its participant since before day 0 (rule S7: its fixed price was paid then): on the
+    // agreement's books for what it gives from now on, with a place of the organisation.
+    assert(ose_ && ic.agreement >= 0);
+    Participation& p = participations_[s];
+    const ServiceTerms& terms = params_.activities[ic.activity].service;
+    core::RandomStream hours = stream(c, Draw::kServiceHours, step_of(c));
+    p = Participation{};
+    p.agreement = ic.agreement;
+    p.activity = ic.activity;
+    p.step = static_cast<std::uint8_t>(step_of(c));
+    p.hours_direct = terms.has_hours ? terms.hours_direct.sample(hours) : 0.0;
+    p.hours_indirect = terms.has_hours ? terms.hours_indirect.sample(hours) : 0.0;
+    p.level = static_cast<std::uint8_t>(terms.level_of(p.hours_direct + p.hours_indirect));
+    p.disability_overhead = profiles_[s].disability ? terms.disability_overhead.sample(hours) : 0.0;
+    const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(ic.agreement)];
+    if (!places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
+      // More caseload than places: the client waits for one and starts the activity then.
+      c.stage = Stage::kAwaitingActivity;
+      c.step_started_at = 0.0;
+      p.waiting = true;
+      return;
+    }
+    p.placed = true;
+    p.started = c.step_started_at;
+    p.planned_days = planned;
+  }
+  // What is left of the activity; an early ending (a job, objectives met) drawn within the
+  // weeks already done happens at once.
+  StepEnding ending{StepEnding::Kind::kPlanned, planned};
+  if (early_endings_) ending = step_ending(s, planned);
+  c.next_event = schedule(std::max(0.0, ending.days - ic.days_done),
+                          ending.kind == StepEnding::Kind::kJob ? kJobFound : kActivityEnd, s);
+}
+
+}  // namespace parcours::model
