@@ -110,6 +110,7 @@ int joint_calibrate_command(const CalibrateOptions& options, const Execution& ex
   };
   for (const bool high : {false, true}) {  // the corners load: no error mid-search
     std::vector<double> corner;
+    corner.reserve(axes.size());
     for (const experiment::SweepAxis& a : axes) corner.push_back(high ? a.hi : a.lo);
     const experiment::RunSettings s = with(corner);
     policy::LuaSandbox sandbox;
@@ -145,6 +146,7 @@ int joint_calibrate_command(const CalibrateOptions& options, const Execution& ex
     return values;
   };
   std::vector<experiment::JointParameter> parameters;
+  parameters.reserve(axes.size());
   for (const experiment::SweepAxis& a : axes) parameters.push_back({a.key, a.lo, a.hi});
   std::vector<experiment::JointTarget> joint_targets;
   for (const experiment::Target& t : targets) {
