@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/calibration_axis.hpp"
 #include "app/commands.hpp"
 #include "app/execution.hpp"
 #include "app/experiment_options.hpp"
@@ -22,14 +23,10 @@
 
 namespace parcours::app {
 
-namespace {
-
-// The parameter as a sweep axis over the bounds: "key" or "key=...$x...".
-experiment::SweepAxis axis_of(const CalibrateOptions& options) {
-  const std::string& param = options.param;
+experiment::SweepAxis calibration_axis(const std::string& param, const std::string& bounds) {
   std::string set;
   if (param.find('=') == std::string::npos) {
-    set = param + "=" + options.bounds;
+    set = param + "=" + bounds;
   } else {
     const std::size_t x = param.find("$x");
     if (x == std::string::npos) {
@@ -37,12 +34,14 @@ experiment::SweepAxis axis_of(const CalibrateOptions& options) {
                                           ": a value given with the key must hold $x where the "
                                           "calibrated number goes");
     }
-    set = param.substr(0, x) + "$(" + options.bounds + ")" + param.substr(x + 2);
+    set = param.substr(0, x) + "$(" + bounds + ")" + param.substr(x + 2);
   }
   auto axis = experiment::parse_axis(set);
-  if (!axis) throw io::InputError("--bounds", "expected lo:hi, got '" + options.bounds + "'");
+  if (!axis) throw io::InputError("--bounds", "expected lo:hi, got '" + bounds + "'");
   return *axis;
 }
+
+namespace {
 
 void write_calibration(const std::filesystem::path& path, const CalibrateOptions& options,
                        const experiment::CalibrationTarget& target,
@@ -51,7 +50,7 @@ void write_calibration(const std::filesystem::path& path, const CalibrateOptions
   io::CsvWriter csv(out);
   csv.header({"parameter", "indicator", "period", "target", "value", "ci95_low", "ci95_high",
               "mean_at_value", "sd_at_value", "slope", "replications", "evaluations", "converged"});
-  csv.field(options.param)
+  csv.field(options.params.front())
       .field(target.name())
       .field(options.period.empty() ? "all" : options.period);
   csv.field(target.value).field(c.value).field(c.ci95_low).field(c.ci95_high);
@@ -78,11 +77,19 @@ void write_evaluations(const std::filesystem::path& path, const experiment::Cali
 int calibrate_command(const CalibrateOptions& options, const Execution& execution) {
   // Each evaluation depends on the last: one process does the search (MPI ranks other than 0
   // leave at once).
+  if (!options.targets.empty()) return joint_calibrate_command(options, execution);
   if (!execution.writes_outputs) return 0;
+  if (options.params.size() != 1 || options.bounds.size() != 1 || options.indicator.empty() ||
+      !options.target) {
+    throw io::InputError("calibrate",
+                         "without --targets, give one --param, one --bounds, --indicator and "
+                         "--target (several parameters need --targets FILE)");
+  }
   const auto started = std::chrono::steady_clock::now();
-  const experiment::SweepAxis axis = axis_of(options);
+  const experiment::SweepAxis axis =
+      calibration_axis(options.params.front(), options.bounds.front());
   const experiment::CalibrationTarget target =
-      experiment::parse_target(options.indicator, options.period, options.target);
+      experiment::parse_target(options.indicator, options.period, *options.target);
   const experiment::RunSettings base = settings_from(options.scenario);
   for (const double x : {axis.lo, axis.hi}) {  // both bounds load: no error mid-search
     experiment::RunSettings s = base;
@@ -142,29 +149,43 @@ RegisteredCommand register_calibrate_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "calibrate",
       "Find the value of one parameter at which an indicator (or a ratio of two) meets a "
-      "target, on common random numbers, with a 95 % interval (calibration.csv)");
+      "target, on common random numbers, with a 95 % interval (calibration.csv); with "
+      "--targets, the values of several parameters that bring several targets closest "
+      "together");
   add_scenario_options(*command, options->scenario);
   command
-      ->add_option("--param", options->param,
+      ->add_option("--param", options->params,
                    "The parameter: section.key, or section.key=VALUE with $x where the number "
-                   "goes, e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$x}'")
-      ->required();
-  command
-      ->add_option("--indicator", options->indicator,
-                   "Indicator (all clients) or ratio of two, e.g. "
-                   "parcours_ended_dropout/parcours_started")
-      ->required();
-  command->add_option("--target", options->target, "Value the indicator must reach")->required();
+                   "goes, e.g. 'parcours.dropout={family=\"constant\",rate_per_week=$x}'; "
+                   "repeatable with --targets, each with its --bounds")
+      ->required()
+      ->allow_extra_args(false);
+  command->add_option("--indicator", options->indicator,
+                      "Indicator (all clients) or ratio of two, e.g. "
+                      "parcours_ended_dropout/parcours_started (one parameter)");
+  command->add_option("--target", options->target,
+                      "Value the indicator must reach (one parameter)");
   command
       ->add_option("--bounds", options->bounds,
                    "lo:hi, the parameter's search interval; the target must lie "
-                   "between the indicator's means at lo and hi")
-      ->required();
+                   "between the indicator's means at lo and hi; one per --param, in order")
+      ->required()
+      ->allow_extra_args(false);
+  command->add_option("--targets", options->targets,
+                      "A targets file (id,indicator,period,dimension,group,value,source,"
+                      "tolerance, as for validation): joint calibration of every --param, "
+                      "writing calibration_parameters.csv and calibration_targets.csv");
   command->add_option("--period", options->period,
                       "Fiscal year, e.g. 2025-2026 (default: summed over every year)");
   command->add_option("--tolerance", options->tolerance,
                       "Stop when the bracket is this narrow (default: 1/1000 of the "
-                      "bounds; 1 for integers)");
+                      "bounds; 1 for integers); with --targets, the simplex's width as a "
+                      "share of the bounds (default 1/1000)");
+  command
+      ->add_option("--max-evaluations", options->max_evaluations,
+                   "With --targets: run at most this many points before the intervals "
+                   "(default: 100 per parameter)")
+      ->check(CLI::Range(1, 100000));
   add_experiment_options(*command, options->run, "calibrate_<scenario>");
   return {command,
           [options](const Execution& execution) { return calibrate_command(*options, execution); }};

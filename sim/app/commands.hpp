@@ -70,6 +70,8 @@ struct RunOptions {
   int threads = 0;  // 0 = one per core, at most one per replication
   bool quiet = false;
   RegistryOptions registry;  // the run history (issue 7)
+  int trace = 0;             // clients followed per replication (trace.csv, issue 15)
+  std::vector<std::uint64_t> trace_clients;  // or these clients, by arrival number
 };
 
 int run_command(const RunOptions& options, const Execution& execution);
@@ -125,17 +127,22 @@ struct SweepOptions {
 };
 struct CalibrateOptions {
   ScenarioOptions scenario;
-  std::string param;      // section.key, or section.key=EXPRESSION with $x
-  std::string indicator;  // name, or numerator/denominator
-  double target = 0.0;
-  std::string period;      // empty = the whole horizon, else a fiscal year "2025-2026"
-  std::string bounds;      // lo:hi
-  double tolerance = 0.0;  // on the parameter; 0 = 1e-3 of the bounds' width
+  std::vector<std::string> params;  // section.key, or section.key=EXPRESSION with $x
+  std::string indicator;            // name, or numerator/denominator (one parameter)
+  std::optional<double> target;     // (one parameter)
+  std::string period;               // empty = the whole horizon, else a fiscal year "2025-2026"
+  std::vector<std::string> bounds;  // lo:hi, one per parameter, in the same order
+  std::string targets;              // a targets file: joint calibration (issue 15)
+  double tolerance = 0.0;   // one parameter: on it (0 = 1e-3 of the bounds' width); several:
+                            // on the simplex, as a share of each bound's width (0 = 1e-3)
+  int max_evaluations = 0;  // with --targets: points run at most (0 = 100 per parameter)
   ExperimentOptions run;
 };
 int compare_command(const CompareOptions& options, const Execution& execution);
 int sweep_command(const SweepOptions& options, const Execution& execution);
 int calibrate_command(const CalibrateOptions& options, const Execution& execution);
+/// calibrate --targets: several parameters to several targets (joint_calibrate_command.cpp).
+int joint_calibrate_command(const CalibrateOptions& options, const Execution& execution);
 struct AnalyticOptions {
   ScenarioOptions scenario;
   bool simulate = false;  // also run the scenario and show the simulated shares beside

@@ -33,6 +33,8 @@ int run_command(const RunOptions& options, const Execution& execution) {
   const auto started = std::chrono::steady_clock::now();
   experiment::RunSettings settings = settings_from(options.scenario);
   settings.replications = options.replications;
+  settings.trace_sample = options.trace;
+  settings.trace_clients = options.trace_clients;
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   settings.threads = std::min(options.threads > 0 ? options.threads : cores, options.replications);
 
@@ -87,6 +89,18 @@ RegisteredCommand register_run_command(CLI::App& app) {
   command->add_option("--threads,-j", options->threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0, 1024));
   command->add_flag("--quiet,-q", options->quiet, "No progress or summary on stderr");
+  // client journeys (issue 15)
+  command
+      ->add_option("--trace", options->trace,
+                   "Follow N clients per replication, drawn among the first reported year's "
+                   "arrivals: every event, decision and outcome in trace.csv")
+      ->check(CLI::Range(1, 10000));
+  command
+      ->add_option("--trace-clients", options->trace_clients,
+                   "Follow these clients (arrival numbers, e.g. 12,40) in every replication "
+                   "instead")
+      ->delimiter(',')
+      ->check(CLI::PositiveNumber);
   // the run history (issue 7)
   add_registry_options(*command, options->registry);
   command->add_flag("--no-registry", options->registry.disabled,

@@ -27,6 +27,15 @@ io::Manifest run_manifest(const policy::LoadedScenario& scenario,
   manifest.replications = settings.replications;
   manifest.threads = settings.threads;
   manifest.parameters = nlohmann::json::parse(scenario.resolved().dump());
+  for (const policy::UncertainDraw& d : scenario.uncertain) {
+    manifest.uncertain[d.parameter]["distribution"] = d.distribution;
+    manifest.uncertain[d.parameter]["values"] = nlohmann::json::array();
+  }
+  for (const auto& r : results) {
+    for (const auto& [parameter, value] : r.parameters) {
+      manifest.uncertain[parameter]["values"].push_back(value);
+    }
+  }
   manifest.wall_seconds = seconds;
   for (const auto& r : results) {
     manifest.events += r.events;

@@ -1,6 +1,10 @@
 #include "experiment/replication.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include "core/simulation.hpp"
+#include "model/traced_rules.hpp"
 #include "model/world.hpp"
 #include "policy/lua_rules.hpp"
 #include "policy/lua_sandbox.hpp"
@@ -9,10 +13,20 @@ namespace parcours::experiment {
 
 ReplicationResult run_replication(const RunSettings& settings, int index,
                                   const ReplicationProgress& progress) {
-  policy::LuaSandbox sandbox;
-  sandbox.set_print_enabled(false);  // the run command loaded it once already, printing
+  std::optional<policy::LuaSandbox> loaded_in(std::in_place);
+  loaded_in->set_print_enabled(false);  // the run command loaded it once already, printing
   policy::LoadedScenario scenario =
-      policy::load_scenario(sandbox, settings.source, settings.overrides);
+      policy::load_scenario(*loaded_in, settings.source, settings.overrides);
+  if (!scenario.uncertain.empty()) {
+    // Uncertain parameters draw from streams of the scenario's seed, known once it loaded: a
+    // second load in a fresh sandbox draws this replication's values.
+    loaded_in.emplace();
+    loaded_in->set_print_enabled(false);
+    scenario = policy::load_scenario(
+        *loaded_in, settings.source, settings.overrides,
+        {core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)}});
+  }
+  policy::LuaSandbox& sandbox = *loaded_in;
   if (settings.adjust) settings.adjust(scenario.params);
   // Hooks may print to debug a rule: shown for the first replication only, so the output
   // reads the same whatever the number of threads.
@@ -21,7 +35,18 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
       core::StreamKey{scenario.params.horizon.seed, static_cast<std::uint64_t>(index)},
       scenario.params.horizon.scheduler);
   policy::LuaRules rules(sandbox, scenario.params, sim);
-  model::World world(sim, scenario.params, rules);
+  // A trace puts its recorder between the model and the rules; without one the model calls
+  // the rules directly and holds a null trace.
+  std::optional<model::ClientTrace> trace;
+  std::optional<model::TracedRules> traced_rules;
+  if (!settings.trace_clients.empty() || settings.trace_sample > 0) {
+    trace.emplace(traced_clients(settings, scenario.params, index));
+    traced_rules.emplace(rules, *trace, sim, scenario.params);
+  }
+  model::DecisionRules& decide = traced_rules ? static_cast<model::DecisionRules&>(*traced_rules)
+                                              : static_cast<model::DecisionRules&>(rules);
+  model::World world(sim, scenario.params, decide);
+  if (trace) world.set_trace(&*trace);
   world.run(progress);
 
   ReplicationResult result;
@@ -50,7 +75,34 @@ ReplicationResult run_replication(const RunSettings& settings, int index,
   result.model_events = world.model_events();
   result.hook_calls = rules.calls();
   result.peak_clients = world.peak_clients_in_system();
+  for (const policy::UncertainDraw& d : scenario.uncertain) {
+    result.parameters.emplace_back(d.parameter, d.value);
+  }
+  if (trace) result.trace = trace->take_rows();
   return result;
+}
+
+std::vector<std::uint64_t> traced_clients(const RunSettings& settings,
+                                          const model::ModelParameters& params, int index) {
+  if (!settings.trace_clients.empty()) return settings.trace_clients;
+  const model::ArrivalParameters& a = params.arrivals;
+  std::uint64_t first = 1;
+  std::uint64_t span = a.count;
+  if (a.count == 0) {
+    // Expected arrivals: those of the warm-up come first, then the first reported year's.
+    first += static_cast<std::uint64_t>(a.per_year * params.horizon.warmup_years);
+    span = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(a.per_year));
+  }
+  const auto n = std::min<std::uint64_t>(static_cast<std::uint64_t>(settings.trace_sample), span);
+  core::RandomStream rng(core::StreamKey{params.horizon.seed, static_cast<std::uint64_t>(index)}, 0,
+                         kTracePurpose);
+  std::vector<std::uint64_t> chosen;
+  while (chosen.size() < n) {
+    const std::uint64_t id = first + rng.below(span);
+    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
+  }
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
 }
 
 }  // namespace parcours::experiment

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/agreement_ledger.hpp"
+#include "model/client_trace.hpp"
 #include "model/indicators.hpp"
 #include "policy/scenario.hpp"
 
@@ -23,6 +24,10 @@ struct RunSettings {
   /// Changes to the parameters after the scenario is loaded, the same in every replication
   /// (sizing searches vary an organisation's places this way); none when empty.
   std::function<void(model::ModelParameters&)> adjust;
+  /// Client journeys (trace.csv): follow these clients (arrival numbers) in every
+  /// replication, or else `trace_sample` clients drawn per replication; neither: no trace.
+  std::vector<std::uint64_t> trace_clients;
+  int trace_sample = 0;
 };
 
 /// What names an agreement in the tables (rules S6, S7).
@@ -47,7 +52,22 @@ struct ReplicationResult {
   std::uint64_t model_events = 0;                 // events that change a client's situation
   std::uint64_t hook_calls = 0;                   // Lua decision hooks called
   std::size_t peak_clients = 0;                   // most clients in the system at once
+  /// The value each uncertain parameter drew in this replication (policy/uncertain_parameters.hpp).
+  std::vector<std::pair<std::string, double>> parameters;
+  /// The followed clients' journeys, in time order (RunSettings::trace_clients); else empty.
+  std::vector<model::TraceRow> trace;
 };
+
+/// The stream purpose of the draw of the clients a trace follows (entity 0): apart from the
+/// clients' purposes (Draw << 16 | occurrence) and the uncertain parameters' (0xfffe0000).
+inline constexpr std::uint32_t kTracePurpose = 0xfffd0000U;
+
+/// The clients replication `index` follows: `settings.trace_clients`, else
+/// `settings.trace_sample` distinct arrival numbers drawn uniformly among the clients expected
+/// to arrive in the first reported year (or among all of a fixed count of arrivals), from their
+/// own stream, so tracing changes no other draw.
+std::vector<std::uint64_t> traced_clients(const RunSettings& settings,
+                                          const model::ModelParameters& params, int index);
 
 /// Called with the share of this replication's horizon simulated so far.
 using ReplicationProgress = std::function<void(double fraction)>;

@@ -1,5 +1,6 @@
 #include "experiment/results_writer.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include "experiment/agreement_tables.hpp"
@@ -59,7 +60,56 @@ void write_summary(const std::filesystem::path& path, const std::vector<Replicat
   close_output(out, path);
 }
 
+// The value each uncertain parameter drew, one row per replication and parameter.
+void write_parameters(const std::filesystem::path& path,
+                      const std::vector<ReplicationResult>& results) {
+  std::ofstream out = open_output(path);
+  io::CsvWriter csv(out);
+  csv.header({"replication", "parameter", "value"});
+  for (const ReplicationResult& r : results) {
+    for (const auto& [parameter, value] : r.parameters) {
+      csv.field(r.replication + 1).field(parameter).field(value);
+      csv.end_row();
+    }
+  }
+  close_output(out, path);
+}
+
+// The followed clients' journeys: replication by replication, each client's rows together in
+// time order (the model records them in time order), clients by arrival number.
+void write_trace(const std::filesystem::path& path, const std::vector<ReplicationResult>& results) {
+  std::ofstream out = open_output(path);
+  io::CsvWriter csv(out);
+  csv.header({"replication", "client", "time_days", "date", "row", "what", "stage", "hook",
+              "returned", "agreement", "hours"});
+  for (const ReplicationResult& r : results) {
+    std::vector<const model::TraceRow*> rows;
+    rows.reserve(r.trace.size());
+    for (const model::TraceRow& row : r.trace) rows.push_back(&row);
+    std::stable_sort(
+        rows.begin(), rows.end(),
+        [](const model::TraceRow* a, const model::TraceRow* b) { return a->client < b->client; });
+    for (const model::TraceRow* row : rows) {
+      csv.field(r.replication + 1).field(row->client).field(row->time).field(row->date);
+      csv.field(row->row).field(row->what).field(row->stage).field(row->hook);
+      csv.field(row->returned).field(row->agreement);
+      if (row->hours >= 0) {
+        csv.field(row->hours);
+      } else {
+        csv.field("");
+      }
+      csv.end_row();
+    }
+  }
+  close_output(out, path);
+}
+
 }  // namespace
+
+bool has_uncertain_parameters(const std::vector<ReplicationResult>& results) {
+  return std::any_of(results.begin(), results.end(),
+                     [](const ReplicationResult& r) { return !r.parameters.empty(); });
+}
 
 void write_results(const std::filesystem::path& folder,
                    const std::vector<ReplicationResult>& results, const io::Manifest& manifest) {
@@ -68,6 +118,11 @@ void write_results(const std::filesystem::path& folder,
   write_summary(folder / "summary_quarterly.csv", results, Periods::kQuarterly);
   write_summary(folder / "summary_yearly.csv", results, Periods::kYearly);
   write_agreement_tables(folder, results);
+  if (has_uncertain_parameters(results)) write_parameters(folder / "parameters.csv", results);
+  if (std::any_of(results.begin(), results.end(),
+                  [](const ReplicationResult& r) { return !r.trace.empty(); })) {
+    write_trace(folder / "trace.csv", results);
+  }
   io::write_manifest(manifest, folder / "manifest.json");
 }
 

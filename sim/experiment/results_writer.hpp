@@ -14,6 +14,9 @@
 
 namespace parcours::experiment {
 
+/// Whether a replication drew uncertain parameters (then parameters.csv holds their values).
+bool has_uncertain_parameters(const std::vector<ReplicationResult>& results);
+
 /// Writes everything into `folder` (an existing, empty directory).
 void write_results(const std::filesystem::path& folder,
                    const std::vector<ReplicationResult>& results, const io::Manifest& manifest);

@@ -29,6 +29,9 @@ nlohmann::ordered_json manifest_to_json(const Manifest& manifest) {
   json["threads"] = manifest.threads;
   // Round-tripping through text converts between the two json flavours exactly.
   json["parameters"] = nlohmann::ordered_json::parse(manifest.parameters.dump());
+  if (!manifest.uncertain.empty()) {
+    json["uncertain_parameters"] = nlohmann::ordered_json::parse(manifest.uncertain.dump());
+  }
   json["wall_seconds"] = manifest.wall_seconds;
   json["events"] = manifest.events;
   json["model_events"] = manifest.model_events;

@@ -27,6 +27,9 @@ struct Manifest {
   int threads = 0;
   /// Effective model and policy parameters after defaults and overrides.
   nlohmann::json parameters = nlohmann::json::object();
+  /// Uncertain parameters: { name: { distribution, values: [one per replication] } }; left out
+  /// of the JSON when empty.
+  nlohmann::json uncertain = nlohmann::json::object();
   double wall_seconds = 0.0;
   /// Events executed, summed over replications.
   std::uint64_t events = 0;
@@ -41,8 +44,8 @@ struct Manifest {
 /// The manifest as JSON with a fixed key order:
 ///   program, version, created_utc (if set),
 ///   scenario {name, files [{path, sha256}...]},
-///   seed, replications, threads, parameters, wall_seconds, events, model_events,
-///   hook_calls, peak_memory_mib
+///   seed, replications, threads, parameters, uncertain_parameters (if any), wall_seconds, events,
+///   model_events, hook_calls, peak_memory_mib
 /// The seed is also a JSON number; readers that keep only doubles (R's jsonlite, JavaScript)
 /// should read it as a 64-bit integer, since seeds above 2^53 would be rounded.
 [[nodiscard]] nlohmann::ordered_json manifest_to_json(const Manifest& manifest);

@@ -103,10 +103,19 @@ void World::run(const Progress& progress) {
   sim_.schedule_at(indicators_.quarter_end(0), core::EventTarget{this, kQuarterEnd, 0},
                    core::EventQueue::kMaxPriority);
   sim_.run(horizon_);
+  if (trace_ != nullptr) trace_horizon();
 }
 
 void World::handle(std::uint32_t kind, std::uint64_t subject) {
   ++events_by_kind_[kind];
+  if (trace_ != nullptr) [[unlikely]] {
+    traced_handle(kind, subject);
+    return;
+  }
+  dispatch(kind, subject);
+}
+
+void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
   const auto s = static_cast<Slot>(subject);
   switch (static_cast<EventKind>(kind)) {
     case kArrival:
@@ -254,6 +263,8 @@ void World::assign_groups(Slot s) {
 
 void World::leave(Slot s) {
   assert(!clients_[s].in_parcours);
+  if (trace_ != nullptr) [[unlikely]]
+    trace_leave(s);
   add_stock(in_system_, indicators_, clients_[s], -1);
   if (ose_) {
     book_followup(s);  // rule S2: what was given of the follow-up so far

@@ -17,6 +17,7 @@
 #include "core/simulation.hpp"
 #include "model/agreement_ledger.hpp"
 #include "model/client.hpp"
+#include "model/client_trace.hpp"
 #include "model/decision_rules.hpp"
 #include "model/early_ending.hpp"
 #include "model/indicators.hpp"
@@ -71,6 +72,10 @@ class World : public core::EventHandler {
   void run(const Progress& progress = {});
 
   void handle(std::uint32_t kind, std::uint64_t subject) override;
+
+  /// Follows the clients `trace` names (client_trace.hpp); call before run(). The trace must
+  /// outlive the run; nullptr (the default) traces nothing.
+  void set_trace(ClientTrace* trace) { trace_ = trace; }
 
   [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
   /// What each agreement delivered and cost (rules S6-S8); empty without agreements.
@@ -248,6 +253,17 @@ class World : public core::EventHandler {
     return std::floor(sim_.now()) - std::floor(t);
   }
 
+  /// The switch over event kinds; handle() counts the event and calls it.
+  void dispatch(std::uint32_t kind, std::uint64_t subject);
+  // world_trace.cpp: client journeys, only when trace_ is set.
+  void traced_handle(std::uint32_t kind, std::uint64_t subject);
+  [[nodiscard]] std::uint64_t client_of_event(std::uint32_t kind, std::uint64_t subject) const;
+  void trace_row(Slot s, std::uint64_t client, const char* row, std::string what,
+                 std::string stage);
+  void trace_count(const Client& c, Count what);
+  void trace_leave(Slot s);
+  void trace_horizon();
+
   Slot admit();
   void leave(Slot s);
   void on_quarter_end(std::size_t quarter);
@@ -262,6 +278,8 @@ class World : public core::EventHandler {
   /// Counts into the quarter under way (kept by the quarter-end events, so counting never
   /// converts a time to a date), for all clients and for each of the client's groups.
   void count(const Client& c, Count what) {
+    if (trace_ != nullptr) [[unlikely]]
+      trace_count(c, what);
     indicators_.for_groups(c.groups, [&](std::size_t g) {
       ++indicators_.record(quarter_, g).counts[static_cast<std::size_t>(what)];
     });
@@ -374,6 +392,7 @@ class World : public core::EventHandler {
   double capacity_mark_ = 0.0;
   std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
   Progress progress_;
+  ClientTrace* trace_ = nullptr;  // clients followed (issue 15); none when null
 };
 
 }  // namespace parcours::model

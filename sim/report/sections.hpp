@@ -25,6 +25,8 @@ std::optional<Section> retention_section(const std::filesystem::path& folder, La
 std::optional<Section> comparison_section(const std::filesystem::path& folder, Language language);
 /// Published vs simulated figures: validation.csv (issue 12).
 std::optional<Section> validation_section(const std::filesystem::path& folder, Language language);
+/// A few client journeys as timelines: trace.csv (issue 15).
+std::optional<Section> journey_section(const std::filesystem::path& folder, Language language);
 /// P50/P90 sizing: sizing.csv.
 std::optional<Section> sizing_section(const std::filesystem::path& folder, Language language);
 

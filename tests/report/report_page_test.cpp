@@ -42,7 +42,8 @@ TEST(ReportPage, EachSectionAppearsExactlyWhenItsFileExists) {
       {"retention_summary.csv", "<section id=\"retention\">"},
       {"comparison_yearly.csv", "<section id=\"comparison\">"},
       {"sizing.csv", "<section id=\"sizing\">"},
-      {"validation.csv", "<section id=\"validation\">"}};
+      {"validation.csv", "<section id=\"validation\">"},
+      {"trace.csv", "<section id=\"journeys\">"}};
   for (const auto& [file, marker] : sections) {
     const testing::TempDir with;
     const std::string page =
