@@ -1,7 +1,6 @@
 #include "report/translations.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -19,8 +18,9 @@ struct Entry {
 };
 
 // Indicator names follow docs/outputs.md (and the lead's agreement and retention tables);
-// text keys are grouped by report section.
-constexpr std::array kEntries{
+// text keys are grouped by report section. A built-in array, not std::array's deduction guide:
+// clang refuses a guide's fold expression over more than 256 entries.
+constexpr Entry kEntries[] = {
     // The page.
     Entry{"page.title", "Rapport de simulation", "Simulation report"},
     Entry{"page.scenario", "Scénario", "Scenario"},
