@@ -33,6 +33,9 @@ label.variant { display: inline-block; margin: 4px 0 8px; color: var(--muted); }
 .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; z-index: 1;
   background: #fff; box-shadow: 1px 0 0 var(--line); }
 .table-wrap thead th:first-child { z-index: 3; background: #eef1f5; }
+/* Sections break long words anywhere (no page overflow), but in a scrolling table that would
+   shrink text columns to one letter: there, words stay whole and the table scrolls. */
+.table-wrap th, .table-wrap td { overflow-wrap: normal; }
 section { min-width: 0; overflow-wrap: anywhere; }
 ul.legend { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap;
             gap: 2px 14px; font-size: 12px; }
