@@ -93,9 +93,11 @@ std::string short_traceback(const std::string& traceback) {
         row.find("(...tail calls...)") != std::string::npos)
       continue;
     if (row == "stack traceback:") continue;
+    const std::size_t text = row.find_first_not_of(" \t");
+    if (text == std::string::npos) continue;
     if (kept++ == kTracebackLines) break;
     out += "\n  ";
-    out += row.substr(row.find_first_not_of(" \t"));
+    out += row.substr(text);
   }
   // A lone "in main chunk" frame repeats the position already given: leave it out.
   if (kept <= 1 && out.find("in main chunk") != std::string::npos) return "";
@@ -325,10 +327,12 @@ void LuaSandbox::protected_call(int nargs, int nresults, std::uint64_t budget, d
     raw = lua_type(L_, -1) == LUA_TSTRING ? lua_tostring(L_, -1) : "unknown error";
   }
   lua_pop(L_, 1);
-  const std::size_t newline = raw.find('\n');
-  const std::string first = raw.substr(0, newline);
+  // The message may itself hold newlines (error("a\nb")): the traceback is what Lua appended
+  // last, after its own "stack traceback:" line.
+  const std::size_t traced = raw.rfind("\nstack traceback:");
+  const std::string first = raw.substr(0, traced);
   const std::string trace =
-      newline == std::string::npos ? "" : short_traceback(raw.substr(newline + 1));
+      traced == std::string::npos ? "" : short_traceback(raw.substr(traced + 1));
   std::string file;
   std::size_t line = 0;
   std::string message;

@@ -98,6 +98,15 @@ TEST(LuaSandbox, RuntimeErrorsCarryAShortTraceback) {
   EXPECT_NE(e.find("scenario.lua:3:"), std::string::npos) << e;
 }
 
+// Found by the set_value fuzzer: an error message with newlines and blank lines in it was
+// taken for the traceback, and a blank row made the short traceback throw.
+TEST(LuaSandbox, AnErrorMessageWithNewlinesAndBlankLinesIsKeptWhole) {
+  const std::string e = error_of("error('first\\n\\n  \\t\\nlast')\n");
+  EXPECT_NE(e.find("first"), std::string::npos) << e;
+  EXPECT_NE(e.find("last"), std::string::npos) << e;
+  EXPECT_EQ(e.find("traceback:\n  \n"), std::string::npos) << e;
+}
+
 TEST(LuaSandbox, MathRandomDrawsFromTheGivenStream) {
   EXPECT_NE(error_of("math.random()").find("not available"), std::string::npos);
   EXPECT_NE(error_of("math.randomseed(4)").find("randomseed is not available"), std::string::npos);
