@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replications per second of `parcours run` on 1 and 2 threads, and under `mpirun -np 2` when
-# the MPI build exists (build/mpi, made by scripts/test-mpi; its speed-up is against itself in
-# one process, since it is a dev build), on scenarios/exact_parcours.lua (6 years, every
+# Open MPI is installed (the release MPI build, build/mpi, as docs/experiments.md makes it; its
+# speed-up is against itself in one process), on scenarios/exact_parcours.lua (6 years, every
 # Parcours to its end). Prints a Markdown table (docs/performance.md).
 #
 # Settings, from the environment:
@@ -9,7 +9,7 @@
 #   SCALING_CLIENTS=20000    clients per replication (arrivals.count)
 #   SCALING_REPS=16          replications per run
 #   SCALING_REPEATS=3        runs per configuration (the median is reported)
-#   BENCH_SKIP_BUILD=1       use the binary already in build/release
+#   BENCH_SKIP_BUILD=1       use the binaries already in build/release and build/mpi
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,10 @@ mpi_parcours=build/mpi/sim/app/parcours
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   cmake --preset release >/dev/null
   cmake --build build/release --target parcours
+  if command -v mpirun >/dev/null; then
+    cmake --preset release -B build/mpi -DPARCOURS_MPI=ON -DPARCOURS_TESTS=OFF >/dev/null
+    cmake --build build/mpi --target parcours
+  fi
 fi
 
 out=$(mktemp -d)
@@ -54,7 +58,7 @@ read -r t1 c1 < <(measure "$parcours" run "${args[@]}" -j 1 --out "$out/j1")
 read -r t2 c2 < <(measure "$parcours" run "${args[@]}" -j 2 --out "$out/j2")
 cmp "$out/j1/indicators_yearly.csv" "$out/j2/indicators_yearly.csv"
 if [ -x "$mpi_parcours" ] && command -v mpirun >/dev/null; then
-  # build/mpi is scripts/test-mpi's dev build (-O2, assertions on): compared with itself.
+  # The MPI program in one process and on two ranks: the speed-up against itself.
   mpirun=(mpirun --allow-run-as-root --oversubscribe -np 2)
   read -r tm1 cm1 < <(measure "$mpi_parcours" run "${args[@]}" -j 1 --out "$out/mpi1")
   read -r tm2 cm2 < <(measure "${mpirun[@]}" "$mpi_parcours" run "${args[@]}" -j 1 --out "$out/mpi2")

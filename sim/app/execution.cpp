@@ -2,31 +2,7 @@
 
 #include <cstdio>
 
-#ifdef PARCOURS_MPI
-#include "experiment/mpi_distributor.hpp"
-#endif
-
 namespace parcours::app {
-
-ExecutionContext::ExecutionContext([[maybe_unused]] int* argc, [[maybe_unused]] char*** argv)
-    : interrupts_(std::make_unique<InterruptCleanup>()) {
-#ifdef PARCOURS_MPI
-  auto mpi = std::make_unique<experiment::MpiDistributor>(argc, argv);
-  writes_outputs_ = mpi->rank() == 0;
-  if (mpi->size() > 1) {
-    abort_ = [](const experiment::Distributor& d, int code) {
-      static_cast<const experiment::MpiDistributor&>(d).abort(code);
-    };
-  }
-  if (!writes_outputs_) {
-    (void)std::freopen("/dev/null", "w", stdout);
-    (void)std::freopen("/dev/null", "w", stderr);
-  }
-  distributor_ = std::move(mpi);
-#else
-  distributor_ = std::make_unique<experiment::LocalDistributor>();
-#endif
-}
 
 ExecutionContext::~ExecutionContext() = default;
 
