@@ -52,6 +52,12 @@ model::Effects effects_of(const SectionValues& s, std::string_view key) {
 
 }  // namespace
 
+void apply_bindings(const SectionValues& values, model::ModelParameters& params) {
+  for (const ParamSpec& spec : values.spec->params) {
+    if (spec.bind) spec.bind.apply(values, spec, params);
+  }
+}
+
 model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
                                         const std::string& file) {
   model::ModelParameters p;
@@ -246,7 +252,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.agreements = build_agreements(sections, p.activities, p.population.regions,
                                   core::Calendar(p.horizon.model_start()));
 
-  p.retention = build_retention(section(sections, "retention"), p.activities);
+  build_retention(section(sections, "retention"), p);
   p.caseload = build_caseload(sections, p);
   return p;
 }

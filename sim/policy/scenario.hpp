@@ -88,9 +88,8 @@ model::AgreementParameters build_agreements(
     const std::vector<model::ActivityParameters>& activities,
     const std::vector<std::string>& regions, const core::Calendar& calendar);
 
-/// The retention section (rules M1-M13; retention_builder.cpp).
-model::RetentionParameters build_retention(
-    const SectionValues& retention, const std::vector<model::ActivityParameters>& activities);
+/// The retention section (rules M1-M13; retention_builder.cpp), after the activities.
+void build_retention(const SectionValues& retention, model::ModelParameters& params);
 
 /// The names a scenario may assign in `policy`: decision hooks the model calls.
 const std::vector<std::string_view>& policy_hook_names();
