@@ -66,7 +66,8 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
 model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
                                         const std::string& file);
 
-/// The population section's rows as the model's population parameters (population_builder.cpp).
+/// The population section's rows as the model's population parameters (population_builder.cpp);
+/// the limiting thresholds are its bound rows (apply_bindings).
 model::PopulationParameters build_population(const SectionValues& population);
 
 /// Sets the profile attribute `column` from its CSV text (a number or a level name, such as

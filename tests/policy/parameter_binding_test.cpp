@@ -36,6 +36,17 @@ constexpr std::size_t field_count() {
 // they take a lookup or more than one key (with the reason).
 const std::map<std::string_view, std::set<std::string_view>>& bound_sections() {
   static const std::map<std::string_view, std::set<std::string_view>> sections{
+      // A name checked against the schedulers.
+      {"scenario", {"scheduler"}},
+      // 12 weights into an array, checked together (rule E1).
+      {"arrivals", {"seasonality"}},
+      // Opening days and hours go together; conclusion letters index an array (rules E2, E5).
+      {"evaluation", {"open_days", "open_hours", "conclusion_shares"}},
+      // Activity names, covariate names and income support statuses, looked up.
+      {"parcours", {"plan", "dropout_effects", "allowance_statuses"}},
+      {"job_search", {"effects"}},
+      // Near and far classes into an array (rule D2), which also turn accompaniment on.
+      {"accompaniment", {"interval_weeks"}},
       // Activity names, looked up among the scenario's activities.
       {"retention", {"me_service", "ph2_service", "demarcheurs_maintien_service"}},
   };
@@ -94,6 +105,22 @@ TEST(ParameterBinding, EveryFieldOfABoundPartHasARow) {
       field_count<model::RetentionParameters>() - 1 + field_count<model::RetentionShape>();
   EXPECT_EQ(rows_into(params, params.retention) + 3, retention_fields)
       << "a field of RetentionParameters without a row in policy/schema_retention.cpp";
+  // The other bound parts, less the fields their builders fill (named beside each count).
+  EXPECT_EQ(rows_into(params, params.horizon) + 1, field_count<model::HorizonParameters>())
+      << "scheduler";
+  EXPECT_EQ(rows_into(params, params.arrivals) + 1, field_count<model::ArrivalParameters>())
+      << "monthly_weight";
+  EXPECT_EQ(rows_into(params, params.population.limiting),
+            field_count<model::LimitingThresholds>());
+  EXPECT_EQ(rows_into(params, params.evaluation) + 5, field_count<model::EvaluationParameters>())
+      << "opening_hours, open_days, open_from_hours, open_to_hours, conclusion_shares";
+  EXPECT_EQ(rows_into(params, params.parcours) + 4, field_count<model::ParcoursParameters>())
+      << "default_plan, dropout_effects, closure_enabled, allowance_statuses";
+  EXPECT_EQ(rows_into(params, params.job_search) + 1, field_count<model::JobSearchParameters>())
+      << "effects";
+  EXPECT_EQ(rows_into(params, params.accompaniment) + 2,
+            field_count<model::AccompanimentParameters>())
+      << "enabled, interval_days";
 }
 
 TEST(ParameterBinding, ABoundRowReachesTheModelInItsUnits) {
