@@ -19,6 +19,7 @@ int activity_named(const SectionValues& s, std::string_view key,
   if (!s.has(key)) return -1;
   const std::string& name = s.text(key);
   std::vector<std::string_view> names;
+  names.reserve(activities.size());
   for (const auto& a : activities) names.push_back(a.name);
   const auto it = std::find(names.begin(), names.end(), name);
   if (it == names.end()) {
@@ -30,7 +31,8 @@ int activity_named(const SectionValues& s, std::string_view key,
 
 }  // namespace
 
-void build_retention(const SectionValues& s, model::ModelParameters& params) {
+void build_retention(const SectionValues& retention, model::ModelParameters& params) {
+  const SectionValues& s = retention;
   apply_bindings(s, params);  // every row but the partner services (policy/schema_retention.cpp)
   model::RetentionParameters& r = params.retention;
   r.me_activity = activity_named(s, "me_service", params.activities);
