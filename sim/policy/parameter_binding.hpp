@@ -73,11 +73,8 @@ inline core::Distribution converted(Unit unit, const core::Distribution& d) {
 template <typename>
 inline constexpr bool kUnsupported = false;
 
-template <Unit U, auto... Path>
-void apply(const SectionValues& s, const ParamSpec& spec, model::ModelParameters& params) {
-  if (!s.has(spec.key)) return;  // optional and not given: the model's default stays
-  auto& field = (params.*....*Path);
-  using F = std::remove_cvref_t<decltype(field)>;
+template <Unit U, typename F>
+void write(const SectionValues& s, const ParamSpec& spec, F& field) {
   if constexpr (std::is_same_v<F, double>) {
     field = converted(U, s.number(spec.key));
   } else if constexpr (std::is_same_v<F, int> || std::is_same_v<F, std::uint64_t>) {
@@ -99,9 +96,28 @@ void apply(const SectionValues& s, const ParamSpec& spec, model::ModelParameters
   }
 }
 
+template <Unit U, auto... Path>
+void apply(const SectionValues& s, const ParamSpec& spec, model::ModelParameters& params) {
+  if (!s.has(spec.key)) return;  // optional and not given: the model's default stays
+  write<U>(s, spec, (params.*....*Path));
+}
+
 template <auto... Path>
 const void* field_address(const model::ModelParameters& params) {
   return &(params.*....*Path);
+}
+
+// A repeated section's item is the last of its list: its builder appends one per call.
+template <Unit U, auto Items, auto... Path>
+void apply_to_item(const SectionValues& s, const ParamSpec& spec, model::ModelParameters& params) {
+  if (!s.has(spec.key)) return;
+  write<U>(s, spec, ((params.*Items).back().*....*Path));
+}
+
+template <auto Items, auto... Path>
+const void* item_field_address(const model::ModelParameters& params) {
+  const auto& items = params.*Items;
+  return items.empty() ? nullptr : &(items.back().*....*Path);
 }
 
 }  // namespace binding_detail
@@ -110,5 +126,11 @@ const void* field_address(const model::ModelParameters& params) {
 template <Unit U, auto... Path>
 inline constexpr Binding lands_in{&binding_detail::apply<U, Path...>,
                                   &binding_detail::field_address<Path...>};
+
+/// The same for a repeated section's row: into (params.*items).back().*path..., the item its
+/// builder has just appended (an activity), before it calls apply_bindings.
+template <Unit U, auto Items, auto... Path>
+inline constexpr Binding lands_in_item{&binding_detail::apply_to_item<U, Items, Path...>,
+                                       &binding_detail::item_field_address<Items, Path...>};
 
 }  // namespace parcours::policy

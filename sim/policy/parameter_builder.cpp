@@ -126,11 +126,11 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   std::vector<bool> own_job_effects;  // by activity: job_effects given, else job_search's
   for (const SectionValues& s : sections) {
     if (s.spec->name != "activity") continue;
-    model::ActivityParameters a;
-    a.name = s.text("name");
-    a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
-    a.dropout_after = s.number("dropout_after");
-    a.concurrent = s.flag("concurrent");
+    // The bound rows land in the activity appended here (lands_in_item); the service terms
+    // and the names checked against lists are read by hand.
+    p.activities.emplace_back();
+    apply_bindings(s, p);
+    model::ActivityParameters& a = p.activities.back();
     if (s.has("domain")) {
       static const std::vector<std::string_view> kDomains{"professional_choice", "skills",
                                                           "job_search", "retention"};
@@ -142,17 +142,10 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
       }
       a.domain = static_cast<int>(it - kDomains.begin());
     }
-    a.allowance_per_week = s.number("allowance_per_week");
-    a.extra_costs_per_week = s.number("extra_costs_per_week");
-    a.success_probability = s.number("success_probability");
     a.referral = s.has("referral_weeks");
-    if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
     build_service_terms(s, a);
-    if (s.has("job_during")) a.job_during = s.hazard("job_during");
     if (s.has("job_effects")) a.job_effects = effects_of(s, "job_effects");
-    if (s.has("early_success")) a.early_success = s.hazard("early_success");
     own_job_effects.push_back(s.has("job_effects"));
-    p.activities.push_back(a);
   }
   if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
 

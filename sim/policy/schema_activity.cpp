@@ -9,6 +9,7 @@ namespace parcours::policy {
 namespace {
 using T = ParamType;
 using M = model::ModelParameters;
+using A = model::ActivityParameters;
 }  // namespace
 
 SectionSpec activity_section() {
@@ -17,23 +18,31 @@ SectionSpec activity_section() {
       true,
       "One activity a plan can hold (rule P2); call once per activity.",
       {
-          {"name", T::kString, 0, 0, true, "", "", "P2", "name used by plans"},
+          {"name", T::kString, 0, 0, true, "", "", "P2", "name used by plans",
+           lands_in_item<kSame, &M::activities, &A::name>},
           {"duration_weeks", T::kDistribution, 0, 1e3, true, "", "weeks", "P2",
-           "time from start to end"},
+           "time from start to end",
+           lands_in_item<kWeeksToDays, &M::activities, &A::duration_days>},
           {"dropout_after", T::kNumber, 0, 1, false, "0", "probability", "D6",
-           "chance of abandoning at the end of this activity"},
+           "chance of abandoning at the end of this activity",
+           lands_in_item<kSame, &M::activities, &A::dropout_after>},
           {"concurrent", T::kBoolean, 0, 0, false, "false", "", "P2",
-           "runs alongside the activity before it in the plan"},
+           "runs alongside the activity before it in the plan",
+           lands_in_item<kSame, &M::activities, &A::concurrent>},
           {"domain", T::kString, 0, 0, false, "", "", "E3",
            "competency domain it works on: professional_choice, skills, job_search, retention"},
           {"allowance_per_week", T::kNumber, 0, 1e5, false, "0", "dollars/week", "P6",
-           "participation allowance, for the statuses in parcours.allowance_statuses"},
+           "participation allowance, for the statuses in parcours.allowance_statuses",
+           lands_in_item<kSame, &M::activities, &A::allowance_per_week>},
           {"extra_costs_per_week", T::kNumber, 0, 1e5, false, "0", "dollars/week", "S5",
-           "extra costs refunded while participating (childcare, transport)"},
+           "extra costs refunded while participating (childcare, transport)",
+           lands_in_item<kSame, &M::activities, &A::extra_costs_per_week>},
           {"success_probability", T::kNumber, 0, 1, false, "1", "probability", "P5",
-           "chance the follow-up finds the activity successful; else the plan is revised (P3)"},
+           "chance the follow-up finds the activity successful; else the plan is revised (P3)",
+           lands_in_item<kSame, &M::activities, &A::success_probability>},
           {"referral_weeks", T::kDistribution, 0, 1e3, false, "", "weeks", "P8",
-           "delivered by an OSE: time from the referral to the start; absent = internal"},
+           "delivered by an OSE: time from the referral to the start; absent = internal",
+           lands_in_item<kWeeksToDays, &M::activities, &A::referral_days>},
           {"service_group", T::kString, 0, 0, false, "", "", "S1",
            "catalogue group: unit, job_search_club, groupe_d, ph1, youth, internship, "
            "demarcheurs, ppe, icte, mfor_ee ... (a label for tables)"},
@@ -90,12 +99,14 @@ SectionSpec activity_section() {
            "everyone the other keys admit"},
           {"job_during", T::kHazard, 0, 0, false, "", "hazard, weeks", "P7",
            "job finding during the activity, from its start: a job ends it and the Parcours "
-           "early; absent = none"},
+           "early; absent = none",
+           lands_in_item<kSame, &M::activities, &A::job_during>},
           {"job_effects", T::kEffects, -20, 20, false, "", "log hazard ratio", "E4",
            "how characteristics scale job_during; absent = job_search.effects"},
           {"early_success", T::kHazard, 0, 0, false, "", "hazard, weeks", "P5",
            "objectives reached before the planned end, from the start: the activity ends "
-           "then as completed; absent = never early"},
+           "then as completed; absent = never early",
+           lands_in_item<kSame, &M::activities, &A::early_success>},
       }};
 }
 

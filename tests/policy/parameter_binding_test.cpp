@@ -69,13 +69,21 @@ TEST(ParameterBinding, EveryRowOfABoundSectionLandsInTheModel) {
   }
 }
 
+// Model parameters with one activity, the item an activity row lands in.
+model::ModelParameters with_an_activity() {
+  model::ModelParameters params;
+  params.activities.emplace_back();
+  return params;
+}
+
 TEST(ParameterBinding, NoTwoRowsWriteOneField) {
-  const model::ModelParameters params;
+  const model::ModelParameters params = with_an_activity();
   std::map<const void*, std::string> written;
   for (const SectionSpec& section : scenario_schema()) {
     for (const ParamSpec& row : section.params) {
       if (!row.bind) continue;
       const std::string name = std::string(section.name) + "." + std::string(row.key);
+      ASSERT_NE(row.bind.field(params), nullptr) << name;
       const auto [it, fresh] = written.emplace(row.bind.field(params), name);
       EXPECT_TRUE(fresh) << name << " writes the field " << it->second << " writes";
     }
@@ -98,7 +106,7 @@ std::size_t rows_into(const model::ModelParameters& params, const Part& part) {
 }
 
 TEST(ParameterBinding, EveryFieldOfABoundPartHasARow) {
-  const model::ModelParameters params;
+  const model::ModelParameters params = with_an_activity();
   // RetentionParameters: its shape counts by its own four fields; the three activity ids come
   // from the *_service names (built by hand).
   const std::size_t retention_fields =
@@ -121,6 +129,13 @@ TEST(ParameterBinding, EveryFieldOfABoundPartHasARow) {
   EXPECT_EQ(rows_into(params, params.accompaniment) + 2,
             field_count<model::AccompanimentParameters>())
       << "enabled, interval_days";
+  // Activities are bound in part: their service terms (rules S1-S5, M9) are read by
+  // service_builder.cpp, their domain and effects by name.
+  EXPECT_EQ(rows_into(params, params.activities.back()) + 12,
+            field_count<model::ActivityParameters>())
+      << "domain, referral, service, job_effects; retention_included, integration_days, "
+         "wage_contribution_share, wage_contribution_per_week, in_job_support_days, "
+         "in_job_support_hours, extension_probability, extension_days";
 }
 
 TEST(ParameterBinding, ABoundRowReachesTheModelInItsUnits) {
