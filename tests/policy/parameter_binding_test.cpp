@@ -129,13 +129,12 @@ TEST(ParameterBinding, EveryFieldOfABoundPartHasARow) {
   EXPECT_EQ(rows_into(params, params.accompaniment) + 2,
             field_count<model::AccompanimentParameters>())
       << "enabled, interval_days";
-  // Activities are bound in part: their service terms (rules S1-S5, M9) are read by
-  // service_builder.cpp, their domain and effects by name.
-  EXPECT_EQ(rows_into(params, params.activities.back()) + 12,
-            field_count<model::ActivityParameters>())
-      << "domain, referral, service, job_effects; retention_included, integration_days, "
-         "wage_contribution_share, wage_contribution_per_week, in_job_support_days, "
-         "in_job_support_hours, extension_probability, extension_days";
+  // An activity with its service terms and their eligibility, counted by their own fields.
+  const std::size_t activity_fields = field_count<model::ActivityParameters>() - 1 +
+                                      field_count<model::ServiceTerms>() - 1 +
+                                      field_count<model::Eligibility>();
+  EXPECT_EQ(rows_into(params, params.activities.back()) + 8, activity_fields)
+      << "domain, referral, job_effects, measure, delivery, has_hours, levels, statuses";
 }
 
 TEST(ParameterBinding, ABoundRowReachesTheModelInItsUnits) {
