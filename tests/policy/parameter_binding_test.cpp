@@ -49,6 +49,9 @@ const std::map<std::string_view, std::set<std::string_view>>& bound_sections() {
       {"accompaniment", {"interval_weeks"}},
       // Activity names, looked up among the scenario's activities.
       {"retention", {"me_service", "ph2_service", "demarcheurs_maintien_service"}},
+      // Names looked up (domains, measures, deliveries, statuses, covariates) and levels
+      // sorted by their hours (rules E3, S5, M8).
+      {"activity", {"domain", "measure", "delivery", "levels", "statuses", "job_effects"}},
   };
   return sections;
 }
