@@ -46,7 +46,8 @@ std::size_t index_in(const SectionValues& s, const std::string& what, const std:
 
 }  // namespace
 
-void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
+void build_service_terms(const SectionValues& activity, model::ActivityParameters& a) {
+  const SectionValues& s = activity;
   // The scalar terms are the rows' bindings (policy/schema_activity.cpp), applied before:
   // here the names looked up and the checks that tie keys together.
   model::ServiceTerms& t = a.service;
@@ -138,6 +139,7 @@ model::AgreementParameters build_agreements(
     const std::vector<std::string>& regions, const core::Calendar& calendar) {
   model::AgreementParameters p;
   std::vector<std::string> activity_names;
+  activity_names.reserve(activities.size());
   for (const auto& a : activities) activity_names.push_back(a.name);
   std::vector<std::string> organisation_names;
   for (const SectionValues& s : sections) {
