@@ -12,6 +12,7 @@
 #include "app/scenario_options.hpp"
 #include "policy/lua_sandbox.hpp"
 #include "policy/parameter_schema.hpp"
+#include "policy/schema_markdown.hpp"
 
 namespace parcours::app {
 
@@ -106,6 +107,7 @@ RegisteredCommand register_check_command(CLI::App& app) {
   struct Options {
     ScenarioOptions scenario;
     bool list_parameters = false;
+    bool markdown = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -113,7 +115,13 @@ RegisteredCommand register_check_command(CLI::App& app) {
   add_scenario_options(*command, options->scenario);
   command->add_flag("--parameters", options->list_parameters,
                     "List every parameter a scenario can set");
+  command->add_flag("--markdown", options->markdown,
+                    "With --parameters: as Markdown tables (docs/lua_api.md's keys by section)");
   return {command, [options](const Execution&) {
+            if (options->list_parameters && options->markdown) {
+              std::fputs(policy::schema_markdown().c_str(), stdout);
+              return 0;
+            }
             return check_command(options->scenario, options->list_parameters);
           }};
 }

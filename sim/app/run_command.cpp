@@ -16,6 +16,7 @@
 #include "app/scenario_options.hpp"
 #include "experiment/distributor.hpp"
 #include "experiment/results_writer.hpp"
+#include "experiment/uncertainty_ranking.hpp"
 #include "io/result_folder.hpp"
 #include "policy/lua_sandbox.hpp"
 
@@ -44,6 +45,16 @@ int run_command(const RunOptions& options, const Execution& execution) {
   policy::LuaSandbox sandbox;
   const policy::LoadedScenario scenario =
       policy::load_scenario(sandbox, settings.source, settings.overrides);
+
+  const std::size_t uncertain = scenario.uncertain.size();
+  if (!options.quiet && uncertain > 0 &&
+      settings.replications < experiment::min_replications_for_ranking(uncertain)) {
+    std::fprintf(stderr,
+                 "parcours: note: %zu uncertain parameter%s: uncertainty_ranking.csv needs at "
+                 "least %d replications (-r)\n",
+                 uncertain, uncertain > 1 ? "s" : "",
+                 experiment::min_replications_for_ranking(uncertain));
+  }
 
   const std::filesystem::path out = options.out.empty() ? default_out(settings) : options.out;
   std::optional<io::ResultFolder> folder = open_result_folder(

@@ -6,6 +6,7 @@
 #include "experiment/agreement_tables.hpp"
 #include "experiment/summary.hpp"
 #include "experiment/table_file.hpp"
+#include "experiment/uncertainty_ranking.hpp"
 #include "io/csv_writer.hpp"
 
 namespace parcours::experiment {
@@ -75,6 +76,31 @@ void write_parameters(const std::filesystem::path& path,
   close_output(out, path);
 }
 
+// The uncertain parameters ranked by the share of each indicator's variance across the
+// replications they explain (probabilistic sensitivity analysis); nothing without a ranking.
+void write_uncertainty_ranking(const std::filesystem::path& path,
+                               const std::vector<ReplicationResult>& results) {
+  const UncertaintyRanking ranking = rank_uncertain_parameters(results);
+  if (ranking.rows.empty()) return;
+  std::ofstream out = open_output(path);
+  io::CsvWriter csv(out);
+  csv.header({"fiscal_year", "indicator", "rank", "parameter", "variance_share",
+              "standardised_coefficient", "partial_rank_correlation", "r_squared", "replications"});
+  int rank = 0;
+  for (std::size_t i = 0; i < ranking.rows.size(); ++i) {
+    const UncertaintyRow& r = ranking.rows[i];
+    const bool first_of_group = i == 0 || ranking.rows[i - 1].fiscal_year != r.fiscal_year ||
+                                ranking.rows[i - 1].indicator != r.indicator;
+    rank = first_of_group ? 1 : rank + 1;
+    csv.field(core::FiscalQuarter{r.fiscal_year, 1}.fiscal_year_label()).field(r.indicator);
+    csv.field(rank).field(ranking.parameters[r.parameter]).field(r.variance_share);
+    csv.field(r.standardised_coefficient).field(r.partial_rank_correlation).field(r.r_squared);
+    csv.field(ranking.replications);
+    csv.end_row();
+  }
+  close_output(out, path);
+}
+
 // The followed clients' journeys: replication by replication, each client's rows together in
 // time order (the model records them in time order), clients by arrival number.
 void write_trace(const std::filesystem::path& path, const std::vector<ReplicationResult>& results) {
@@ -118,7 +144,10 @@ void write_results(const std::filesystem::path& folder,
   write_summary(folder / "summary_quarterly.csv", results, Periods::kQuarterly);
   write_summary(folder / "summary_yearly.csv", results, Periods::kYearly);
   write_agreement_tables(folder, results);
-  if (has_uncertain_parameters(results)) write_parameters(folder / "parameters.csv", results);
+  if (has_uncertain_parameters(results)) {
+    write_parameters(folder / "parameters.csv", results);
+    write_uncertainty_ranking(folder / "uncertainty_ranking.csv", results);
+  }
   if (std::any_of(results.begin(), results.end(),
                   [](const ReplicationResult& r) { return !r.trace.empty(); })) {
     write_trace(folder / "trace.csv", results);

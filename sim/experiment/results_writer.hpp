@@ -4,6 +4,10 @@
 //   indicators_yearly.csv     replication x fiscal year x group x indicator
 //   summary_quarterly.csv     mean, sd and 95 % CI over replications, per quarter
 //   summary_yearly.csv        the same per fiscal year
+//   parameters.csv            uncertain parameters' draws, replication x parameter (if any)
+//   uncertainty_ranking.csv   which of them explain each indicator's variance (if any;
+//                             experiment/uncertainty_ranking.hpp)
+//   trace.csv                 followed clients' journeys (run --trace)
 //   manifest.json
 
 #include <filesystem>

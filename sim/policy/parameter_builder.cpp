@@ -16,7 +16,6 @@ namespace {
 
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kDaysPerMonth = 365.25 / 12.0;
-constexpr double kHoursPerDay = 24.0;  // agents serve around the clock until working hours land
 
 const SectionValues& section(const std::vector<SectionValues>& sections, std::string_view name) {
   for (const SectionValues& s : sections) {
@@ -52,16 +51,20 @@ model::Effects effects_of(const SectionValues& s, std::string_view key) {
 
 }  // namespace
 
+void apply_bindings(const SectionValues& values, model::ModelParameters& params) {
+  for (const ParamSpec& spec : values.spec->params) {
+    if (spec.bind) spec.bind.apply(values, spec, params);
+  }
+}
+
 model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
                                         const std::string& file) {
   model::ModelParameters p;
 
+  // Each section: its rows' bindings (policy/schema_*.cpp), then what takes a lookup or more
+  // than one key.
   const SectionValues& sc = section(sections, "scenario");
-  p.horizon.name = sc.text("name");
-  p.horizon.start = *core::parse_date(sc.text("start"));
-  p.horizon.years = sc.number("years");
-  p.horizon.seed = static_cast<std::uint64_t>(sc.number("seed"));
-  p.horizon.warmup_years = static_cast<int>(sc.number("warmup_years"));
+  apply_bindings(sc, p);
   const std::optional<core::SchedulerKind> scheduler =
       core::parse_scheduler_kind(sc.text("scheduler"));
   if (!scheduler)
@@ -69,17 +72,13 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.horizon.scheduler = *scheduler;
 
   const SectionValues& ar = section(sections, "arrivals");
+  apply_bindings(ar, p);
   const bool by_rate = ar.has("per_year");
   const bool by_count = ar.has("count");
   if (by_rate == by_count)
     fail(ar, "give either per_year (a rate) or count (a fixed number), not both or neither");
   if (by_count && !ar.has("over_weeks"))
     fail(ar, "count needs over_weeks, the window the clients arrive over");
-  if (by_rate) p.arrivals.per_year = ar.number("per_year");
-  if (by_count) {
-    p.arrivals.count = static_cast<std::uint64_t>(ar.number("count"));
-    p.arrivals.over_days = ar.number("over_weeks") * kDaysPerWeek;
-  }
   const std::vector<double>& season = ar.numbers("seasonality");
   if (season.size() != 12)
     fail(ar, "seasonality needs 12 monthly weights, got " + std::to_string(season.size()));
@@ -87,13 +86,13 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   if (std::all_of(season.begin(), season.end(), [](double w) { return w == 0.0; }))
     fail(ar, "seasonality: all 12 monthly weights are 0, so nobody would ever arrive");
   std::copy(season.begin(), season.end(), p.arrivals.monthly_weight.begin());
-  p.arrivals.convened_share = ar.number("convened_share");
 
   const SectionValues& po = section(sections, "population");
   p.population = build_population(po);
+  apply_bindings(po, p);  // the limiting thresholds (rule D1)
 
   const SectionValues& ev = section(sections, "evaluation");
-  p.evaluation.agents = static_cast<int>(ev.number("agents"));
+  apply_bindings(ev, p);
   if (ev.has("open_days") != ev.has("open_hours")) {
     fail(ev, "open_days and open_hours go together (rule E2)");
   }
@@ -116,10 +115,6 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     p.evaluation.open_from_hours = hours[0];
     p.evaluation.open_to_hours = hours[1];
   }
-  p.evaluation.interview_days = ev.distribution("interview_hours").scaled(1.0 / kHoursPerDay);
-  p.evaluation.second_meeting_probability = ev.number("second_meeting_probability");
-  p.evaluation.refusal_probability = ev.number("refusal_probability");
-  p.evaluation.refusal_without_reason_share = ev.number("refusal_without_reason_share");
   const Shares& shares = ev.shares("conclusion_shares");
   for (const auto& [letter, share] : shares) {
     if (letter.size() != 1 || letter[0] < 'A' || letter[0] > 'D') {
@@ -127,20 +122,15 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     }
     p.evaluation.conclusion_shares[static_cast<std::size_t>(letter[0] - 'A')] = share;
   }
-  p.evaluation.specialised_delay_days =
-      ev.distribution("specialised_delay_weeks").scaled(kDaysPerWeek);
-  p.evaluation.specialised_evaluators = static_cast<int>(ev.number("specialised_evaluators"));
-  p.evaluation.referred_return_probability = ev.number("referred_return_probability");
-  p.evaluation.referred_return_days = ev.distribution("referred_return_weeks").scaled(kDaysPerWeek);
 
   std::vector<bool> own_job_effects;  // by activity: job_effects given, else job_search's
   for (const SectionValues& s : sections) {
     if (s.spec->name != "activity") continue;
-    model::ActivityParameters a;
-    a.name = s.text("name");
-    a.duration_days = s.distribution("duration_weeks").scaled(kDaysPerWeek);
-    a.dropout_after = s.number("dropout_after");
-    a.concurrent = s.flag("concurrent");
+    // The bound rows land in the activity appended here (lands_in_item); the service terms
+    // and the names checked against lists are read by hand.
+    p.activities.emplace_back();
+    apply_bindings(s, p);
+    model::ActivityParameters& a = p.activities.back();
     if (s.has("domain")) {
       static const std::vector<std::string_view> kDomains{"professional_choice", "skills",
                                                           "job_search", "retention"};
@@ -152,21 +142,15 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
       }
       a.domain = static_cast<int>(it - kDomains.begin());
     }
-    a.allowance_per_week = s.number("allowance_per_week");
-    a.extra_costs_per_week = s.number("extra_costs_per_week");
-    a.success_probability = s.number("success_probability");
     a.referral = s.has("referral_weeks");
-    if (a.referral) a.referral_days = s.distribution("referral_weeks").scaled(kDaysPerWeek);
     build_service_terms(s, a);
-    if (s.has("job_during")) a.job_during = s.hazard("job_during");
     if (s.has("job_effects")) a.job_effects = effects_of(s, "job_effects");
-    if (s.has("early_success")) a.early_success = s.hazard("early_success");
     own_job_effects.push_back(s.has("job_effects"));
-    p.activities.push_back(a);
   }
   if (p.activities.size() > 255) throw io::InputError(file, "at most 255 activities");
 
   const SectionValues& pa = section(sections, "parcours");
+  apply_bindings(pa, p);
   const std::vector<std::string>& plan = pa.texts("plan");
   if (plan.size() > model::kMaxPlanLength) {
     fail(pa, "a plan holds at most " + std::to_string(model::kMaxPlanLength) + " activities");
@@ -183,7 +167,6 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     }
     p.parcours.default_plan.push_back(static_cast<std::uint8_t>(it - p.activities.begin()));
   }
-  p.parcours.max_revisions = static_cast<int>(pa.number("max_revisions"));
   for (const std::string& status : pa.texts("allowance_statuses")) {
     bool known = false;
     for (int i = 0; i <= 2; ++i) {
@@ -194,23 +177,14 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     }
     if (!known) fail(pa, "allowance_statuses: unknown status '" + status + "' (afdr, ei, none)");
   }
-  p.parcours.school_share = pa.number("school_share");
-  p.parcours.other_measure_share = pa.number("other_measure_share");
   if (p.parcours.school_share + p.parcours.other_measure_share > 1.0 + 1e-12) {
     fail(pa, "school_share + other_measure_share must not exceed 1");
   }
   p.parcours.closure_enabled = pa.has("closure_weeks");
-  if (p.parcours.closure_enabled) {
-    p.parcours.closure_days = pa.distribution("closure_weeks").scaled(kDaysPerWeek);
-  }
-  p.parcours.followup_days = pa.number("followup_months") * kDaysPerMonth;
-  if (pa.has("dropout")) p.parcours.dropout = pa.hazard("dropout");
   p.parcours.dropout_effects = effects_of(pa, "dropout_effects");
 
   const SectionValues& js = section(sections, "job_search");
-  p.job_search.after_parcours = js.hazard("after_parcours");
-  p.job_search.autonomous = js.hazard("autonomous");
-  if (js.has("after_exit")) p.job_search.after_exit = js.hazard("after_exit");
+  apply_bindings(js, p);
   p.job_search.effects = effects_of(js, "effects");
   p.job_search.effects.market = p.population.market;
   p.parcours.dropout_effects.market = p.population.market;
@@ -221,6 +195,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   }
 
   const SectionValues& ac = section(sections, "accompaniment");
+  apply_bindings(ac, p);  // contact time and share; used only with interval_weeks
   if (ac.has("interval_weeks")) {
     const Shares& intervals = ac.shares("interval_weeks");
     for (const auto& [name, weeks] : intervals) {
@@ -232,8 +207,6 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     p.accompaniment.enabled = true;
     p.accompaniment.interval_days = {intervals.at("near") * kDaysPerWeek,
                                      intervals.at("far") * kDaysPerWeek};
-    p.accompaniment.contact_days = ac.distribution("contact_hours").scaled(1.0 / kHoursPerDay);
-    p.accompaniment.agent_share = ac.number("agent_share");
     // Contacts per month, which the `accompaniment` covariate of the effects reads (D6).
     std::vector<model::Effects*> scaled{&p.parcours.dropout_effects, &p.job_search.effects};
     for (model::ActivityParameters& act : p.activities) scaled.push_back(&act.job_effects);
@@ -246,7 +219,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   p.agreements = build_agreements(sections, p.activities, p.population.regions,
                                   core::Calendar(p.horizon.model_start()));
 
-  p.retention = build_retention(section(sections, "retention"), p.activities);
+  build_retention(section(sections, "retention"), p);
   p.caseload = build_caseload(sections, p);
   return p;
 }

@@ -1,7 +1,12 @@
 #pragma once
-// The parameters a scenario may set: per section, each key's type, range, unit and rule.
-// One table drives validation (types, ranges, unknown keys with "did you mean"), --set
-// overrides, the manifest's resolved parameters and `parcours check --parameters`.
+// The parameters a scenario may set: per section, each key's type, range, unit, rule, meaning
+// and where it lands in the model's parameters. Each parameter is declared once, as one row of
+// its section's table (policy/schema_*.cpp); from it come validation (types, ranges, unknown
+// keys with "did you mean"), --set overrides, the manifest's resolved parameters,
+// `parcours check --parameters` (and so the parameter tables of docs/scenarios.md) and, for a
+// row with a binding (policy/parameter_binding.hpp), the model's field, converted to its units.
+// A row without a binding is read by its section's builder, because it takes more than one key
+// or a lookup (a plan naming activities, effects by covariate, rows of a table).
 // Domain numbers are never defaults here: they live in scenarios/baseline.lua. The only
 // defaults are neutral values (zero probabilities, flat seasonality, seed 1).
 
@@ -11,7 +16,27 @@
 #include <string_view>
 #include <vector>
 
+namespace parcours::model {
+struct ModelParameters;
+}
+
 namespace parcours::policy {
+
+struct ParamSpec;
+struct SectionValues;
+
+/// Where a parameter lands in the model's parameters (made by policy/parameter_binding.hpp's
+/// `lands_in`); empty: its section's builder reads it.
+struct Binding {
+  /// Writes the row's checked value, converted to the model's unit, into its field; a value
+  /// the scenario did not give (an optional key with no default) leaves the field as it is.
+  void (*apply)(const SectionValues& values, const ParamSpec& spec,
+                model::ModelParameters& params) = nullptr;
+  /// The address of that field in `params`: no two rows may write the same field.
+  const void* (*field)(const model::ModelParameters& params) = nullptr;
+
+  explicit operator bool() const { return apply != nullptr; }
+};
 
 enum class ParamType {
   kNumber,
@@ -39,6 +64,7 @@ struct ParamSpec {
   std::string_view unit;
   std::string_view rule;
   std::string_view doc;
+  Binding bind{};
 };
 
 struct SectionSpec {
@@ -49,6 +75,9 @@ struct SectionSpec {
 
   [[nodiscard]] const ParamSpec* find(std::string_view key) const;
 };
+
+/// Writes every bound row of `values`' section into `params` (Binding::apply).
+void apply_bindings(const SectionValues& values, model::ModelParameters& params);
 
 /// Every section a scenario may call, in the order the docs list them.
 std::span<const SectionSpec> scenario_schema();

@@ -126,8 +126,6 @@ model::PopulationParameters build_population(const SectionValues& s) {
                   std::to_string(p.market.size()));
     }
   }
-  p.limiting = {s.number("limiting_assistance_months"), s.number("limiting_out_of_work_months"),
-                s.number("limiting_age")};
 
   if (s.has("margins")) {
     const Rows& rows = s.rows("margins");

@@ -66,7 +66,8 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
 model::ModelParameters build_parameters(const std::vector<SectionValues>& sections,
                                         const std::string& file);
 
-/// The population section's rows as the model's population parameters (population_builder.cpp).
+/// The population section's rows as the model's population parameters (population_builder.cpp);
+/// the limiting thresholds are its bound rows (apply_bindings).
 model::PopulationParameters build_population(const SectionValues& population);
 
 /// Sets the profile attribute `column` from its CSV text (a number or a level name, such as
@@ -88,9 +89,8 @@ model::AgreementParameters build_agreements(
     const std::vector<model::ActivityParameters>& activities,
     const std::vector<std::string>& regions, const core::Calendar& calendar);
 
-/// The retention section (rules M1-M13; retention_builder.cpp).
-model::RetentionParameters build_retention(
-    const SectionValues& retention, const std::vector<model::ActivityParameters>& activities);
+/// The retention section (rules M1-M13; retention_builder.cpp), after the activities.
+void build_retention(const SectionValues& retention, model::ModelParameters& params);
 
 /// The names a scenario may assign in `policy`: decision hooks the model calls.
 const std::vector<std::string_view>& policy_hook_names();

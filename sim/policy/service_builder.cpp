@@ -46,20 +46,17 @@ std::size_t index_in(const SectionValues& s, const std::string& what, const std:
 
 }  // namespace
 
-void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
+void build_service_terms(const SectionValues& activity, model::ActivityParameters& a) {
+  const SectionValues& s = activity;
+  // The scalar terms are the rows' bindings (policy/schema_activity.cpp), applied before:
+  // here the names looked up and the checks that tie keys together.
   model::ServiceTerms& t = a.service;
-  if (s.has("service_group")) t.group = s.text("service_group");
   std::vector<std::string_view> measures(model::kMeasureNames.begin(), model::kMeasureNames.end());
   t.measure = static_cast<model::Measure>(index_in(s, "measure", s.text("measure"), measures));
   const std::vector<std::string_view> deliveries{"individual", "group"};
   t.delivery =
       static_cast<model::Delivery>(index_in(s, "delivery", s.text("delivery"), deliveries));
-  t.group_size = static_cast<int>(s.number("group_size"));
-  t.has_hours = s.has("hours_direct");
-  if (t.has_hours) {
-    t.hours_direct = s.distribution("hours_direct");
-    t.hours_indirect = s.distribution("hours_indirect");
-  }
+  t.has_hours = s.has("hours_direct");  // without it, hours_indirect is not counted either
   if (s.has("levels")) {
     if (!t.has_hours) fail(s, "levels need hours_direct: a level is a range of hours (rule M8)");
     for (const auto& [name, max_hours] : s.shares("levels")) t.levels.push_back({name, max_hours});
@@ -67,11 +64,7 @@ void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
               [](const auto& x, const auto& y) { return x.max_hours < y.max_hours; });
     if (t.levels.size() > 32) fail(s, "levels: at most 32");
   }
-  t.eligibility.min_age = static_cast<int>(s.number("min_age"));
-  t.eligibility.max_age = static_cast<int>(s.number("max_age"));
   if (t.eligibility.min_age > t.eligibility.max_age) fail(s, "min_age is above max_age");
-  t.eligibility.disability_only = s.flag("disability_only");
-  t.eligibility.objectif_emploi_only = s.flag("objectif_emploi_only");
   if (s.has("statuses")) {
     t.eligibility.statuses = {false, false, false};
     const std::vector<std::string_view> known{"afdr", "ei", "none"};
@@ -79,34 +72,20 @@ void build_service_terms(const SectionValues& s, model::ActivityParameters& a) {
       t.eligibility.statuses[index_in(s, "statuses", status, known)] = true;
     }
   }
-  t.followup_days = s.number("followup_weeks") * kDaysPerWeek;
-  t.followup_hours = s.distribution("followup_hours");
   if (t.followup_hours.highest() > 0 && !(t.followup_days > 0)) {
     fail(s, "'" + a.name + "': followup_hours need followup_weeks (rule S2)");
   }
-  a.retention_included = s.flag("retention_included");
-  a.extension_probability = s.number("extension_probability");
-  a.extension_days = s.distribution("extension_weeks").scaled(kDaysPerWeek);
   if (a.extension_probability > 0 && !(a.extension_days.mean() > 0)) {
     fail(s, "'" + a.name + "': extension_probability needs extension_weeks (rule S2)");
   }
-  a.integration_days = s.distribution("integration_weeks").scaled(kDaysPerWeek);
-  a.wage_contribution_share = s.number("wage_contribution_share");
-  a.wage_contribution_per_week = s.number("wage_contribution_per_week");
   if (a.integration_days.highest() > a.duration_days.lowest()) {
     fail(s, "'" + a.name +
                 "': integration_weeks can be longer than the participation (duration_weeks); "
                 "the integration phase is inside it (rule M9)");
   }
-  a.in_job_support_days = s.number("in_job_support_weeks") * kDaysPerWeek;
-  a.in_job_support_hours = s.distribution("in_job_support_hours");
   if (a.in_job_support_days > 0 && !(a.in_job_support_hours.mean() > 0)) {
     fail(s, "'" + a.name + "': in_job_support_weeks needs in_job_support_hours (rule S4)");
   }
-  if (s.has("new_applicant_months")) {
-    t.eligibility.new_applicant_months = static_cast<int>(s.number("new_applicant_months"));
-  }
-  t.disability_overhead = s.distribution("disability_overhead");
 
   // Rule S3: an exploration internship lasts at most 4 weeks.
   if (t.group == "internship" && a.extension_probability > 0) {
@@ -160,6 +139,7 @@ model::AgreementParameters build_agreements(
     const std::vector<std::string>& regions, const core::Calendar& calendar) {
   model::AgreementParameters p;
   std::vector<std::string> activity_names;
+  activity_names.reserve(activities.size());
   for (const auto& a : activities) activity_names.push_back(a.name);
   std::vector<std::string> organisation_names;
   for (const SectionValues& s : sections) {

@@ -74,7 +74,8 @@ std::string render_report(const fs::path& folder, const ReportOptions& options) 
   using Builder = std::function<std::optional<Section>(const fs::path&, Language)>;
   const std::vector<Builder> builders{flow_section,   quarterly_section,  yearly_section,
                                       costs_section,  retention_section,  comparison_section,
-                                      sizing_section, validation_section, journey_section};
+                                      sizing_section, validation_section, uncertainty_section,
+                                      journey_section};
   std::vector<Section> sections;
   for (const Builder& build : builders) {
     if (auto s = build(folder, language)) sections.push_back(std::move(*s));

@@ -27,6 +27,9 @@ std::optional<Section> comparison_section(const std::filesystem::path& folder, L
 std::optional<Section> validation_section(const std::filesystem::path& folder, Language language);
 /// A few client journeys as timelines: trace.csv (issue 15).
 std::optional<Section> journey_section(const std::filesystem::path& folder, Language language);
+/// Which uncertain parameters explain each indicator's variance: uncertainty_ranking.csv
+/// (issue 15).
+std::optional<Section> uncertainty_section(const std::filesystem::path& folder, Language language);
 /// P50/P90 sizing: sizing.csv.
 std::optional<Section> sizing_section(const std::filesystem::path& folder, Language language);
 

@@ -201,6 +201,34 @@ constexpr Entry kEntries[] = {
     Entry{"validation.within", "Dans la tolérance", "Within tolerance"},
     Entry{"validation.source", "Source", "Source"},
     Entry{"validation.relative", "Simulé en % du publié", "Simulated as % of published"},
+    // Probabilistic sensitivity analysis (uncertainty_ranking.csv, issue 15).
+    Entry{"uncertainty.title", "Paramètres incertains : ce qui explique la variance",
+          "Uncertain parameters: what explains the variance"},
+    Entry{"uncertainty.intro",
+          "Chaque réplication a tiré sa propre valeur de chaque paramètre incertain du "
+          "scénario. Pour chaque indicateur, la part de sa variance entre réplications que "
+          "chaque paramètre explique (coefficient de régression standardisé au carré), la "
+          "corrélation partielle des rangs et la part expliquée par tous les paramètres "
+          "ensemble (R²) ; le reste est le bruit propre à la simulation. Indicateurs dont les "
+          "paramètres expliquent au moins 10 % de la variance, exercice",
+          "Each replication drew its own value of every uncertain parameter of the scenario. "
+          "For each indicator, the share of its variance across replications each parameter "
+          "explains (squared standardised regression coefficient), the partial rank "
+          "correlation, and the share all the parameters explain together (R²); the rest is "
+          "the simulation's own noise. Indicators whose variance the parameters explain at "
+          "least 10 % of, fiscal year"},
+    Entry{"uncertainty.replications", "réplications", "replications"},
+    Entry{"uncertainty.indicator", "Indicateur", "Indicator"},
+    Entry{"uncertainty.rank", "Rang", "Rank"},
+    Entry{"uncertainty.parameter", "Paramètre", "Parameter"},
+    Entry{"uncertainty.share", "Part de la variance", "Share of the variance"},
+    Entry{"uncertainty.prcc", "Corrélation partielle des rangs", "Partial rank correlation"},
+    Entry{"uncertainty.r_squared", "R² (tous les paramètres)", "R² (all parameters)"},
+    Entry{"uncertainty.none",
+          "Les paramètres incertains expliquent moins de 10 % de la variance de chaque "
+          "indicateur : le bruit de la simulation domine.",
+          "The uncertain parameters explain less than 10 % of every indicator's variance: the "
+          "simulation's own noise dominates."},
     // Client journeys (trace.csv, issue 15).
     Entry{"journey.title", "Parcours de quelques clients", "A few client journeys"},
     Entry{"journey.intro",

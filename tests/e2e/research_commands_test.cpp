@@ -46,6 +46,22 @@ TEST(ResearchCommands, UncertainParametersInTheTablesAndTheManifest) {
   const std::string manifest = slurp(dir / "one" / "manifest.json");
   EXPECT_NE(manifest.find("\"uncertain_parameters\""), std::string::npos) << manifest;
   EXPECT_NE(manifest.find("uniform("), std::string::npos) << manifest;
+  // One uncertain parameter ranks from 4 replications: not with 3 (a note says so), and the
+  // same bytes with 1 or 2 threads.
+  EXPECT_FALSE(fs::exists(dir / "one" / "uncertainty_ranking.csv"));
+  const auto noted =
+      run_parcours("run " + s + " -r 3 --no-registry --out " + (dir / "noted").string());
+  EXPECT_NE(noted.output.find("uncertainty_ranking.csv needs at least 4 replications"),
+            std::string::npos)
+      << noted.output;
+  const std::string four = "run " + s + " -r 4 -q --no-registry --out ";
+  ASSERT_EQ(run_parcours(four + (dir / "four1").string() + " -j 1").exit_code, 0);
+  ASSERT_EQ(run_parcours(four + (dir / "four2").string() + " -j 2").exit_code, 0);
+  const std::string ranking = slurp(dir / "four1" / "uncertainty_ranking.csv");
+  EXPECT_EQ(ranking, slurp(dir / "four2" / "uncertainty_ranking.csv"));
+  EXPECT_NE(ranking.find(",parcours_ended_dropout,1,parcours.dropout.rate_per_week,"),
+            std::string::npos)
+      << ranking;
   // Without uncertain parameters there is no parameters.csv.
   const std::string plain = write_scenario(dir, testing::kSmallScenario);
   ASSERT_EQ(run_parcours("run " + plain + " -q --no-registry --out " + (dir / "plain").string())
@@ -53,6 +69,7 @@ TEST(ResearchCommands, UncertainParametersInTheTablesAndTheManifest) {
             0);
   EXPECT_FALSE(fs::exists(dir / "plain" / "parameters.csv"));
   EXPECT_FALSE(fs::exists(dir / "plain" / "trace.csv"));
+  EXPECT_FALSE(fs::exists(dir / "plain" / "uncertainty_ranking.csv"));
 }
 
 TEST(ResearchCommands, JointCalibrationWritesItsTablesAndWarnsOfAnIdleParameter) {
