@@ -2,6 +2,7 @@
 // to days) and the checks that involve more than one key.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -30,7 +31,9 @@ const SectionValues& section(const std::vector<SectionValues>& sections, std::st
 }
 
 // Log hazard ratios by covariate name (rules D5, D6); unknown names get a suggestion.
-model::Effects effects_of(const SectionValues& s, std::string_view key) {
+// `accompaniment` only where it is read: the Parcours's dropout (rule D6, dropout_clock.hpp).
+model::Effects effects_of(const SectionValues& s, std::string_view key,
+                          bool accompaniment = false) {
   model::Effects effects;
   if (!s.has(key)) return effects;
   for (const auto& [name, beta] : s.shares(key)) {
@@ -44,6 +47,11 @@ model::Effects effects_of(const SectionValues& s, std::string_view key) {
                      all += (all.empty() ? "" : ", ") + std::string(n);
                    return all;
                  }());
+    }
+    if (*covariate == model::Covariate::kAccompaniment && !accompaniment) {
+      fail(s, std::string(key) +
+                  ": accompaniment is read only by parcours.dropout_effects (rule D6: the "
+                  "contacts made during the Parcours)");
     }
     effects.terms.emplace_back(*covariate, beta);
   }
@@ -205,7 +213,21 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
   }
   p.parcours.followup_days = pa.number("followup_months") * kDaysPerMonth;
   if (pa.has("dropout")) p.parcours.dropout = pa.hazard("dropout");
-  p.parcours.dropout_effects = effects_of(pa, "dropout_effects");
+  p.parcours.dropout_effects = effects_of(pa, "dropout_effects", true);
+  if (pa.has("major_event")) p.parcours.major_event.hazard = pa.hazard("major_event");  // E7
+  if (pa.has("after_major_event")) {
+    const Shares& after = pa.shares("after_major_event");
+    std::array<double, 3> decided{};
+    for (const auto& [name, share] : after) {
+      const std::size_t k = name == "continue" ? 0 : name == "revise" ? 1 : name == "stop" ? 2 : 3;
+      if (k == 3) {
+        fail(pa, "after_major_event: unknown decision '" + name +
+                     "' (continue, revise, stop; rule E7)");
+      }
+      decided[k] = share;
+    }
+    p.parcours.major_event.after_shares = decided;
+  }
 
   const SectionValues& js = section(sections, "job_search");
   p.job_search.after_parcours = js.hazard("after_parcours");
@@ -234,14 +256,23 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
                                      intervals.at("far") * kDaysPerWeek};
     p.accompaniment.contact_days = ac.distribution("contact_hours").scaled(1.0 / kHoursPerDay);
     p.accompaniment.agent_share = ac.number("agent_share");
-    // Contacts per month, which the `accompaniment` covariate of the effects reads (D6).
-    std::vector<model::Effects*> scaled{&p.parcours.dropout_effects, &p.job_search.effects};
-    for (model::ActivityParameters& act : p.activities) scaled.push_back(&act.job_effects);
-    for (model::Effects* e : scaled) {
-      e->accompaniment_per_month = {kDaysPerMonth / p.accompaniment.interval_days[0],
-                                    kDaysPerMonth / p.accompaniment.interval_days[1]};
-    }
+    p.accompaniment.report_days = ac.distribution("report_hours").scaled(1.0 / kHoursPerDay);
   }
+
+  const SectionValues& pr = section(sections, "priority");  // rules D3, D5
+  for (const std::string& name : pr.texts("order")) {
+    const auto group = model::priority_group_named(name);
+    if (!group) {
+      fail(pr, "order: unknown group '" + name + "'" +
+                   suggestion(name, model::priority_group_names()) +
+                   " (far, disability, immigrant, judicial_record, aged_45_plus, female, youth)");
+    }
+    p.priority.order.push_back(*group);
+  }
+  p.priority.agents = pr.flag("agents");
+  p.priority.organisations = pr.flag("organisations");
+  p.priority.older_from_age = pr.number("older_from_age");
+  p.priority.youth_below_age = pr.number("youth_below_age");
 
   p.agreements = build_agreements(sections, p.activities, p.population.regions,
                                   core::Calendar(p.horizon.model_start()));

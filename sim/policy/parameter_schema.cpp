@@ -240,6 +240,13 @@ std::vector<SectionSpec> build_schema() {
             "time from the start after which an open Parcours is closed; absent = never"},
            {"followup_months", T::kNumber, 0, 60, true, "", "months", "M13",
             "window after a Parcours ends in which a job counts as its result"},
+           {"major_event", T::kHazard, 0, 0, false, "", "hazard, weeks", "E7",
+            "a major event during an activity, from its start: the activity stops and the "
+            "client goes to a specialised evaluation inside the Parcours; absent = none"},
+           {"after_major_event", T::kShares, 0, 1, false, "", "probability", "E7",
+            "on its recommendation, shares that continue the plan, revise it or stop the "
+            "Parcours (referred out, as conclusion D), when policy.after_major_event is not set; "
+            "absent = all continue"},
        }},
       {"job_search",
        false,
@@ -265,6 +272,27 @@ std::vector<SectionSpec> build_schema() {
             "agent time of one contact made by the agent"},
            {"agent_share", T::kNumber, 0, 1, false, "1", "probability", "P4",
             "share of contacts made by the agent (AAE); the rest by an OSE"},
+           {"report_hours", T::kDistribution, 0, 100, false, "0", "hours", "P4",
+            "agent time to take in an OSE's report of one of its contacts"},
+       }},
+      {"priority",
+       false,
+       "Groups served first in the agents' queue and the organisations' waitlists (rules D3, "
+       "D5).",
+       {
+           {"order", T::kStringList, 0, 0, false, "{}", "groups", "D3",
+            "groups served first, first first: far (3+ limiting characteristics, D5), disability, "
+            "immigrant, judicial_record, aged_45_plus, female, youth; the others last; empty = "
+            "first come, first served"},
+           {"agents", T::kBoolean, 0, 0, false, "false", "", "D5",
+            "the order holds for accompaniment in the agents' queue (contacts, OSE reports); "
+            "interviews stay first come, first served"},
+           {"organisations", T::kBoolean, 0, 0, false, "false", "", "D3",
+            "the order holds in the organisations' waitlists"},
+           {"older_from_age", T::kNumber, 0, 120, false, "0", "years", "D3",
+            "aged_45_plus: from this age"},
+           {"youth_below_age", T::kNumber, 0, 120, false, "0", "years", "D3",
+            "youth: younger than this"},
        }},
       {"retention",
        false,
