@@ -13,8 +13,8 @@ void World::join_agent_queue(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kWaitingInterview;
   c.step_started_at = sim_.now();
-  // Interviews are first come, first served: the seeds' priority (rules D3, D5) is for
-  // accompaniment, which the contacts' requests carry.
+  // Interviews are first come, first served at level 0, never passed by a contact: the seeds'
+  // priority (rules D3, D5) is for accompaniment, which the contacts' requests carry.
   if (agents_.acquire_or_wait(core::EventTarget{this, kAgentGranted, s})) start_interview(s);
 }
 

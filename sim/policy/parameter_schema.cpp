@@ -286,7 +286,7 @@ std::vector<SectionSpec> build_schema() {
             "first come, first served"},
            {"agents", T::kBoolean, 0, 0, false, "false", "", "D5",
             "the order holds for accompaniment in the agents' queue (contacts, OSE reports); "
-            "interviews stay first come, first served"},
+            "interviews keep level 0: first come, first served, never passed by a contact"},
            {"organisations", T::kBoolean, 0, 0, false, "false", "", "D3",
             "the order holds in the organisations' waitlists"},
            {"older_from_age", T::kNumber, 0, 120, false, "0", "years", "D3",
