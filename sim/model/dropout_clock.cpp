@@ -1,5 +1,6 @@
 #include "model/dropout_clock.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace parcours::model {
@@ -18,7 +19,8 @@ double dropout_delay(const Hazard& hazard, const DropoutClock& clock, core::Time
   const double left = clock.mass - clock.used;
   if (left <= 0.0) return 0.0;
   const double at = hazard.inverse_cumulative(hazard.cumulative(age) + left / clock.multiplier);
-  return std::isfinite(at) ? std::max(0.0, at - age) : Hazard::kNever;
+  if (!std::isfinite(at)) return Hazard::kNever;
+  return std::max(0.0, at - age);
 }
 
 void add_contact(const Hazard& hazard, DropoutClock& clock, core::Time now, double beta,
