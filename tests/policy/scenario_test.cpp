@@ -25,6 +25,7 @@ LoadedScenario load(const std::string& text, const std::vector<Override>& overri
 std::string error_of(const std::string& text, const std::vector<std::string>& sets = {}) {
   try {
     std::vector<Override> overrides;
+    overrides.reserve(sets.size());
     for (const auto& s : sets) overrides.push_back(parse_override(s));
     load(text, overrides);
   } catch (const io::InputError& e) {
