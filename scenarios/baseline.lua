@@ -341,6 +341,14 @@ parcours {
   -- months after a Parcours ends in which a job counts as its result. Source: seed 004,
   -- "en emploi 0-3 mois après la fin" (M13).
   followup_months = 3,
+  -- a major event during an activity, after which the agent cannot tell whether the client can
+  -- go on: a specialised evaluation inside the Parcours (E7; seed 000, 2.2: "dans des
+  -- situations plus rares [...] si un évènement majeur survenait pendant la participation").
+  -- Rate: assumption, rare (about 1 in 500 a week, ~4 % of 20 weeks of activities).
+  major_event = { family = "constant", rate_per_week = 0.002 },
+  -- on the recommendation: go on with the plan, revise it, or stop (referred to a resource
+  -- suited to the client's needs, as conclusion D). Assumption.
+  after_major_event = { continue = 0.5, revise = 0.3, stop = 0.2 },
   -- statuses paid the allowance of PPE and MFOR-EE (rules P6, S5). Seed 000 says the
   -- allowance depends on "le statut de la personne et la mesure convenue" without naming the
   -- statuses. Assumption: last-resort assistance recipients and clients without income
@@ -367,6 +375,24 @@ accompaniment {
   interval_weeks = { near = 6, far = 2 },
   contact_hours = { dist = "lognormal", mean = 0.75, sd = 0.25 },  -- agent hours. Assumption.
   agent_share = 0.6,  -- probability the agent makes the contact, else an OSE (P4). Assumption.
+  -- agent hours to take in an OSE's report of its contact: the OSE "doit rétro informer
+  -- l'agent du CLE en tant que gestionnaire du Parcours" (seed 000, 3.1). Hours: assumption.
+  report_hours = { dist = "lognormal", mean = 0.25, sd = 0.1 },
+}
+
+-- Rules D3, D5: who is accompanied first, in the agents' queue (contacts, OSE reports) and in
+-- the organisations' waitlists. Source: seed 003, "les personnes en provenance des groupes
+-- défavorisés [...] devraient être accompagnées en priorité" (its note 11 names persons with
+-- disabilities, immigrants, persons with a judicial record, workers over 45, women and youth in
+-- difficulty) and priority to "populations à risques d'interrompre leur participation" (far:
+-- 3+ limiting characteristics, D2). The seeds give no order among the groups: the at-risk
+-- first, then note 11's order, is an assumption.
+priority {
+  order = { "far", "disability", "immigrant", "judicial_record", "aged_45_plus", "female", "youth" },
+  agents = true,
+  organisations = true,
+  older_from_age = 45,   -- Source: seed 003, "travailleurs âgés de plus de 45 ans"
+  youth_below_age = 30,  -- Source: seed 002, youth services for ages 18-29
 }
 
 -- Rules M1-M13: job retention support ("maintien en emploi") and how long jobs last.

@@ -68,6 +68,7 @@ enum class Draw : std::uint32_t {
   kEarlySuccess,       // P5: objectives reached before the planned end
   kIntegration,        // M9: ICTE's integration phase and wage contribution
   kInJobSupport,       // S4: Démarcheurs' in-job accompaniment
+  kMajorEvent,         // E7: a major event during an activity, and the decision after it
 };
 /// The stream purpose for the `occurrence`-th draw site of a kind (0-based).
 constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {

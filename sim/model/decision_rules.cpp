@@ -34,4 +34,9 @@ RetentionDecision ParametricRules::retention(const Client&, const Profile&,
                                                               : RetentionDecision::kRetention;
 }
 
+AfterMajorEvent ParametricRules::after_major_event(const Client&, const Profile&,
+                                                   core::RandomStream& rng) {
+  return draw_after_major_event(params_.parcours.major_event, rng);
+}
+
 }  // namespace parcours::model

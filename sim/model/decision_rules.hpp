@@ -35,6 +35,9 @@ class DecisionRules {
   /// Rules M1, M6: the retention decision for a participant who got a job.
   virtual RetentionDecision retention(const Client& client, const Profile& profile,
                                       core::RandomStream& rng) = 0;
+  /// Rule E7: after the specialised evaluation that a major event during the Parcours led to.
+  virtual AfterMajorEvent after_major_event(const Client& client, const Profile& profile,
+                                            core::RandomStream& rng) = 0;
   /// Rules D5, D6: a factor on the client's dropout hazard for this Parcours, on top of the
   /// scenario's effects; asked once at the Parcours start, never per simulated day.
   virtual double dropout_multiplier(const Client&, const Profile&) { return 1.0; }
@@ -58,6 +61,8 @@ class ParametricRules : public DecisionRules {
   [[nodiscard]] bool plans_freely() const override { return false; }
   RetentionDecision retention(const Client& client, const Profile& profile,
                               core::RandomStream& rng) override;
+  AfterMajorEvent after_major_event(const Client& client, const Profile& profile,
+                                    core::RandomStream& rng) override;
 
  private:
   const ModelParameters& params_;

@@ -68,7 +68,9 @@ double covariate_value(Covariate c, const Client& client, const Profile& profile
     case Covariate::kMarket:
       return profile.region < market.size() ? market[profile.region] : 0.0;
     case Covariate::kAccompaniment:
-      return context.accompaniment_per_month[client.limiting_characteristics >= 3 ? 1 : 0];
+      // Rule D6: the contacts made, which only the Parcours's dropout clock knows
+      // (dropout_clock.hpp): it applies this term itself, from 0 at the Parcours start.
+      return 0.0;
     case Covariate::kCount_:
       break;
   }

@@ -29,7 +29,7 @@ enum class Covariate : std::uint8_t {
   kNotMeetingRequirements,   // E4: the market gap, 0/1
   kActivitiesCompleted,      // P2: activities done so far (0 when dropout is drawn, at the start)
   kMarket,                   // E4: the labour-market index of the client's region
-  kAccompaniment,            // P4, D6: accompaniment contacts per month planned for the client
+  kAccompaniment,            // P4, D6: accompaniment contacts per month made (dropout only)
   kCount_
 };
 
@@ -42,12 +42,12 @@ struct Effects {
   std::vector<std::pair<Covariate, double>> terms;
   [[nodiscard]] bool empty() const { return terms.empty(); }
   std::vector<double> market;  // copied from the population's regions, for kMarket
-  std::array<double, 2> accompaniment_per_month{};  // by distance class, for kAccompaniment
   [[nodiscard]] double multiplier(const Client& client, const Profile& profile) const;
 };
 
 /// A covariate's value for a client; `context` gives the scenario-wide values some covariates
-/// read (the regions' market index, the accompaniment frequencies).
+/// read (the regions' market index). The accompaniment covariate reads 0 here: the contacts
+/// made are applied by the Parcours's dropout clock (rule D6, dropout_clock.hpp).
 double covariate_value(Covariate c, const Client& client, const Profile& profile,
                        const Effects& context);
 

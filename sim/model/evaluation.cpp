@@ -13,6 +13,8 @@ void World::join_agent_queue(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kWaitingInterview;
   c.step_started_at = sim_.now();
+  // Interviews are first come, first served at level 0, never passed by a contact: the seeds'
+  // priority (rules D3, D5) is for accompaniment, which the contacts' requests carry.
   if (agents_.acquire_or_wait(core::EventTarget{this, kAgentGranted, s})) start_interview(s);
 }
 
@@ -111,7 +113,9 @@ void World::start_specialised_evaluation(Slot s) {
   indicators_.for_groups(c.groups, [&](std::size_t g) {
     indicators_.record(quarter_, g).specialised_wait_days.add(wait);
   });
-  core::RandomStream rng = stream(c, Draw::kSpecialisedDelay, c.evaluations);
+  // Rule E7: one inside a Parcours (after a major event) draws from its step's own stream.
+  core::RandomStream rng = stream(c, Draw::kSpecialisedDelay,
+                                  c.in_parcours ? 0x100U + step_of(c) : unsigned{c.evaluations});
   c.next_event =
       schedule(params_.evaluation.specialised_delay_days.sample(rng), kSpecialisedEvaluationEnd, s);
 }
@@ -119,6 +123,10 @@ void World::start_specialised_evaluation(Slot s) {
 void World::on_specialised_evaluation_end(Slot s) {
   if (specialists_) specialists_->release();
   Client& c = clients_[s];
+  if (c.in_parcours) {  // rule E7: after a major event during the Parcours
+    after_major_event(s);
+    return;
+  }
   count(c, Count::kSpecialisedEvaluations);
   // Rule E5: the recommendation comes back and the agent decides; the decision rules see
   // stage == kSpecialisedEvaluation and must not refer again (rule E7).

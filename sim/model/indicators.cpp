@@ -120,6 +120,16 @@ std::string_view name_of(Count c) {
       return "jobs_during_activity";
     case Count::kActivitiesEndedEarly:
       return "activities_ended_early";
+    case Count::kMajorEvents:
+      return "major_events";
+    case Count::kMajorEventEvaluations:
+      return "major_event_evaluations";
+    case Count::kMajorEventRevisions:
+      return "major_event_revisions";
+    case Count::kMajorEventStops:
+      return "major_event_stops";
+    case Count::kOseReports:
+      return "ose_reports";
     case Count::kRetentionContacts:
       return "retention_contacts";
     case Count::kArrivalsAged45Plus:

@@ -78,6 +78,11 @@ enum class Count : std::uint8_t {
   kArrivalsLongAssistance,  // 120 months or more on assistance in total
   kJobsDuringActivity,      // P7: jobs that ended an activity before its planned end
   kActivitiesEndedEarly,    // P5: activities whose objectives were met before the end
+  kMajorEvents,             // E7: major events that cut an activity short
+  kMajorEventEvaluations,   // E7: specialised evaluations during a Parcours, completed
+  kMajorEventRevisions,     // E7, P3: plans revised on the recommendation
+  kMajorEventStops,         // E7: Parcours closed on it, the client referred to other resources
+  kOseReports,              // P4: OSE contacts reported back to the agent (agent time)
   kSize_
 };
 inline constexpr std::size_t kCountSize = static_cast<std::size_t>(Count::kSize_);

@@ -73,7 +73,8 @@ void World::resume_initial_activity(Slot s, const InitialClient& ic) {
     p.level = static_cast<std::uint8_t>(terms.level_of(p.hours_direct + p.hours_indirect));
     p.disability_overhead = profiles_[s].disability ? terms.disability_overhead.sample(hours) : 0.0;
     const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(ic.agreement)];
-    if (!places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
+    if (!places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s},
+                                      organisation_level(s))) {
       // More caseload than places: the client waits for one and starts the activity then.
       c.stage = Stage::kAwaitingActivity;
       c.step_started_at = 0.0;

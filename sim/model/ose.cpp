@@ -65,7 +65,8 @@ void World::on_planned_start(Slot s) {
     // anyone's (ahead of the waitlist's limit: it is the organisation's own participant).
     c.step_started_at = sim_.now();
     const Agreement& a = params_.agreements.agreements[a_index(s)];
-    if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
+    if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s},
+                                     organisation_level(s))) {
       begin_ose_activity(s);
     } else {
       p.waiting = true;
@@ -134,7 +135,8 @@ void World::on_planned_start(Slot s) {
   p.agreement = best;
   const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(best)];
   c.step_started_at = sim_.now();  // the wait for a place starts now
-  if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s})) {
+  if (places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s},
+                                   organisation_level(s))) {
     begin_ose_activity(s);
     return;
   }

@@ -16,7 +16,9 @@
 #include "model/effects.hpp"
 #include "model/hazard.hpp"
 #include "model/initial_caseload.hpp"
+#include "model/major_event.hpp"
 #include "model/population.hpp"
+#include "model/queue_priority.hpp"
 #include "model/retention_plan.hpp"
 #include "model/services.hpp"
 
@@ -158,6 +160,8 @@ struct ParcoursParameters {                // rules P1-P7
   int max_revisions = 0;
   /// Window after the end of a Parcours in which a job counts as a result (M13: 0-3 months).
   double followup_days = 0.0;
+  /// Rule E7: a major event during an activity, and the specialised evaluation it leads to.
+  MajorEventParameters major_event;
 };
 
 /// Time to a job as hazards from the start of the search, scaled by the client's effects
@@ -172,7 +176,9 @@ struct JobSearchParameters {
 };
 
 /// Accompaniment during the Parcours (rules P4, D5): contacts at a frequency set by need,
-/// taking agent time when the agent (AAE) makes them, OSE time otherwise.
+/// taking agent time when the agent (AAE) makes them, OSE time otherwise; an OSE's contact is
+/// reported back to the agent (P4), which takes agent time too. The `accompaniment` covariate
+/// of the dropout effects reads the contacts actually made (rule D6, dropout_clock.hpp).
 struct AccompanimentParameters {
   bool enabled = false;
   /// Days between contacts by distance class (rule D2: up to two limiting characteristics,
@@ -180,6 +186,7 @@ struct AccompanimentParameters {
   std::array<double, 2> interval_days{};
   core::Distribution contact_days;  // agent time of one contact
   double agent_share = 1.0;         // contacts the AAE makes; the rest are the OSE's
+  core::Distribution report_days;   // P4: agent time to take in an OSE's report of a contact
 };
 
 /// Job retention support ("maintien en emploi", rules M1-M13) and job survival.
@@ -235,6 +242,7 @@ struct ModelParameters {
   ParcoursParameters parcours;
   JobSearchParameters job_search;
   AccompanimentParameters accompaniment;
+  PriorityParameters priority;  // rules D3, D5: groups served first in the queues
   RetentionParameters retention;
   AgreementParameters agreements;  // rules S6-S8, M11
   /// Clients in the system on day 0 of the model (its first day, before any warm-up).

@@ -44,6 +44,20 @@ void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
   constexpr double kNever = std::numeric_limits<double>::infinity();
   core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, occurrence);
   core::RandomStream closure_rng = stream(c, Draw::kClosureTime, occurrence);
+  if (contact_effect_) {
+    // Rule D6: the accompaniment term follows the contacts made (dropout_clock.hpp); none yet.
+    DropoutClock& clock = dropout_clocks_[s];
+    clock = DropoutClock{};
+    clock.mass = -std::log(dropout_rng.uniform());  // the one uniform Hazard::sample draws
+    clock.origin = clock.since = sim_.now();
+    clock.base = clock.multiplier =
+        p.dropout_effects.multiplier(c, profiles_[s]) * rules_.dropout_multiplier(c, profiles_[s]);
+    clock.closure_at = sim_.now() + (p.closure_enabled ? p.closure_days.sample(closure_rng)
+                                                       : std::numeric_limits<double>::infinity());
+    schedule_accompaniment(s);
+    schedule_exit_from_clock(s);
+    return;
+  }
   const double dropout =
       p.dropout.family == Hazard::Family::kNone
           ? kNever
@@ -126,13 +140,20 @@ void World::begin_activity(Slot s) {
   }
   last_step_days_ = longest;
   const double integration = integration_job_days(s, longest);  // rule M9: ICTE's job
-  if (!early_endings_ && !std::isfinite(integration)) {
+  if (!early_endings_ && !major_events_ && !std::isfinite(integration)) {
     c.next_event = schedule(longest, kActivityEnd, s);
     return;
   }
   StepEnding ending{StepEnding::Kind::kPlanned, longest};
   if (early_endings_) ending = step_ending(s, longest);
   if (integration < ending.days) ending = {StepEnding::Kind::kJob, integration};
+  if (major_events_) {  // rule E7: a major event cuts the step short
+    const double major = major_event_days(s);
+    if (major < ending.days) {
+      c.next_event = schedule(major, kMajorEvent, s);
+      return;
+    }
+  }
   c.next_event =
       schedule(ending.days, ending.kind == StepEnding::Kind::kJob ? kJobFound : kActivityEnd, s);
 }
@@ -265,6 +286,8 @@ void World::on_parcours_exit(Slot s, Count reason) {
     close_participation(s);
   } else if (c.stage == Stage::kAwaitingActivity) {
     leave_waitlist(s);
+  } else if (c.stage == Stage::kSpecialisedEvaluation) {  // rule E7, after a major event
+    leave_specialised_evaluation(s);
   }
   c.exit_event = core::EventHandle{};
   sim_.cancel(c.next_event);  // the activity or job search under way will not end normally

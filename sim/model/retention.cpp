@@ -134,8 +134,8 @@ void World::on_partner_referral(Slot s) {
     return;
   }
   const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(chosen)];
-  [[maybe_unused]] const bool placed =
-      places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s});
+  [[maybe_unused]] const bool placed = places_of(a).acquire_or_wait(
+      core::EventTarget{this, kOsePlaceGranted, s}, organisation_level(s));
   assert(placed);
   Job& j = job(s);
   j.partner = true;

@@ -94,6 +94,16 @@ RetentionDecision TracedRules::retention(const Client& client, const Profile& pr
   return d;
 }
 
+AfterMajorEvent TracedRules::after_major_event(const Client& client, const Profile& profile,
+                                               core::RandomStream& rng) {
+  const AfterMajorEvent d = rules_.after_major_event(client, profile, rng);
+  if (trace_.follows(client.id)) {
+    record(client, "after_major_event", "after_major_event",
+           std::string(after_major_event_name(d)));
+  }
+  return d;
+}
+
 double TracedRules::dropout_multiplier(const Client& client, const Profile& profile) {
   const double m = rules_.dropout_multiplier(client, profile);
   if (trace_.follows(client.id)) {

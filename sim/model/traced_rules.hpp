@@ -29,6 +29,8 @@ class TracedRules : public DecisionRules {
                        core::RandomStream& rng) override;
   RetentionDecision retention(const Client& client, const Profile& profile,
                               core::RandomStream& rng) override;
+  AfterMajorEvent after_major_event(const Client& client, const Profile& profile,
+                                    core::RandomStream& rng) override;
   double dropout_multiplier(const Client& client, const Profile& profile) override;
   double job_multiplier(const Client& client, const Profile& profile) override;
   [[nodiscard]] bool plans_freely() const override { return rules_.plans_freely(); }

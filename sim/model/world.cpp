@@ -65,6 +65,10 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
                                [](const ActivityParameters& a) { return may_end_early(a); });
   track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
                      std::adjacent_find(plan.begin(), plan.end()) != plan.end();
+  major_events_ = params.parcours.major_event.hazard.family != Hazard::Family::kNone;
+  contact_effect_ = params.accompaniment.enabled &&
+                    params.parcours.dropout.family != Hazard::Family::kNone &&
+                    accompaniment_beta(params.parcours.dropout_effects) != 0.0;
 }
 
 void World::apply_opening(core::Time t) {
@@ -196,7 +200,14 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
       on_contact_agent_granted(subject);
       break;
     case kContactEnd:
+    case kOseReportEnd:
       agents_.release();
+      break;
+    case kOseReportGranted:
+      on_ose_report_granted(subject);
+      break;
+    case kMajorEvent:
+      on_major_event(s);
       break;
     case kOpeningChange:
       apply_opening(sim_.now());
@@ -214,7 +225,8 @@ std::uint64_t World::model_events() const {
   std::uint64_t n = 0;
   for (std::size_t k = 0; k < kEventKindCount; ++k) {
     const bool bookkeeping = k == kAgentGranted || k == kSpecialistGranted ||
-                             k == kContactAgentGranted || k == kContactEnd || k == kOpeningChange ||
+                             k == kContactAgentGranted || k == kContactEnd ||
+                             k == kOseReportGranted || k == kOseReportEnd || k == kOpeningChange ||
                              k == kQuarterEnd || k == kOsePlaceGranted;
     if (!bookkeeping) n += events_by_kind_[k];
   }
@@ -235,6 +247,7 @@ World::Slot World::admit() {
   if (ose_ || track_last_) participations_.emplace_back();
   job_of_.push_back(kNoJob);
   if (track_completed_) completed_.emplace_back();
+  if (contact_effect_) dropout_clocks_.emplace_back();
   if (ose_) history_.reserve_slots(clients_.size());
   return static_cast<Slot>(clients_.size() - 1);
 }

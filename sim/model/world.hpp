@@ -19,6 +19,7 @@
 #include "model/client.hpp"
 #include "model/client_trace.hpp"
 #include "model/decision_rules.hpp"
+#include "model/dropout_clock.hpp"
 #include "model/early_ending.hpp"
 #include "model/indicators.hpp"
 #include "model/parameters.hpp"
@@ -56,6 +57,9 @@ enum EventKind : std::uint32_t {
   kOsePlaceGranted,
   kWaitlistDropout,
   kIntegrationEnd,
+  kMajorEvent,        // rule E7
+  kOseReportGranted,  // rule P4: an agent takes in an OSE's report of a contact
+  kOseReportEnd,
   kEventKindCount
 };
 
@@ -116,6 +120,15 @@ class World : public core::EventHandler {
   void apply_conclusion(Slot s, Conclusion conclusion);
   void start_specialised_evaluation(Slot s);
   void on_specialised_evaluation_end(Slot s);
+  // world_major_event.cpp (rule E7)
+  /// Days from the step's start to a major event; infinite when none comes.
+  double major_event_days(Slot s);
+  /// The major event cuts the step short; the client goes to the specialised evaluators.
+  void on_major_event(Slot s);
+  /// The recommendation is back: the agent decides what happens to the Parcours.
+  void after_major_event(Slot s);
+  /// Leaves the specialised evaluators' queue, or frees the evaluator (the Parcours ended).
+  void leave_specialised_evaluation(Slot s);
   // parcours.cpp
   void start_parcours(Slot s);
   /// The Parcours's hazards (abandonment, closure) and first step, for a new or resumed one;
@@ -207,6 +220,23 @@ class World : public core::EventHandler {
   void on_contact_agent_granted(std::uint64_t subject);
   [[nodiscard]] std::uint64_t contact_subject(Slot s) const;
   [[nodiscard]] bool contact_still_due(std::uint64_t subject) const;
+  /// Rule P4: an OSE's contact is reported back to the agent, who takes it in (agent time).
+  void on_ose_report_granted(std::uint64_t subject);
+  /// Rule D6: a contact was made; the dropout hazard's accompaniment term follows.
+  void contact_made(Slot s);
+  /// Rule D6: (re)schedules the earlier of abandonment (from the dropout clock) and closure.
+  void schedule_exit_from_clock(Slot s);
+  /// Rules D3, D5: the client's priority level in the agents' and the organisations' queues.
+  [[nodiscard]] unsigned agent_level(Slot s) const {
+    return params_.priority.agents ? priority_level(params_.priority, profiles_[s],
+                                                    clients_[s].limiting_characteristics)
+                                   : 0U;
+  }
+  [[nodiscard]] unsigned organisation_level(Slot s) const {
+    return params_.priority.organisations ? priority_level(params_.priority, profiles_[s],
+                                                           clients_[s].limiting_characteristics)
+                                          : 0U;
+  }
   // employment.cpp
   void start_job_search(Slot s, const Hazard& hazard, unsigned occurrence);
   void on_job_found(Slot s);
@@ -365,6 +395,11 @@ class World : public core::EventHandler {
   bool track_last_ = false;       // rules M7, M9, M10 look back at the last activity
   bool track_completed_ = false;  // rule M12: plans may repeat an activity
   bool early_endings_ = false;    // rules P5, P7: some activity may end before its planned end
+  bool major_events_ = false;     // rule E7: major events during activities
+  /// Rule D6: the dropout hazard's accompaniment term follows the contacts made; by slot, only
+  /// when the dropout effects have that term and there is accompaniment.
+  bool contact_effect_ = false;
+  std::vector<DropoutClock> dropout_clocks_;
   ParticipationHistory history_;  // rule M13: ended OSE participations, by slot (ose_ only)
   std::vector<Participation> participations_;  // by slot
   // Job records of the clients whose job is followed or supported, in a pool; by slot, the

@@ -38,7 +38,11 @@ constexpr std::array<std::string_view, kEventKindCount> kEventNames{"arrival",
                                                                     "opening_change",
                                                                     "quarter_end",
                                                                     "ose_place_granted",
-                                                                    "waitlist_dropout"};
+                                                                    "waitlist_dropout",
+                                                                    "integration_end",
+                                                                    "major_event",
+                                                                    "ose_report_granted",
+                                                                    "ose_report_end"};
 
 }  // namespace
 
@@ -52,7 +56,9 @@ std::uint64_t World::client_of_event(std::uint32_t kind, std::uint64_t subject) 
       return 0;
     case kAccompanimentContact:
     case kContactAgentGranted:
-    case kContactEnd: {
+    case kContactEnd:
+    case kOseReportGranted:
+    case kOseReportEnd: {
       // A contact names its client's slot, id and evaluation: a stale one names nobody.
       const auto s = static_cast<Slot>(subject & 0xffffffffU);
       return s < clients_.size() && contact_subject(s) == subject ? clients_[s].id : 0;

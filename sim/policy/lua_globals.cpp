@@ -105,7 +105,8 @@ bool is_plain_relative(const std::string& path) {
 
 const std::vector<std::string_view>& policy_hook_names() {
   static const std::vector<std::string_view> names{
-      "conclusion", "plan", "dropout_after", "retention", "dropout_multiplier", "job_multiplier"};
+      "conclusion",         "plan",           "dropout_after",    "retention",
+      "dropout_multiplier", "job_multiplier", "after_major_event"};
   return names;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "io/input_error.hpp"
 #include "policy/lua_globals.hpp"
@@ -18,11 +19,13 @@ namespace {
 
 constexpr const char* kViewType = "parcours.client";
 constexpr const char* kHookNames[] = {
-    "conclusion", "plan", "dropout_after", "retention", "dropout_multiplier", "job_multiplier"};
+    "conclusion",         "plan",           "dropout_after",    "retention",
+    "dropout_multiplier", "job_multiplier", "after_major_event"};
 // As named in error messages; constants, so a call builds no string.
 constexpr std::string_view kHookLabels[] = {"policy.conclusion",         "policy.plan",
                                             "policy.dropout_after",      "policy.retention",
-                                            "policy.dropout_multiplier", "policy.job_multiplier"};
+                                            "policy.dropout_multiplier", "policy.job_multiplier",
+                                            "policy.after_major_event"};
 
 // What a hook sees as `client`: one userdata reused for every call, pointing at the client
 // being decided about. Fields are read on demand, so a hook pays only for what it reads.
@@ -345,6 +348,29 @@ model::RetentionDecision LuaRules::retention(const model::Client& client,
   }
   lua_pop(L, 1);
   return result;
+}
+
+model::AfterMajorEvent LuaRules::after_major_event(const model::Client& client,
+                                                   const model::Profile& profile,
+                                                   core::RandomStream& rng) {
+  if (refs_[kAfterMajorEvent] == LUA_NOREF) {
+    return fallback_.after_major_event(client, profile, rng);
+  }
+  lua_State* L = sandbox_.state();
+  begin_call(kAfterMajorEvent, client, profile, rng);
+  call(kAfterMajorEvent, 1);
+  // Rule E7: what the agent decides on the specialised evaluation's recommendation.
+  std::optional<model::AfterMajorEvent> result;
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    const std::string_view answer = lua_tostring(L, -1);
+    for (const auto d : {model::AfterMajorEvent::kContinue, model::AfterMajorEvent::kRevise,
+                         model::AfterMajorEvent::kStop}) {
+      if (answer == model::after_major_event_name(d)) result = d;
+    }
+  }
+  if (!result) bad_result(kAfterMajorEvent, "\"continue\", \"revise\" or \"stop\" (rule E7)");
+  lua_pop(L, 1);
+  return *result;
 }
 
 bool LuaRules::plans_freely() const {

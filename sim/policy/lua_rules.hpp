@@ -1,7 +1,8 @@
 #pragma once
 // The model's decision rules served by the scenario's Lua hooks (policy.conclusion,
-// policy.plan, policy.dropout_after, policy.retention); a hook the scenario does not define
-// falls back to the parametric rule. Lua runs only at these decision points.
+// policy.plan, policy.dropout_after, policy.retention, policy.after_major_event); a hook the
+// scenario does not define falls back to the parametric rule. Lua runs only at these decision
+// points.
 
 #include <array>
 #include <string>
@@ -29,6 +30,9 @@ class LuaRules : public model::DecisionRules {
                        std::uint8_t activity, core::RandomStream& rng) override;
   model::RetentionDecision retention(const model::Client& client, const model::Profile& profile,
                                      core::RandomStream& rng) override;
+  model::AfterMajorEvent after_major_event(const model::Client& client,
+                                           const model::Profile& profile,
+                                           core::RandomStream& rng) override;
 
   double dropout_multiplier(const model::Client& client, const model::Profile& profile) override {
     return multiplier(kDropoutMultiplier, client, profile);
@@ -50,6 +54,7 @@ class LuaRules : public model::DecisionRules {
     kRetention,
     kDropoutMultiplier,
     kJobMultiplier,
+    kAfterMajorEvent,
     kHookCount
   };
   double multiplier(Hook hook, const model::Client& client, const model::Profile& profile);

@@ -2,6 +2,7 @@
 // to days) and the checks that involve more than one key.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -15,7 +16,6 @@ namespace parcours::policy {
 namespace {
 
 constexpr double kDaysPerWeek = 7.0;
-constexpr double kDaysPerMonth = 365.25 / 12.0;
 
 const SectionValues& section(const std::vector<SectionValues>& sections, std::string_view name) {
   for (const SectionValues& s : sections) {
@@ -29,7 +29,9 @@ const SectionValues& section(const std::vector<SectionValues>& sections, std::st
 }
 
 // Log hazard ratios by covariate name (rules D5, D6); unknown names get a suggestion.
-model::Effects effects_of(const SectionValues& s, std::string_view key) {
+// `accompaniment` only where it is read: the Parcours's dropout (rule D6, dropout_clock.hpp).
+model::Effects effects_of(const SectionValues& s, std::string_view key,
+                          bool accompaniment = false) {
   model::Effects effects;
   if (!s.has(key)) return effects;
   for (const auto& [name, beta] : s.shares(key)) {
@@ -43,6 +45,11 @@ model::Effects effects_of(const SectionValues& s, std::string_view key) {
                      all += (all.empty() ? "" : ", ") + std::string(n);
                    return all;
                  }());
+    }
+    if (*covariate == model::Covariate::kAccompaniment && !accompaniment) {
+      fail(s, std::string(key) +
+                  ": accompaniment is read only by parcours.dropout_effects (rule D6: the "
+                  "contacts made during the Parcours)");
     }
     effects.terms.emplace_back(*covariate, beta);
   }
@@ -181,7 +188,20 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     fail(pa, "school_share + other_measure_share must not exceed 1");
   }
   p.parcours.closure_enabled = pa.has("closure_weeks");
-  p.parcours.dropout_effects = effects_of(pa, "dropout_effects");
+  p.parcours.dropout_effects = effects_of(pa, "dropout_effects", true);
+  if (pa.has("after_major_event")) {  // rule E7
+    const Shares& after = pa.shares("after_major_event");
+    std::array<double, 3> decided{};
+    for (const auto& [name, share] : after) {
+      const std::size_t k = name == "continue" ? 0 : name == "revise" ? 1 : name == "stop" ? 2 : 3;
+      if (k == 3) {
+        fail(pa, "after_major_event: unknown decision '" + name +
+                     "' (continue, revise, stop; rule E7)");
+      }
+      decided[k] = share;
+    }
+    p.parcours.major_event.after_shares = decided;
+  }
 
   const SectionValues& js = section(sections, "job_search");
   apply_bindings(js, p);
@@ -207,13 +227,18 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
     p.accompaniment.enabled = true;
     p.accompaniment.interval_days = {intervals.at("near") * kDaysPerWeek,
                                      intervals.at("far") * kDaysPerWeek};
-    // Contacts per month, which the `accompaniment` covariate of the effects reads (D6).
-    std::vector<model::Effects*> scaled{&p.parcours.dropout_effects, &p.job_search.effects};
-    for (model::ActivityParameters& act : p.activities) scaled.push_back(&act.job_effects);
-    for (model::Effects* e : scaled) {
-      e->accompaniment_per_month = {kDaysPerMonth / p.accompaniment.interval_days[0],
-                                    kDaysPerMonth / p.accompaniment.interval_days[1]};
+  }
+
+  const SectionValues& pr = section(sections, "priority");  // rules D3, D5
+  apply_bindings(pr, p);
+  for (const std::string& name : pr.texts("order")) {
+    const auto group = model::priority_group_named(name);
+    if (!group) {
+      fail(pr, "order: unknown group '" + name + "'" +
+                   suggestion(name, model::priority_group_names()) +
+                   " (far, disability, immigrant, judicial_record, aged_45_plus, female, youth)");
     }
+    p.priority.order.push_back(*group);
   }
 
   p.agreements = build_agreements(sections, p.activities, p.population.regions,

@@ -40,6 +40,15 @@ SectionSpec parcours_section() {
               {"followup_months", T::kNumber, 0, 60, true, "", "months", "M13",
                "window after a Parcours ends in which a job counts as its result",
                lands_in<kMonthsToDays, &M::parcours, &model::ParcoursParameters::followup_days>},
+              {"major_event", T::kHazard, 0, 0, false, "", "hazard, weeks", "E7",
+               "a major event during an activity, from its start: the activity stops and the "
+               "client goes to a specialised evaluation inside the Parcours; absent = none",
+               lands_in<kSame, &M::parcours, &model::ParcoursParameters::major_event,
+                        &model::MajorEventParameters::hazard>},
+              {"after_major_event", T::kShares, 0, 1, false, "", "probability", "E7",
+               "on its recommendation, shares that continue the plan, revise it or stop the "
+               "Parcours (referred out, as conclusion D), when policy.after_major_event is not "
+               "set; absent = all continue"},
           }};
 }
 
@@ -63,21 +72,25 @@ SectionSpec job_search_section() {
 }
 
 SectionSpec accompaniment_section() {
-  return {"accompaniment",
-          false,
-          "Accompaniment contacts during the Parcours, at a frequency set by need (rules P4, D5).",
-          {
-              {"interval_weeks", T::kEffects, 0.01, 520, false, "", "weeks", "P4",
-               "weeks between contacts by distance class, { near = ..., far = ... } (D2: near = up "
-               "to two limiting characteristics); absent = no accompaniment"},
-              {"contact_hours", T::kDistribution, 0, 100, false, "0", "hours", "P4",
-               "agent time of one contact made by the agent",
-               lands_in<kHoursToDays, &M::accompaniment,
-                        &model::AccompanimentParameters::contact_days>},
-              {"agent_share", T::kNumber, 0, 1, false, "1", "probability", "P4",
-               "share of contacts made by the agent (AAE); the rest by an OSE",
-               lands_in<kSame, &M::accompaniment, &model::AccompanimentParameters::agent_share>},
-          }};
+  return {
+      "accompaniment",
+      false,
+      "Accompaniment contacts during the Parcours, at a frequency set by need (rules P4, D5).",
+      {
+          {"interval_weeks", T::kEffects, 0.01, 520, false, "", "weeks", "P4",
+           "weeks between contacts by distance class, { near = ..., far = ... } (D2: near = up "
+           "to two limiting characteristics); absent = no accompaniment"},
+          {"contact_hours", T::kDistribution, 0, 100, false, "0", "hours", "P4",
+           "agent time of one contact made by the agent",
+           lands_in<kHoursToDays, &M::accompaniment,
+                    &model::AccompanimentParameters::contact_days>},
+          {"agent_share", T::kNumber, 0, 1, false, "1", "probability", "P4",
+           "share of contacts made by the agent (AAE); the rest by an OSE",
+           lands_in<kSame, &M::accompaniment, &model::AccompanimentParameters::agent_share>},
+          {"report_hours", T::kDistribution, 0, 100, false, "0", "hours", "P4",
+           "agent time to take in an OSE's report of one of its contacts",
+           lands_in<kHoursToDays, &M::accompaniment, &model::AccompanimentParameters::report_days>},
+      }};
 }
 
 }  // namespace parcours::policy

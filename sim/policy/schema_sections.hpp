@@ -18,5 +18,6 @@ SectionSpec parcours_section();
 SectionSpec job_search_section();
 SectionSpec accompaniment_section();
 SectionSpec retention_section();
+SectionSpec priority_section();
 
 }  // namespace parcours::policy

@@ -127,6 +127,30 @@ TEST(Resource, QueuedRequestIsGrantedWhenAUnitIsReleased) {
   EXPECT_EQ(r.busy(), 0);
 }
 
+// Rules D3, D5: a lower level is served first, first come first served within a level; a
+// withdrawn request leaves its own level's line.
+TEST(Resource, LowerPriorityLevelsAreServedFirstAndFifoWithinALevel) {
+  Simulation sim;
+  Sink sink;
+  Resource r(sim, 1);
+  EXPECT_TRUE(r.acquire_or_wait({&sink, 0, 1}));
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 10}, 2));
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 11}, 2));
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 20}, 1));
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 30}, 0));
+  EXPECT_FALSE(r.acquire_or_wait({&sink, 0, 21}, 1));
+  EXPECT_EQ(r.queue_length(), 5U);
+  EXPECT_TRUE(r.withdraw({&sink, 0, 20}));
+  EXPECT_FALSE(r.withdraw({&sink, 0, 20}));
+  EXPECT_EQ(r.queue_length(), 4U);
+  for (int k = 0; k < 4; ++k) {
+    r.release();
+    sim.run();
+  }
+  EXPECT_EQ(sink.got, (std::vector<std::uint64_t>{30, 21, 10, 11}));
+  EXPECT_EQ(r.queue_length(), 0U);
+}
+
 TEST(Resource, CapacityFollowsOpeningHours) {
   Simulation sim;
   Sink sink;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 #include "support/cli.hpp"
 #include "support/scenarios.hpp"
@@ -181,8 +182,25 @@ TEST(ExperimentCommands, AnalyticPrintsTheExactSharesOrRefuses) {
                    " --set 'activity.groupe_d.duration_weeks={dist=\"exponential\",mean=10}'"
                    " --set 'activity.club.duration_weeks={dist=\"exponential\",mean=3}'");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("employment"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("dropout"), std::string::npos) << r.output;
+  // The small scenario's chain in closed form (per week): Groupe D ends at 1/10, the club at
+  // 1/3, abandonment at 0.02 throughout, 10 % abandon after the club, then a job at 0.125.
+  const double d = 0.02;
+  const double p_gd = 0.1 / (0.1 + d);
+  const double p_club = (1.0 / 3) / (1.0 / 3 + d);
+  const double p_job = 0.125 / (0.125 + d);
+  const double employment = p_gd * p_club * 0.9 * p_job;
+  auto share = [&](const std::string& outcome) {
+    const std::size_t at = r.output.find("\n  " + outcome + " ");
+    EXPECT_NE(at, std::string::npos) << outcome << " in " << r.output;
+    return at == std::string::npos ? -1.0 : std::stod(r.output.substr(at + 3 + outcome.size()));
+  };
+  EXPECT_NEAR(share("employment"), employment, 1e-6);
+  EXPECT_NEAR(share("dropout"), 1 - employment, 1e-6);
+  EXPECT_NEAR(share("closure") + share("school") + share("other_measure"), 0.0, 1e-12);
+  // Expected days from the job search to the end: 1 / (0.125 + 0.02) weeks.
+  const std::size_t search = r.output.find("\n  job search ");
+  ASSERT_NE(search, std::string::npos) << r.output;
+  EXPECT_NEAR(std::stod(r.output.substr(search + 13)), 7.0 / (0.125 + d), 0.01);
   EXPECT_EQ(r.output.find("simulated"), std::string::npos) << "nothing is run unless asked";
   r = run_parcours("analytic " + std::string(PARCOURS_SOURCE_DIR) +
                    "/scenarios/exact_parcours.lua --simulate -r 2");

@@ -24,12 +24,11 @@ TEST(Effects, MultiplierIsTheExponentialOfTheLinearPredictor) {  // rules D5, D6
   p.region = 7;  // beyond the regions given: a market index of 0
   EXPECT_NEAR(e.multiplier(c, p), std::exp(0.2 * 3 - 0.1 * 3 + 0.05 * 2), 1e-12);
   EXPECT_EQ(Effects{}.multiplier(c, p), 1.0);
+  // Rule D6: the accompaniment term is the dropout clock's (contacts made), never a planned
+  // frequency read here.
   Effects a;
   a.terms = {{Covariate::kAccompaniment, -0.1}};
-  a.accompaniment_per_month = {0.5, 2.0};  // near, far (rule D2: far from 3 characteristics)
-  EXPECT_NEAR(a.multiplier(c, p), std::exp(-0.1 * 2.0), 1e-12);
-  c.limiting_characteristics = 2;
-  EXPECT_NEAR(a.multiplier(c, p), std::exp(-0.1 * 0.5), 1e-12);
+  EXPECT_EQ(a.multiplier(c, p), 1.0);
 }
 
 TEST(Effects, EveryCovariateHasAName) {

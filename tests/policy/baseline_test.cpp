@@ -125,6 +125,29 @@ TEST_F(Baseline, ResultsCountZeroToThreeMonthsAfter) {  // rule M13
   EXPECT_NEAR(p_.parcours.followup_days, 3 * 365.25 / 12, 0.01);
 }
 
+TEST_F(Baseline, TheSeedsGroupsAreAccompaniedFirst) {  // rules D3, D5
+  // Seed 003: the disadvantaged groups of its note 11 and the populations at risk of early
+  // interruption (far), in the agents' queue and the organisations' waitlists.
+  using model::PriorityGroup;
+  EXPECT_EQ(p_.priority.order,
+            (std::vector<PriorityGroup>{PriorityGroup::kFar, PriorityGroup::kDisability,
+                                        PriorityGroup::kImmigrant, PriorityGroup::kJudicialRecord,
+                                        PriorityGroup::kAged45Plus, PriorityGroup::kFemale,
+                                        PriorityGroup::kYouth}));
+  EXPECT_TRUE(p_.priority.agents);
+  EXPECT_TRUE(p_.priority.organisations);
+  EXPECT_EQ(p_.priority.older_from_age, 45);   // "travailleurs âgés de plus de 45 ans"
+  EXPECT_EQ(p_.priority.youth_below_age, 30);  // youth services: 18-29 (seed 002)
+}
+
+TEST_F(Baseline, MajorEventsLeadToASpecialisedEvaluationAndOseContactsAreReported) {  // E7, P4
+  EXPECT_EQ(p_.parcours.major_event.hazard.family, model::Hazard::Family::kConstant);
+  EXPECT_GT(p_.parcours.major_event.hazard.rate, 0.0);
+  EXPECT_GT(p_.parcours.major_event.after_shares[2], 0.0);  // some cannot go on now
+  EXPECT_GT(p_.accompaniment.report_days.mean(), 0.0);
+  EXPECT_LT(p_.accompaniment.agent_share, 1.0);  // done by the AAE or by an OSE (P4)
+}
+
 TEST_F(Baseline, AgreementYearsRunJulyToJune) {  // rule S6
   const core::Calendar calendar(
       p_.horizon.model_start());  // agreement times count from the warm-up's start
@@ -154,6 +177,7 @@ std::vector<std::string> plan_of(const model::ModelParameters& p, LuaRules& rule
   std::vector<std::uint8_t> ids;
   rules.plan(c, profile, rng, ids);
   std::vector<std::string> names;
+  names.reserve(ids.size());
   for (const std::uint8_t id : ids) names.push_back(p.activities[id].name);
   return names;
 }

@@ -143,6 +143,29 @@ TEST(LuaRules, RetentionDecisionsByName) {  // rule M6
   }
 }
 
+TEST(LuaRules, AfterAMajorEventTheHookDecides) {  // rule E7
+  Rig rig(
+      "policy.after_major_event = function(c)\n"
+      "  if c.age < 30 then return 'revise' elseif c.age < 50 then return 'stop' end\n"
+      "  return 'continue'\n"
+      "end\n");
+  core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
+  model::Profile p;
+  p.age = 25;
+  EXPECT_EQ(rig.rules.after_major_event(client(1, 0), p, rng), model::AfterMajorEvent::kRevise);
+  p.age = 40;
+  EXPECT_EQ(rig.rules.after_major_event(client(1, 0), p, rng), model::AfterMajorEvent::kStop);
+  p.age = 60;
+  EXPECT_EQ(rig.rules.after_major_event(client(1, 0), p, rng), model::AfterMajorEvent::kContinue);
+  Rig bad("policy.after_major_event = function(c) return true end\n");
+  try {
+    (void)bad.rules.after_major_event(client(1, 0), p, rng);
+    ADD_FAILURE() << "a decision that is not one of E7's was accepted";
+  } catch (const io::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("\"revise\""), std::string::npos) << e.what();
+  }
+}
+
 TEST(LuaRules, HooksReadTheProfileByName) {  // rules D1-D3, E3, E4
   Rig rig(
       "policy.retention = function(c)\n"

@@ -43,10 +43,13 @@ const std::map<std::string_view, std::set<std::string_view>>& bound_sections() {
       // Opening days and hours go together; conclusion letters index an array (rules E2, E5).
       {"evaluation", {"open_days", "open_hours", "conclusion_shares"}},
       // Activity names, covariate names and income support statuses, looked up.
-      {"parcours", {"plan", "dropout_effects", "allowance_statuses"}},
+      // ... and the three decisions after a major event, named (rule E7).
+      {"parcours", {"plan", "dropout_effects", "allowance_statuses", "after_major_event"}},
       {"job_search", {"effects"}},
       // Near and far classes into an array (rule D2), which also turn accompaniment on.
       {"accompaniment", {"interval_weeks"}},
+      // Group names, looked up (rules D3, D5).
+      {"priority", {"order"}},
       // Activity names, looked up among the scenario's activities.
       {"retention", {"me_service", "ph2_service", "demarcheurs_maintien_service"}},
       // Names looked up (domains, measures, deliveries, statuses, covariates) and levels
@@ -132,6 +135,8 @@ TEST(ParameterBinding, EveryFieldOfABoundPartHasARow) {
   EXPECT_EQ(rows_into(params, params.accompaniment) + 2,
             field_count<model::AccompanimentParameters>())
       << "enabled, interval_days";
+  EXPECT_EQ(rows_into(params, params.priority) + 1, field_count<model::PriorityParameters>())
+      << "order";
   // An activity with its service terms and their eligibility, counted by their own fields.
   const std::size_t activity_fields = field_count<model::ActivityParameters>() - 1 +
                                       field_count<model::ServiceTerms>() - 1 +

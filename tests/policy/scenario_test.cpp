@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <string>
 
@@ -24,6 +25,7 @@ LoadedScenario load(const std::string& text, const std::vector<Override>& overri
 std::string error_of(const std::string& text, const std::vector<std::string>& sets = {}) {
   try {
     std::vector<Override> overrides;
+    overrides.reserve(sets.size());
     for (const auto& s : sets) overrides.push_back(parse_override(s));
     load(text, overrides);
   } catch (const io::InputError& e) {
@@ -278,6 +280,41 @@ TEST(Scenario, RetentionThatCouldNeverHappenIsRefused) {  // rule M2
   EXPECT_NE(e.find("hours need weeks"), std::string::npos) << e;
   e = error_of(replace(kSmallScenario, "weeks = 16", "weeks = 16, me_service = 'groupe_me'"));
   EXPECT_NE(e.find("me_service names 'groupe_me'"), std::string::npos) << e;
+}
+
+TEST(Scenario, IssueElevensRulesAreReadAndCheckedAtFileAndLine) {  // rules E7, D3, D5, D6, P4
+  const std::string with =
+      replace(kSmallScenario, "followup_months = 3 }",
+              "followup_months = 3, major_event = { family = 'constant', rate_per_week = 0.01 },\n"
+              "  after_major_event = { continue = 0.6, revise = 0.3, stop = 0.1 },\n"
+              "  dropout_effects = { accompaniment = -0.2 } }\n"
+              "accompaniment { interval_weeks = { near = 4, far = 2 }, contact_hours = 1, "
+              "agent_share = 0.5,"
+              " report_hours = 0.5 }\n"
+              "priority { order = { 'far', 'youth' }, agents = true, older_from_age = 45,"
+              " youth_below_age = 30 }");
+  LuaSandbox sandbox;
+  const LoadedScenario s = load_scenario(sandbox, source(with), {});
+  const model::ModelParameters& p = s.params;
+  EXPECT_EQ(p.parcours.major_event.hazard.rate, 0.01 / 7);
+  EXPECT_EQ(p.parcours.major_event.after_shares, (std::array<double, 3>{0.6, 0.3, 0.1}));
+  EXPECT_EQ(p.accompaniment.report_days.mean(), 0.5 / 24);
+  EXPECT_EQ(p.priority.order, (std::vector<model::PriorityGroup>{model::PriorityGroup::kFar,
+                                                                 model::PriorityGroup::kYouth}));
+  EXPECT_TRUE(p.priority.agents);
+  EXPECT_FALSE(p.priority.organisations);
+  EXPECT_EQ(p.priority.youth_below_age, 30);
+  std::string e = error_of(replace(with, "'youth' }", "'young' }"));
+  EXPECT_NE(e.find("s.lua:"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown group 'young'"), std::string::npos) << e;
+  e = error_of(replace(with, "revise = 0.3", "review = 0.3"));
+  EXPECT_NE(e.find("unknown decision 'review'"), std::string::npos) << e;
+  // Rule D6: only the Parcours's dropout reads the contacts made.
+  e = error_of(
+      replace(with, "autonomous = {", "effects = { accompaniment = -0.1 }, autonomous = {"));
+  EXPECT_NE(e.find("s.lua:"), std::string::npos) << e;
+  EXPECT_NE(e.find("accompaniment is read only by parcours.dropout_effects"), std::string::npos)
+      << e;
 }
 
 TEST(Scenario, UndefinedGlobalsAreErrorsWithASuggestion) {

@@ -40,7 +40,10 @@ TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
         "jobs_during_activity", "activities_ended_early",
         // services and retention as the seeds give them (issue 11)
         "retention_employer_requests", "integration_jobs", "in_job_support_started",
-        "wage_contribution"}) {
+        "wage_contribution",
+        // major events (E7) and the organisations' reports (P4) (issue 11)
+        "major_events", "major_event_evaluations", "major_event_revisions", "major_event_stops",
+        "ose_reports"}) {
     EXPECT_TRUE(has_label(name)) << name;
     EXPECT_NE(label(Language::kFrench, name), name) << name;
     EXPECT_NE(label(Language::kEnglish, name), name) << name;
