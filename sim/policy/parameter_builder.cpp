@@ -247,6 +247,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
                                   core::Calendar(p.horizon.model_start()));
 
   p.retention = build_retention(section(sections, "retention"), p.activities);
+  p.income_support = build_income_support(section(sections, "income_support"));
   p.caseload = build_caseload(sections, p);
   return p;
 }

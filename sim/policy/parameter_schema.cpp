@@ -342,6 +342,20 @@ std::vector<SectionSpec> build_schema() {
            {"after_any_job", T::kBoolean, 0, 0, false, "false", "", "M1",
             "decide retention at every job start, not only for participants (a Parcours)"},
        }},
+      {"income_support",
+       false,
+       "Income support paid while clients are in the system and out of work, and what a job "
+       "saves of it (rule P7).",
+       {
+           {"afdr_per_year", T::kNumber, 0, 1e6, false, "0", "dollars/year", "P7",
+            "last-resort assistance paid to one recipient, per year"},
+           {"ei_per_year", T::kNumber, 0, 1e6, false, "0", "dollars/year", "P7",
+            "employment insurance paid to one claimant, per year"},
+           {"none_per_year", T::kNumber, 0, 1e6, false, "0", "dollars/year", "P7",
+            "support paid to a client with neither, per year"},
+           {"savings_months", T::kNumber, 0, 600, false, "12", "months", "P7",
+            "a job saves the support no longer paid over this many months from its start"},
+       }},
   };
 }
 

@@ -40,7 +40,10 @@ TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
         "jobs_during_activity", "activities_ended_early",
         // services and retention as the seeds give them (issue 11)
         "retention_employer_requests", "integration_jobs", "in_job_support_started",
-        "wage_contribution"}) {
+        "wage_contribution",
+        // costs and savings (rule P7, issue 12)
+        "income_support_paid", "income_support_savings", "cost_total", "cost_per_participant",
+        "cost_per_person_placed"}) {
     EXPECT_TRUE(has_label(name)) << name;
     EXPECT_NE(label(Language::kFrench, name), name) << name;
     EXPECT_NE(label(Language::kEnglish, name), name) << name;
