@@ -249,6 +249,7 @@ void write_costs(const std::filesystem::path& path, const std::vector<Replicatio
   static const std::map<std::string, int> kDimensionOrder{
       {"all", 0}, {"region", 1}, {"organisation", 2}, {"service", 3}, {"funding_mode", 4}};
   std::vector<std::pair<Key, const std::vector<double>*>> rows;
+  rows.reserve(sums.size());
   for (const auto& [key, values] : sums) rows.emplace_back(key, &values);
   std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
     const auto& [kx, yx, dx, gx, ix] = x.first;

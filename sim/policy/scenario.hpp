@@ -93,7 +93,7 @@ model::RetentionParameters build_retention(
     const SectionValues& retention, const std::vector<model::ActivityParameters>& activities);
 
 /// The income_support section (rule P7; income_support_builder.cpp).
-model::IncomeSupportParameters build_income_support(const SectionValues& income_support);
+model::IncomeSupportParameters build_income_support(const SectionValues& s);
 
 /// The names a scenario may assign in `policy`: decision hooks the model calls.
 const std::vector<std::string_view>& policy_hook_names();

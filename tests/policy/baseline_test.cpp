@@ -154,6 +154,7 @@ std::vector<std::string> plan_of(const model::ModelParameters& p, LuaRules& rule
   std::vector<std::uint8_t> ids;
   rules.plan(c, profile, rng, ids);
   std::vector<std::string> names;
+  names.reserve(ids.size());
   for (const std::uint8_t id : ids) names.push_back(p.activities[id].name);
   return names;
 }
