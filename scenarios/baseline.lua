@@ -308,6 +308,23 @@ organisation {
   waiting_dropout_per_week = 0.02,
 }
 
+-- The services of the catalogue beyond the specialised ones, province-wide (issue 12): PPE,
+-- ICTE, Démarcheurs and the unit services by one network of OSE, MFOR-EE by the training
+-- enterprises. Assumption: places sized like the others, for about 85 % occupancy of the
+-- baseline's flows (starts a year times weeks in the service).
+organisation {
+  name = "Réseau des OSE du Québec", non_profit = true,  -- no region: serves every region
+  slots = { ppe = 1500, icte = 1250, demarcheurs = 760, services_de_base = 360 },
+  waitlist = { ppe = 380, icte = 310, demarcheurs = 190, services_de_base = 90 },
+  waiting_dropout_per_week = 0.02,
+}
+organisation {
+  name = "Entreprises d'insertion du Québec", non_profit = true,  -- training enterprises
+  slots = { mfor_ee = 2350 },
+  waitlist = { mfor_ee = 590 },
+  waiting_dropout_per_week = 0.02,
+}
+
 -- Rules S6-S8: agreements, one row each (data/agreements.csv: organisation, service, dates
 -- of the agreement year or years, funding mode, hourly cost, overhead share and ceiling for
 -- actual costs) and their targets and fixed prices by intensity level
@@ -317,6 +334,19 @@ agreements {
   levels = csv "data/agreement_levels.csv",
   -- dollars per participant with a disability. Source: seed 002, "jusqu'à 10 000 $" (S7).
   disability_overhead_limit = 10000,
+}
+
+-- Rule P7: income support paid while clients are in the system and out of work, and the
+-- savings when a job ends it. Source: average yearly cost of last-resort assistance per
+-- recipient about $7,300 and of employment insurance about $11,000 (RSSMO study, 2014-15;
+-- BASELINE_DATA.md). Clients with neither receive nothing from these programs.
+income_support {
+  afdr_per_year = 7300,                      -- dollars a year per recipient. Source: above
+  ei_per_year = 11000,                       -- dollars a year per claimant. Source: above
+  none_per_year = 0,                         -- dollars a year
+  -- months of support a job saves, from its start (gross: job losses after it are not
+  -- netted out). Assumption: one year, the horizon budget staff report savings over.
+  savings_months = 12,
 }
 
 -- Rules P1, P2, P7, D6: the Parcours.

@@ -196,9 +196,12 @@ void write_retention_summary(const std::filesystem::path& path,
 // them by: every agreement, then by region, organisation, service and funding mode.
 void write_costs(const std::filesystem::path& path, const std::vector<ReplicationResult>& results) {
   static const std::vector<std::string_view> kIndicators{
-      "participants_started", "hours_direct",      "hours_indirect", "cost",
-      "cost_fixed_price",     "cost_actual_costs", "allowance_paid", "extra_costs_paid",
-      "wage_contribution"};
+      "participants_started", "hours_direct", "hours_indirect", "cost", "cost_fixed_price",
+      "cost_actual_costs", "allowance_paid", "extra_costs_paid", "wage_contribution", "cost_total",
+      "employed_0_3_months",
+      // Rule P7's ratios, of each group's sums (never a sum of agreements' ratios).
+      "cost_per_participant", "cost_per_person_placed"};
+  constexpr std::size_t kSummed = 11;  // the indicators summed over agreements
   using Key = std::tuple<int, int, std::string, std::string, std::size_t>;  // kind, year, dim,
                                                                             // group, indicator
   std::map<Key, std::vector<double>> sums;
@@ -206,8 +209,8 @@ void write_costs(const std::filesystem::path& path, const std::vector<Replicatio
     const ReplicationResult& r = results[k];
     for (const model::AgreementValue& v : r.agreements) {
       if (v.kind == model::PeriodKind::kQuarter || v.level != model::kAllLevels) continue;
-      const auto ind = std::find(kIndicators.begin(), kIndicators.end(), v.indicator);
-      if (ind == kIndicators.end()) continue;
+      const auto ind = std::find(kIndicators.begin(), kIndicators.begin() + kSummed, v.indicator);
+      if (ind == kIndicators.begin() + kSummed) continue;
       const AgreementLabels& a = r.agreement_labels[v.agreement];
       const std::pair<std::string, std::string> groups[] = {{"all", "all"},
                                                             {"region", a.region},
@@ -222,9 +225,31 @@ void write_costs(const std::filesystem::path& path, const std::vector<Replicatio
       }
     }
   }
+  // Per replication, cost_total over participants begun and over people placed (NaN, "NA",
+  // where there are none: no cost per person without persons).
+  const auto index = [&](std::string_view name) {
+    return static_cast<std::size_t>(std::find(kIndicators.begin(), kIndicators.end(), name) -
+                                    kIndicators.begin());
+  };
+  std::vector<std::pair<Key, std::vector<double>>> ratios;
+  for (const auto& [key, values] : sums) {
+    const auto& [kind, year, dimension, group, indicator] = key;
+    if (indicator != index("cost_total")) continue;
+    for (const auto& [of, name] : {std::pair{"participants_started", "cost_per_participant"},
+                                   std::pair{"employed_0_3_months", "cost_per_person_placed"}}) {
+      const auto count = sums.find({kind, year, dimension, group, index(of)});
+      std::vector<double> ratio(values.size(), kNa);
+      for (std::size_t k = 0; k < values.size(); ++k) {
+        if (count != sums.end() && count->second[k] > 0) ratio[k] = values[k] / count->second[k];
+      }
+      ratios.emplace_back(Key{kind, year, dimension, group, index(name)}, std::move(ratio));
+    }
+  }
+  for (auto& [key, ratio] : ratios) sums.emplace(key, std::move(ratio));
   static const std::map<std::string, int> kDimensionOrder{
       {"all", 0}, {"region", 1}, {"organisation", 2}, {"service", 3}, {"funding_mode", 4}};
   std::vector<std::pair<Key, const std::vector<double>*>> rows;
+  rows.reserve(sums.size());
   for (const auto& [key, values] : sums) rows.emplace_back(key, &values);
   std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
     const auto& [kx, yx, dx, gx, ix] = x.first;

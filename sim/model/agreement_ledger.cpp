@@ -55,6 +55,17 @@ void emit_flows(const Agreement& a, const AgreementRecord& r, Emit&& emit) {
   emit("allowance_paid", r.allowance_paid);
   emit("extra_costs_paid", r.extra_costs_paid);
   emit("wage_contribution", r.wage_contribution);
+  // Rule P7: what the agreement's participants cost in all (the OSE's price under its funding
+  // mode, allowances, extra costs, wage contributions), per participant begun and per person
+  // placed (a job within the follow-up, credited when it starts: a period's ratio sets its
+  // spending against the results that came in it, from earlier cohorts too).
+  const double total =
+      (a.mode == FundingMode::kFixedPrice ? r.cost_fixed_price : r.cost_actual_costs) +
+      r.allowance_paid + r.extra_costs_paid + r.wage_contribution;
+  emit("cost_total", total);
+  emit("cost_per_participant", r.started > 0 ? total / n(r.started) : kNa);
+  emit("cost_per_person_placed",
+       r.employed_0_3_months > 0 ? total / n(r.employed_0_3_months) : kNa);
   emit("waitlisted", n(r.waitlisted));
   emit("waitlist_dropouts", n(r.waitlist_dropouts));
   emit("turned_away", n(r.turned_away));

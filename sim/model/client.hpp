@@ -88,6 +88,7 @@ struct alignas(64) Client {
   bool convened : 1 = false;            // rule E1: convened after screening vs. came on their own
   bool in_parcours : 1 = false;         // rule P1
   bool job_after_parcours : 1 = false;  // the current job ended a Parcours (rule P7)
+  bool on_benefit : 1 = false;          // receiving income support, out of work (rule P7)
   std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight, as evaluated
 
   // Pathway state.

@@ -34,6 +34,7 @@ void World::on_job_found(Slot s) {
     }
   }
   count(c, Count::kEmployed);
+  stop_benefit(s, true);  // rule P7: the job ends the support (and saves it)
   credit_followup(s);
   c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7

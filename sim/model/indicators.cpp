@@ -178,6 +178,8 @@ void PeriodRecord::merge_into_year(const PeriodRecord& quarter) {
   extra_costs_paid += quarter.extra_costs_paid;
   retention_hours += quarter.retention_hours;
   income_support_cancelled += quarter.income_support_cancelled;
+  income_support_paid += quarter.income_support_paid;
+  income_support_savings += quarter.income_support_savings;
   days += quarter.days;
   // Stocks: the year's value is its last quarter's.
   parcours_active_end = quarter.parcours_active_end;
@@ -239,6 +241,8 @@ void IndicatorTable::append_values(const core::FiscalQuarter& period, std::size_
   out.push_back({period, g, "extra_costs_paid", r.extra_costs_paid});
   out.push_back({period, g, "retention_hours", r.retention_hours});
   out.push_back({period, g, "income_support_cancelled", r.income_support_cancelled});
+  out.push_back({period, g, "income_support_paid", r.income_support_paid});
+  out.push_back({period, g, "income_support_savings", r.income_support_savings});
   const bool specialised = r.specialised_wait_days.count() > 0;
   out.push_back({period, g, "specialised_wait_days_mean",
                  specialised ? r.specialised_wait_days.mean() : kNaN});

@@ -109,6 +109,8 @@ struct PeriodRecord {
   double extra_costs_paid = 0.0;          // dollars, P6: booked when the activity ends
   double retention_hours = 0.0;           // M2: hours of retention support given
   double income_support_cancelled = 0.0;  // dollars, M10
+  double income_support_paid = 0.0;       // dollars, P7: assistance or EI while out of work
+  double income_support_savings = 0.0;    // dollars, P7: support a job saves over the horizon
   /// activities_started by activity of the catalogue (rule P2), in the order of
   /// IndicatorTable::set_activities; empty when the table names none.
   std::vector<std::uint64_t> started_by_activity;

@@ -30,6 +30,8 @@ void World::place_initial_caseload() {
     assign_groups(s);
     if (ic.state == InitialClient::State::kWaitingInterview) {
       join_agent_queue(s);
+    } else if (ic.state == InitialClient::State::kInRetention) {
+      resume_initial_retention(s, ic);
     } else {
       resume_initial_activity(s, ic);
     }

@@ -15,6 +15,7 @@
 #include "model/distance.hpp"
 #include "model/effects.hpp"
 #include "model/hazard.hpp"
+#include "model/income_support.hpp"
 #include "model/initial_caseload.hpp"
 #include "model/major_event.hpp"
 #include "model/population.hpp"
@@ -244,7 +245,8 @@ struct ModelParameters {
   AccompanimentParameters accompaniment;
   PriorityParameters priority;  // rules D3, D5: groups served first in the queues
   RetentionParameters retention;
-  AgreementParameters agreements;  // rules S6-S8, M11
+  AgreementParameters agreements;          // rules S6-S8, M11
+  IncomeSupportParameters income_support;  // rule P7: support paid, savings after a job
   /// Clients in the system on day 0 of the model (its first day, before any warm-up).
   std::vector<InitialClient> caseload;
 };

@@ -229,7 +229,7 @@ void World::finish_retention(Slot s, Count ending) {
   Job& j = job(s);
   assert(j.in_retention);
   count(c, ending);
-  const double hours = j.plan.hours_by(sim_.now() - j.retention_started);
+  const double hours = j.plan.hours_by(sim_.now() - j.retention_started) - j.hours_before;
   indicators_.for_groups(
       c.groups, [&](std::size_t g) { indicators_.record(quarter_, g).retention_hours += hours; });
   const bool employed = ending != Count::kRetentionEndedJobLoss;
@@ -307,6 +307,7 @@ void World::after_job_loss(Slot s) {
   // Rule M7: readmission to the original activity within `readmission_days` of its actual
   // end if its agreement is in force; otherwise back to the office for a new evaluation.
   Client& c = clients_[s];
+  start_benefit(s);  // out of work again (rule P7)
   Participation* last = track_last_ ? &participations_[s] : nullptr;
   if (last != nullptr && !last->placed && !last->waiting && last->ended_at >= 0 &&
       calendar_days_since(last->ended_at) <= params_.retention.readmission_days &&

@@ -29,6 +29,7 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       indicators_(calendar_, horizon_, group_dimensions(params)),
       parcours_active_(indicators_.groups(), 0),
       in_system_(indicators_.groups(), 0),
+      benefits_(indicators_.groups()),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
   if (params.evaluation.specialised_evaluators > 0) {
     specialists_ = std::make_unique<core::Resource>(sim, params.evaluation.specialised_evaluators);
@@ -272,6 +273,7 @@ void World::assign_groups(Slot s) {
   c.groups[d++] = static_cast<std::uint8_t>(p.income_support);
   c.groups[d++] = c.limiting_characteristics >= 3 ? 1 : 0;  // rule D2
   add_stock(in_system_, indicators_, c, +1);
+  start_benefit(s);
 }
 
 void World::leave(Slot s) {
@@ -279,6 +281,7 @@ void World::leave(Slot s) {
   if (trace_ != nullptr) [[unlikely]]
     trace_leave(s);
   add_stock(in_system_, indicators_, clients_[s], -1);
+  stop_benefit(s, false);
   if (ose_) {
     book_followup(s);  // rule S2: what was given of the follow-up so far
     history_.clear(s);
@@ -310,6 +313,7 @@ void World::on_quarter_end(std::size_t quarter) {
     rg.parcours_active_end = static_cast<double>(parcours_active_[g]);
     rg.clients_in_system_end = static_cast<double>(in_system_[g]);
   }
+  book_benefits(quarter);
   if (progress_) progress_(now / horizon_);
   if (quarter + 1 < indicators_.quarters()) {
     quarter_ = quarter + 1;

@@ -113,6 +113,9 @@ class World : public core::EventHandler {
   void place_initial_caseload();
   /// A caseload client in a Parcours, `ic.days_done` days into its activity.
   void resume_initial_activity(Slot s, const InitialClient& ic);
+  /// A caseload client employed, `ic.days_done` days into retention support under its
+  /// agreement (initial_retention.cpp).
+  void resume_initial_retention(Slot s, const InitialClient& ic);
   // evaluation.cpp
   void join_agent_queue(Slot s);
   void start_interview(Slot s);
@@ -214,6 +217,14 @@ class World : public core::EventHandler {
       if (to > from) f(q, (to - from) / (t1 - t0));
     }
   }
+  // income_support.cpp (rule P7)
+  /// The client starts receiving income support (in the system, out of work).
+  void start_benefit(Slot s);
+  /// The client stops receiving it: `job`, a job starts, which saves the support over
+  /// IncomeSupportParameters::savings_days.
+  void stop_benefit(Slot s, bool job);
+  /// Books the quarter's support paid, at its end, in each group's record.
+  void book_benefits(std::size_t quarter);
   // accompaniment.cpp
   void schedule_accompaniment(Slot s);
   void on_accompaniment_contact(std::uint64_t subject);
@@ -372,6 +383,7 @@ class World : public core::EventHandler {
     std::uint8_t level = 0;
     double direct_share = 1.0;  // of the plan's hours, direct (partner services)
     core::Time retention_started = 0.0;
+    double hours_before = 0.0;  // of the plan's hours, given before day 0 (initial caseload)
     RetentionPlan plan;
   };
 
@@ -385,6 +397,7 @@ class World : public core::EventHandler {
   IndicatorTable indicators_;
   std::vector<std::int64_t> parcours_active_;  // by group, like the indicator table
   std::vector<std::int64_t> in_system_;
+  BenefitStock benefits_;  // rule P7: clients on income support, by group and status
 
   std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
   std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only

@@ -31,6 +31,57 @@ std::string known(const std::vector<std::string>& names) {
   return all;
 }
 
+// The agreement a row names, in force on the model's first day (rule S8).
+int agreement_of(const CsvRow& row, const model::ModelParameters& params,
+                 const std::vector<std::string>& agreements, const std::string& what) {
+  if (!row.has("agreement") || row.text("agreement").empty()) {
+    row.fail("agreement: " + what + " names its agreement");
+  }
+  const std::string& name = row.text("agreement");
+  const auto it = std::find(agreements.begin(), agreements.end(), name);
+  if (it == agreements.end()) {
+    row.fail("agreement '" + name + "': not in the agreements rows" +
+             suggestion(name, std::vector<std::string_view>(agreements.begin(), agreements.end())));
+  }
+  const auto index = static_cast<int>(it - agreements.begin());
+  if (!params.agreements.agreements[static_cast<std::size_t>(index)].active_at(0.0)) {
+    row.fail("agreement '" + name + "' is not in force on the model's first day (" +
+             core::format_date(params.horizon.model_start()) + ")");
+  }
+  return index;
+}
+
+// A client employed with retention support (rules M2, M6, M11): under another partner's
+// retention service, or the in-service retention of an organisation that offers it.
+model::InitialClient retention_client(const CsvRow& row, const model::ModelParameters& params,
+                                      const std::vector<std::string>& agreements,
+                                      const std::vector<std::string>& activities) {
+  model::InitialClient ic;
+  ic.state = model::InitialClient::State::kInRetention;
+  ic.agreement = agreement_of(row, params, agreements, "a client in retention support");
+  const model::Agreement& a = params.agreements.agreements[static_cast<std::size_t>(ic.agreement)];
+  ic.activity = a.activity;
+  const model::RetentionParameters& r = params.retention;
+  const int service = a.activity;
+  const bool partner = service == r.me_activity || service == r.ph2_activity ||
+                       service == r.demarcheurs_maintien_activity;
+  if (!partner && !params.agreements.organisations[a.organisation].retention) {
+    row.fail("agreement '" + row.text("agreement") + "' gives no retention support: its service '" +
+             activities[a.activity] +
+             "' is not a retention service (retention.me_service, ph2_service, "
+             "demarcheurs_maintien_service) and its organisation offers none (retention = true)");
+  }
+  if (row.has("activity") && !row.text("activity").empty()) {
+    row.fail(
+        "activity: a client in retention support has a job, not an activity (the agreement "
+        "names the service)");
+  }
+  ic.days_done = row.has("week") && !row.text("week").empty()
+                     ? row.number("week", 0, kMostWeeks) * kDaysPerWeek
+                     : 0.0;
+  return ic;
+}
+
 }  // namespace
 
 std::vector<model::InitialClient> build_caseload(const std::vector<SectionValues>& sections,
@@ -67,6 +118,8 @@ std::vector<model::InitialClient> build_caseload(const std::vector<SectionValues
       if (given("activity") || given("agreement") || given("week")) {
         row.fail("a client waiting for the interview has no activity, agreement or week");
       }
+    } else if (state == "retention") {
+      ic = retention_client(row, params, agreements, activities);
     } else if (state == "parcours" || state == "participation") {
       if (state == "participation") {
         ic.state = model::InitialClient::State::kInParticipation;
@@ -109,7 +162,8 @@ std::vector<model::InitialClient> build_caseload(const std::vector<SectionValues
       }
       ic.days_done = given("week") ? row.number("week", 0, kMostWeeks) * kDaysPerWeek : 0.0;
     } else {
-      row.fail("state: expected waiting_interview, parcours or participation, got '" + state + "'");
+      row.fail("state: expected waiting_interview, parcours, participation or retention, got '" +
+               state + "'");
     }
 
     for (const auto& [column, text] : fields) {

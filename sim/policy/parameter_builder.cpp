@@ -245,6 +245,7 @@ model::ModelParameters build_parameters(const std::vector<SectionValues>& sectio
                                   core::Calendar(p.horizon.model_start()));
 
   build_retention(section(sections, "retention"), p);
+  p.income_support = build_income_support(section(sections, "income_support"));  // rule P7
   p.caseload = build_caseload(sections, p);
   return p;
 }

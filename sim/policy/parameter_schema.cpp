@@ -13,10 +13,10 @@ using T = ParamType;
 
 std::vector<SectionSpec> build_schema() {
   return {
-      scenario_section(),  arrivals_section(),     population_section(),    evaluation_section(),
-      activity_section(),  organisation_section(), agreements_section(),    caseload_section(),
-      parcours_section(),  job_search_section(),   accompaniment_section(), priority_section(),
-      retention_section(),
+      scenario_section(),  arrivals_section(),       population_section(),    evaluation_section(),
+      activity_section(),  organisation_section(),   agreements_section(),    caseload_section(),
+      parcours_section(),  job_search_section(),     accompaniment_section(), priority_section(),
+      retention_section(), income_support_section(),
   };
 }
 

@@ -92,6 +92,9 @@ model::AgreementParameters build_agreements(
 /// The retention section (rules M1-M13; retention_builder.cpp), after the activities.
 void build_retention(const SectionValues& retention, model::ModelParameters& params);
 
+/// The income_support section (rule P7; income_support_builder.cpp).
+model::IncomeSupportParameters build_income_support(const SectionValues& s);
+
 /// The names a scenario may assign in `policy`: decision hooks the model calls.
 const std::vector<std::string_view>& policy_hook_names();
 

@@ -19,5 +19,6 @@ SectionSpec job_search_section();
 SectionSpec accompaniment_section();
 SectionSpec retention_section();
 SectionSpec priority_section();
+SectionSpec income_support_section();
 
 }  // namespace parcours::policy

@@ -24,11 +24,12 @@ struct Estimate {
 };
 
 // The order of the costs table; other indicators of the file follow in their own order.
-constexpr std::array<std::string_view, 10> kAgreementIndicators{
-    "participants_started", "participants_target", "attainment_pct",
-    "hours_direct",         "hours_indirect",      "cost",
-    "cost_fixed_price",     "cost_actual_costs",   "allowance_paid",
-    "extra_costs_paid"};
+constexpr std::array<std::string_view, 13> kAgreementIndicators{
+    "participants_started",  "participants_target", "attainment_pct",
+    "hours_direct",          "hours_indirect",      "cost",
+    "cost_fixed_price",      "cost_actual_costs",   "allowance_paid",
+    "extra_costs_paid",      "cost_total",          "cost_per_participant",
+    "cost_per_person_placed"};
 
 std::string label_or_raw(Language language, const std::string& prefix, const std::string& raw) {
   return has_label(prefix + raw) ? label(language, prefix + raw) : raw;

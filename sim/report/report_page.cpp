@@ -72,10 +72,10 @@ std::string render_report(const fs::path& folder, const ReportOptions& options) 
   }
   const Language language = options.language;
   using Builder = std::function<std::optional<Section>(const fs::path&, Language)>;
-  const std::vector<Builder> builders{flow_section,   quarterly_section,  yearly_section,
-                                      costs_section,  retention_section,  comparison_section,
-                                      sizing_section, validation_section, uncertainty_section,
-                                      journey_section};
+  const std::vector<Builder> builders{flow_section,        quarterly_section, yearly_section,
+                                      costs_section,       savings_section,   retention_section,
+                                      comparison_section,  sizing_section,    validation_section,
+                                      uncertainty_section, journey_section};
   std::vector<Section> sections;
   for (const Builder& build : builders) {
     if (auto s = build(folder, language)) sections.push_back(std::move(*s));

@@ -19,6 +19,8 @@ std::optional<Section> quarterly_section(const std::filesystem::path& folder, La
 std::optional<Section> yearly_section(const std::filesystem::path& folder, Language language);
 /// Agreement costs and funding modes: agreements_summary.csv.
 std::optional<Section> costs_section(const std::filesystem::path& folder, Language language);
+/// Rule P7: costs by service per participant and per person placed, income support paid and saved.
+std::optional<Section> savings_section(const std::filesystem::path& folder, Language language);
 /// Job-retention indicators: retention_summary.csv.
 std::optional<Section> retention_section(const std::filesystem::path& folder, Language language);
 /// Paired differences of two scenarios: comparison_yearly.csv.

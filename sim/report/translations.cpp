@@ -373,6 +373,47 @@ constexpr Entry kEntries[] = {
           "Longest wait for the interview (days)"},
     Entry{"allowance_paid", "Allocations versées ($)", "Allowances paid ($)"},
     Entry{"extra_costs_paid", "Frais supplémentaires remboursés ($)", "Extra costs paid ($)"},
+    // Rule P7: income support, savings and costs per person (issue 12).
+    Entry{"income_support_paid", "Soutien du revenu versé hors emploi ($)",
+          "Income support paid while out of work ($)"},
+    Entry{"income_support_savings", "Soutien du revenu épargné par les emplois ($)",
+          "Income support saved by jobs ($)"},
+    Entry{"cost_total", "Coût total (entente, allocations, frais, contributions) ($)",
+          "Total cost (agreement, allowances, extra costs, contributions) ($)"},
+    Entry{"cost_per_participant", "Coût par participant ($)", "Cost per participant ($)"},
+    Entry{"cost_per_person_placed", "Coût par personne en emploi ($)",
+          "Cost per person placed ($)"},
+    Entry{"savings.title", "Coûts et économies", "Costs and savings"},
+    Entry{"savings.intro",
+          "Ce que coûtent les services et ce que les emplois épargnent de soutien du revenu "
+          "(règle P7) : moyennes des réplications, intervalle de confiance à 95 % entre "
+          "crochets.",
+          "What the services cost and what jobs save of income support (rule P7): means over "
+          "replications, 95 % confidence interval in brackets."},
+    Entry{"savings.support_title", "Soutien du revenu, tous les clients",
+          "Income support, all clients"},
+    Entry{"savings.support_intro",
+          "L'aide financière de dernier recours et l'assurance-emploi versées aux clients "
+          "pendant qu'ils sont dans le système sans emploi, et ce qu'un emploi épargne sur "
+          "l'horizon d'épargne du scénario, compté au début de l'emploi. "
+          "L'allocation qu'un client d'Objectif emploi garde après un emploi (règle M10) est un "
+          "coût, dans les allocations versées.",
+          "Last-resort assistance and employment insurance paid to clients while they are in "
+          "the system and out of work, and what a job saves over the scenario's savings "
+          "horizon, counted at the job start. The allowance an "
+          "Objectif emploi client keeps after a job (rule M10) is a cost, in allowances paid."},
+    Entry{"savings.services_title", "Coût par participant et par personne en emploi",
+          "Cost per participant and per person placed"},
+    Entry{"savings.services_intro",
+          "Par service et par exercice financier : le coût total des ententes (prix ou coûts "
+          "réels selon le mode, allocations, frais supplémentaires, contributions salariales) "
+          "divisé par les participants commencés et par les personnes en emploi dans les trois "
+          "mois suivant la fin du service, comptées l'exercice où l'emploi commence.",
+          "By service and fiscal year: the agreements' total cost (price or actual costs by "
+          "funding mode, allowances, extra costs, wage contributions) over the participants "
+          "begun and over the people employed within three months of the service's end, "
+          "counted in the fiscal year the job starts."},
+    Entry{"savings.all_services", "Tous les services", "All services"},
     Entry{"specialised_wait_days_mean", "Attente moyenne de l'évaluation spécialisée (jours)",
           "Mean wait for the specialised evaluation (days)"},
     Entry{"agent_utilisation", "Taux d'occupation des agents", "Agent utilisation"},

@@ -71,4 +71,57 @@ TEST(InitialCaseload, ClientsWaitingForTheInterviewAreInterviewed) {  // rule E2
   EXPECT_EQ(r.totals["interviews"], 300);  // the 200 waiting and the 100 arrivals
 }
 
+// Employed clients in week 5 of a 12-week retention plan under agreement A: either A's
+// service is Groupe ME (another partner's, rule M6) or A's organisation gives its own
+// retention (M11). Nothing follows the support.
+ModelParameters retention_caseload(double horizon_days, bool partner) {
+  ModelParameters p = caseload_only(horizon_days, InitialClient::State::kInParticipation, 300);
+  for (InitialClient& ic : p.caseload) ic.state = InitialClient::State::kInRetention;
+  p.retention.followup_days = 0;
+  p.retention.job_loss = Hazard{};
+  p.retention.integration_days = parcours::core::Distribution::fixed(0);
+  if (partner) {
+    p.retention.me_activity = 0;
+  } else {
+    p.agreements.organisations[0].retention = true;
+    p.retention.days = parcours::core::Distribution::fixed(12 * kWeek);
+  }
+  return p;
+}
+
+TEST(InitialCaseload, AClientInWeekFiveOfTwelveOfRetentionEndsItSevenWeeksIn) {  // rule M5
+  for (const bool partner : {true, false}) {
+    const LedgerRun before = run_world(retention_caseload(7 * kWeek - 0.5, partner));
+    EXPECT_EQ(before.totals["retention_ended_objectives"], 0) << partner;
+    EXPECT_EQ(before.totals.by_quarter.at("clients_in_system_end").back(), 300) << partner;
+    const LedgerRun after = run_world(retention_caseload(7 * kWeek + 0.5, partner));
+    EXPECT_EQ(after.totals["retention_ended_objectives"], 300) << partner;
+    EXPECT_EQ(after.totals["employed_end_of_retention_full_time"] +
+                  after.totals["employed_end_of_retention_part_time"],
+              300)
+        << partner;
+    // Begun before day 0: not a new retention, participant or price; employed, so no support.
+    EXPECT_EQ(after.totals["retention_started"], 0) << partner;
+    EXPECT_EQ(after.totals["employed"], 0) << partner;
+    EXPECT_EQ(total(after, PeriodKind::kFiscalYear, "participants_started"), 0) << partner;
+    EXPECT_EQ(total(after, PeriodKind::kFiscalYear, "retention_started"), 0) << partner;
+    EXPECT_EQ(total(after, PeriodKind::kFiscalYear, "cost_fixed_price"), 0) << partner;
+    EXPECT_EQ(after.totals["parcours_active_end"], 0) << partner;
+  }
+}
+
+TEST(InitialCaseload, RetentionBooksOnlyTheHoursFromDayZero) {  // rules M2, M8
+  // Groupe ME's 50 hours (40 direct, 10 indirect) spread over 12 weeks by the plan's shape:
+  // what is on the books is the whole plan less what the first 5 weeks gave.
+  const LedgerRun whole = run_world(retention_caseload(20 * kWeek, true));
+  ModelParameters from_start = retention_caseload(20 * kWeek, true);
+  for (InitialClient& ic : from_start.caseload) ic.days_done = 0;
+  const LedgerRun all = run_world(from_start);
+  const double booked = total(whole, PeriodKind::kFiscalYear, "retention_hours");
+  const double plan = total(all, PeriodKind::kFiscalYear, "retention_hours");
+  EXPECT_NEAR(plan, 300 * 50.0, 1e-6);
+  EXPECT_GT(booked, 0);
+  EXPECT_LT(booked, plan);
+}
+
 }  // namespace

@@ -232,5 +232,26 @@ TEST_F(Baseline, PpeAndMforAllowancesGoToAssistanceAndNoSupportClients) {  // ru
   EXPECT_FALSE(statuses[static_cast<std::size_t>(model::IncomeSupport::kEmploymentInsurance)]);
 }
 
+TEST_F(Baseline, IncomeSupportIsTheRssmoStudysYearlyCostPerRecipient) {  // rule P7
+  // $7,300 a year on last-resort assistance, $11,000 on employment insurance, as dollars a
+  // day; savings over 12 months.
+  const auto& is = p_.income_support;
+  EXPECT_DOUBLE_EQ(is.dollars_per_day[0] * 365.25, 7300);
+  EXPECT_DOUBLE_EQ(is.dollars_per_day[1] * 365.25, 11000);
+  EXPECT_EQ(is.dollars_per_day[2], 0);
+  EXPECT_DOUBLE_EQ(is.savings_days, 365.25);
+}
+
+TEST_F(Baseline, EveryExternalServiceHasAnAgreement) {  // rules S6-S8, issue 12
+  // Every service of the catalogue but the exploration internship, which the office arranges
+  // with an employer (rule S3).
+  for (std::size_t i = 0; i < p_.activities.size(); ++i) {
+    if (p_.activities[i].name == "stage_exploration") continue;
+    bool funded = false;
+    for (const model::Agreement& a : p_.agreements.agreements) funded = funded || a.activity == i;
+    EXPECT_TRUE(funded) << p_.activities[i].name;
+  }
+}
+
 }  // namespace
 }  // namespace parcours::policy

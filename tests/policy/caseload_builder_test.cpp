@@ -23,14 +23,20 @@ using parcours::testing::replace;
 // kSmallScenario with groupe_d delivered under agreement A1 (in force from the first day) and
 // the club by the office, and a caseload read from caseload.csv.
 std::string caseload_scenario() {
-  const std::string text = replace(
+  std::string text = replace(
       kSmallScenario,
       "activity { name = \"groupe_d\", duration_weeks = { dist = \"uniform\", min = 8, max = 12 } "
       "}",
       "activity { name = \"groupe_d\", duration_weeks = 12, measure = 'SAE', hours_direct = 20, "
       "referral_weeks = 1, max_age = 64 }");
+  // Groupe ME (rule M6) by Maintien: the retention service a caseload row may name.
+  text = replace(text, "retention { share = 0.12, hours = 20, weeks = 16 }",
+                 "activity { name = 'groupe_me', duration_weeks = 16, measure = 'SAE', "
+                 "hours_direct = 15, referral_weeks = 1 }\n"
+                 "retention { share = 0.12, hours = 20, weeks = 16, me_service = 'groupe_me' }");
   return text +
          "organisation { name = 'Entraide', non_profit = true, slots = { groupe_d = 20 } }\n"
+         "organisation { name = 'Maintien', non_profit = true, slots = { groupe_me = 5 } }\n"
          "agreements { rows = csv 'agreements.csv', levels = csv 'levels.csv' }\n"
          "caseload { rows = csv 'caseload.csv' }\n";
 }
@@ -42,9 +48,10 @@ LoadedScenario load_files(const parcours::testing::TempDir& dir, const std::stri
   std::ofstream(dir / "agreements.csv")
       << "agreement,organisation,service,start,end,funding_mode,hourly_cost,overhead_share,"
          "ceiling\nA1,Entraide,groupe_d,2025-04-01,2026-06-30,fixed_price,65,0.15,0\n"
-         "A2,Entraide,groupe_d,2025-07-01,2026-06-30,fixed_price,65,0.15,0\n";
+         "A2,Entraide,groupe_d,2025-07-01,2026-06-30,fixed_price,65,0.15,0\n"
+         "M1,Maintien,groupe_me,2025-04-01,2026-06-30,fixed_price,65,0.15,0\n";
   std::ofstream(dir / "levels.csv") << "agreement,level,target_participants,price\n"
-                                       "A1,all,10,1900\nA2,all,10,1900\n";
+                                       "A1,all,10,1900\nA2,all,10,1900\nM1,all,10,1800\n";
   std::ofstream(dir / "caseload.csv") << kHeader << rows;
   LuaSandbox sandbox;
   return load_scenario(sandbox, scenario_from_file(dir / "s.lua"), {});
@@ -86,12 +93,29 @@ TEST(CaseloadBuilder, RowsLandWhereTheySay) {
   EXPECT_DOUBLE_EQ(c[3].days_done, 3.5);
 }
 
+TEST(CaseloadBuilder, ARetentionRowNamesItsAgreementAndWeek) {  // rules M2, M6
+  const parcours::testing::TempDir dir;
+  const LoadedScenario s = load_files(dir, "r1,retention,,M1,6,40,ei\n");
+  ASSERT_EQ(s.params.caseload.size(), 1U);
+  const InitialClient& c = s.params.caseload[0];
+  EXPECT_EQ(c.state, InitialClient::State::kInRetention);
+  EXPECT_EQ(c.agreement, 2);
+  EXPECT_EQ(c.activity, 2);  // groupe_me, the agreement's service
+  EXPECT_DOUBLE_EQ(c.days_done, 42);
+}
+
 TEST(CaseloadBuilder, EachKindOfBadRowIsRefusedAtItsLine) {
   const std::string good = "c1,waiting_interview,,,,52,ei\n";
   const std::pair<std::string, std::string> cases[] = {
       {"c1,parcours,club,,1,30,afdr\n", "client 'c1' is listed twice (first on line 2)"},
       {",waiting_interview,,,,30,afdr\n", "id: every client needs one"},
-      {"c2,hospital,,,,30,afdr\n", "state: expected waiting_interview, parcours or participation"},
+      {"c2,hospital,,,,30,afdr\n",
+       "state: expected waiting_interview, parcours, participation or retention"},
+      {"c2,retention,,,3,30,afdr\n", "a client in retention support names its agreement"},
+      {"c2,retention,,M9,3,30,afdr\n", "agreement 'M9': not in the agreements rows"},
+      {"c2,retention,,A1,3,30,afdr\n", "agreement 'A1' gives no retention support"},
+      {"c2,retention,groupe_me,M1,3,30,afdr\n", "a client in retention support has a job"},
+      {"c2,retention,,M1,-2,30,afdr\n", "is out of range [0, 520]"},
       {"c2,waiting_interview,club,,,30,afdr\n", "has no activity, agreement or week"},
       {"c2,parcours,,,1,30,afdr\n", "activity: a client in a Parcours is in one"},
       {"c2,parcours,yoga,,1,30,afdr\n", "activity 'yoga': no such activity"},
@@ -127,7 +151,7 @@ TEST(CaseloadBuilder, AnUnknownProfileColumnIsRefused) {
   }
 }
 
-TEST(CaseloadBuilder, TheShippedExampleStartsFromItsTwelveClients) {
+TEST(CaseloadBuilder, TheShippedExampleStartsFromItsFourteenClients) {
   LuaSandbox sandbox;
   const LoadedScenario s =
       load_scenario(sandbox,
@@ -135,11 +159,12 @@ TEST(CaseloadBuilder, TheShippedExampleStartsFromItsTwelveClients) {
                                        "caseload_start.lua"),
                     {});
   EXPECT_EQ(s.params.horizon.warmup_years, 0);
-  int by_state[3] = {0, 0, 0};
+  int by_state[4] = {0, 0, 0, 0};
   for (const InitialClient& c : s.params.caseload) ++by_state[static_cast<int>(c.state)];
   EXPECT_EQ(by_state[0], 3);  // waiting for the interview
-  EXPECT_EQ(by_state[1], 4);  // in a Parcours at an activity
-  EXPECT_EQ(by_state[2], 5);  // in an OSE participation under an agreement
+  EXPECT_EQ(by_state[1], 1);  // in a Parcours at an activity no agreement delivers
+  EXPECT_EQ(by_state[2], 8);  // in an OSE participation under an agreement
+  EXPECT_EQ(by_state[3], 2);  // employed, with retention support under an agreement
 }
 
 }  // namespace

@@ -43,7 +43,10 @@ TEST(Translations, EveryIndicatorOfTheOutputsIsTranslated) {
         "wage_contribution",
         // major events (E7) and the organisations' reports (P4) (issue 11)
         "major_events", "major_event_evaluations", "major_event_revisions", "major_event_stops",
-        "ose_reports"}) {
+        "ose_reports",
+        // costs and savings (rule P7, issue 12)
+        "income_support_paid", "income_support_savings", "cost_total", "cost_per_participant",
+        "cost_per_person_placed"}) {
     EXPECT_TRUE(has_label(name)) << name;
     EXPECT_NE(label(Language::kFrench, name), name) << name;
     EXPECT_NE(label(Language::kEnglish, name), name) << name;
