@@ -253,9 +253,13 @@ void World::finish_retention(Slot s, Count ending) {
       r.hours_direct += hours * j.direct_share;
       r.hours_indirect += hours * (1.0 - j.direct_share);
       places_of(a).release();
-    } else {
+    } else if (participations_[s].agreement >= 0) {
       add_hours_given(s, hours);  // rule M8: in-service retention counts in the level
     }
+    // Else in-service retention of the initial caseload, begun before day 0: the participation
+    // it continues ended before the run and is on no book, so no level moves (its hours are
+    // the agreement's retention_hours above). Clang's UBSan found the index of "no
+    // participation" (-1) used here.
   }
   j.in_retention = false;
   j.stop_at = std::numeric_limits<double>::infinity();
