@@ -1,9 +1,10 @@
 -- Baseline scenario: Québec's public employment services, thin first slice.
 --
--- Every number below is a parameter with its unit and the rule it serves (IDs from
--- shared/domain/RULES.md). "Source:" names a published figure (BASELINE_DATA.md or a seed
--- document); "Assumption:" marks a placeholder with no published figure yet, to be replaced
--- with a region's own data. `parcours check --parameters` lists every key.
+-- Every number below is a parameter with its unit and the rule it serves (IDs of
+-- docs/rules.md). "Source:" names a published figure (its publication, as in
+-- scenarios/baseline_targets.csv) or a seed document; "Assumption:" marks a placeholder with
+-- no published figure yet, to be replaced with a region's own data. `parcours check
+-- --parameters` lists every key.
 
 scenario {
   name  = "baseline",
@@ -338,8 +339,8 @@ agreements {
 
 -- Rule P7: income support paid while clients are in the system and out of work, and the
 -- savings when a job ends it. Source: average yearly cost of last-resort assistance per
--- recipient about $7,300 and of employment insurance about $11,000 (RSSMO study, 2014-15;
--- BASELINE_DATA.md). Clients with neither receive nothing from these programs.
+-- recipient about $7,300 and of employment insurance about $11,000 (RSSMO study,
+-- 2014-15). Clients with neither receive nothing from these programs.
 income_support {
   afdr_per_year = 7300,                      -- dollars a year per recipient. Source: above
   ei_per_year = 11000,                       -- dollars a year per claimant. Source: above

@@ -1,7 +1,7 @@
 #pragma once
 // A Gaussian copula: correlated uniforms obtained by pushing correlated standard normals through
 // the normal CDF. Population sources (population.hpp) turn each uniform into an attribute value
-// through that attribute's margin, so the margins stay exactly as published (BASELINE_DATA.md)
+// through that attribute's margin, so the margins stay exactly as published (the scenario's data)
 // while the characteristics co-vary (e.g. the D1 characteristics cluster, rule D2).
 //
 // The header keeps Eigen out of sight: Eigen is a private dependency of parcours_model.

@@ -119,7 +119,7 @@ CorrelationMatrix identity(std::size_t n) {
 
 CorrelationMatrix two_by_two(double rho) { return {{1, rho}, {rho, 1}}; }
 
-// Illustrative shares in the spirit of BASELINE_DATA.md (2019 column), not the scenario's.
+// Illustrative shares in the spirit of the published 2019 profile, not the scenario's.
 std::vector<Margin> mixed_margins() {
   return {
       numeric(Attribute::kAge, {{0, 18}, {0.3, 29}, {0.613, 45}, {1, 64}}),  // 38.7 % aged 45+
