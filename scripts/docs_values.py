@@ -246,7 +246,7 @@ def budget(work, out):
     with open(Path(work) / "results" / "baseline" / "costs_summary.csv") as f:
         header_line = f.readline().strip()
     v["costs_lines"] = fence("\n".join([header_line] + lines))
-    cs = {(r[2], r[3], r[4]): float(r[6]) for r in csv.reader(lines)}
+    cs = {(r[2], r[3], r[4]): float(r[6]) for r in csv.reader(lines) if r[6] != "NA"}
     org = "Maintien emploi Québec"
     v["costs_prose"] = (
         f"{org} (its Groupe ME and PH2 agreements together) cost "

@@ -262,7 +262,8 @@ int LuaSandbox::math_random(lua_State* L) {
       // 0 means the whole 64-bit range.
       const auto span = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) + 1;
       const std::uint64_t offset = span == 0 ? stream->bits() : stream->below(span);
-      lua_pushinteger(L, static_cast<lua_Integer>(static_cast<std::uint64_t>(low) + offset));
+      const std::uint64_t drawn = static_cast<std::uint64_t>(low) + offset;  // wraps, as meant
+      lua_pushinteger(L, static_cast<lua_Integer>(drawn));
       return 1;
     }
     default:
