@@ -18,7 +18,7 @@ namespace parcours::core {
 namespace {
 
 ScheduledEvent event_at(double t, std::uint64_t sequence) {
-  return ScheduledEvent{std::bit_cast<std::uint64_t>(t), sequence, nullptr, sequence, 0, 0};
+  return ScheduledEvent{std::bit_cast<std::uint64_t>(t), sequence, sequence, 0, 0, 0};
 }
 
 TEST(LadderScheduler, HoldKeepsTheOrderWithRungsInUse) {
