@@ -72,12 +72,13 @@ class LadderScheduler {
 
  private:
   static constexpr std::uint32_t kNil = std::numeric_limits<std::uint32_t>::max();
-  static constexpr unsigned kChunkBits = 16;  // 65 536 nodes (3 MiB) per chunk of the pool
+  static constexpr unsigned kChunkBits = 16;  // 65 536 nodes (2.5 MiB) per chunk of the pool
 
   struct Node {
     ScheduledEvent event;
     std::uint32_t next = kNil;
   };
+  static_assert(sizeof(Node) == 40, "a 32-byte entry and a 4-byte link, padded to 8 bytes");
   struct Bucket {
     std::uint32_t head = kNil;
     std::uint32_t count = 0;
