@@ -250,7 +250,7 @@ TYPED_TEST(EventQueueConformance, TargetsComeBackAsTheyWerePushed) {
     ASSERT_EQ(f.target.kind, t.kind);
     ASSERT_EQ(f.target.subject, t.subject);
   }
-  EXPECT_THROW(q.push(1.0, 0, EventTarget{&handlers[0], 65536U, 0}), std::out_of_range);
+  EXPECT_THROW(q.push(1.0, 0, EventTarget{handlers.data(), 65536U, 0}), std::out_of_range);
   EXPECT_TRUE(q.empty()) << "a refused event leaves nothing behind";
 }
 
