@@ -21,14 +21,14 @@ constexpr double kDaysPerMonth = 365.25 / 12.0;  // the covariate is per month (
 }  // namespace
 
 std::uint64_t World::contact_subject(Slot s) const {
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   return std::uint64_t{s} | ((c.id & kIdMask) << 32) | (std::uint64_t{c.evaluations} << 56);
 }
 
 bool World::contact_still_due(std::uint64_t subject) const {
   const auto s = static_cast<Slot>(subject & 0xffffffffU);
-  if (s >= clients_.size()) return false;
-  const Client& c = clients_[s];
+  if (s >= table_.slots()) return false;
+  const Client& c = table_[s];
   return c.in_parcours && (c.id & kIdMask) == ((subject >> 32) & kIdMask) &&
          c.evaluations == (subject >> 56);
 }
@@ -36,14 +36,14 @@ bool World::contact_still_due(std::uint64_t subject) const {
 void World::schedule_accompaniment(Slot s) {
   const AccompanimentParameters& a = params_.accompaniment;
   if (!a.enabled) return;
-  const double interval = a.interval_days[clients_[s].limiting_characteristics >= 3 ? 1 : 0];
+  const double interval = a.interval_days[table_[s].limiting_characteristics >= 3 ? 1 : 0];
   sim_.schedule(interval, core::EventTarget{this, kAccompanimentContact, contact_subject(s)});
 }
 
 void World::on_accompaniment_contact(std::uint64_t subject) {
   if (!contact_still_due(subject)) return;
   const auto s = static_cast<Slot>(subject & 0xffffffffU);
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const AccompanimentParameters& a = params_.accompaniment;
   const double interval = a.interval_days[c.limiting_characteristics >= 3 ? 1 : 0];
   // One draw per contact: the contact's number since arrival names it.
@@ -71,7 +71,7 @@ void World::on_contact_agent_granted(std::uint64_t subject) {
     return;
   }
   const auto s = static_cast<Slot>(subject & 0xffffffffU);
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   count(c, Count::kAccompanimentContacts);
   count(c, Count::kAccompanimentByAgent);
   const double interval =
@@ -89,7 +89,7 @@ void World::on_ose_report_granted(std::uint64_t subject) {
     return;
   }
   const auto s = static_cast<Slot>(subject & 0xffffffffU);
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   const double interval =
       params_.accompaniment.interval_days[c.limiting_characteristics >= 3 ? 1 : 0];
   const auto number = static_cast<unsigned>((sim_.now() - c.arrived_at) / interval);
@@ -107,7 +107,7 @@ void World::contact_made(Slot s) {
 }
 
 void World::schedule_exit_from_clock(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const DropoutClock& clock = dropout_clocks_[s];
   sim_.cancel(c.exit_event);
   c.exit_event = core::EventHandle{};
