@@ -224,8 +224,8 @@ def main(argv):
     if len(argv) >= 2 and argv[1] == "record-bare" and len(argv) == 7:
         record_bare(*argv[2:])
         return 0
-    if len(argv) >= 8 and argv[1] == "table":
-        return table(*argv[2:8], argv[8:])
+    if len(argv) >= 9 and argv[1] == "table":
+        return table(*argv[2:9], argv[9:])
     print(__doc__, file=sys.stderr)
     return 2
 

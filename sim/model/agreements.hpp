@@ -67,6 +67,16 @@ struct Agreement {
   [[nodiscard]] double actual_cost(double staff_hours, double disability_overhead) const;
 };
 
+struct AgreementParameters;
+
+/// The agreement under which `agreement`'s organisation goes on serving its participants at
+/// time `t`: `agreement` itself while in force, else its renewal (the same organisation and
+/// service, in force at `t`; the first in the scenario's order), else -1. Support that
+/// follows a participation (in-service retention, rule M6; Démarcheurs' in-job
+/// accompaniment, S4) is not lost because the agreement year turned between the
+/// participation's end and the job.
+[[nodiscard]] int agreement_in_force(const AgreementParameters& p, int agreement, core::Time t);
+
 struct AgreementParameters {
   std::vector<Organisation> organisations;
   std::vector<Agreement> agreements;

@@ -293,8 +293,13 @@ bool OseServices::close_participation(Slot s, bool reprice) {
   places_of(a).release();
   p.readmission = false;
   p.ended_at = clients_.now();
-  // Rule M13: its results are credited on its own window, whatever participations follow.
-  history_.add(s, {p.agreement, p.level, p.ended_at}, params_.parcours.followup_days);
+  // Rule M13: its results are credited on its own window, whatever participations follow;
+  // once per participation, a resumed one included.
+  if (resumed) {
+    history_.extend_newest(s, p.agreement, p.ended_at);
+  } else {
+    history_.add(s, {p.agreement, p.level, p.ended_at}, params_.parcours.followup_days);
+  }
   if (resumed) {
     add_hours_given(s, direct + indirect);
     return true;

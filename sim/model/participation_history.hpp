@@ -29,6 +29,14 @@ class ParticipationHistory {
   /// Records a participation that ended; forgets the client's records whose window closed
   /// before `ended.ended_at` (`window_days` after their end).
   void add(Slot s, const Ended& ended, double window_days);
+  /// A resumed participation (rule M7's readmission) ended again at `ended_at`: its record,
+  /// the client's newest, now ends there, if it is still waiting for a result and on the
+  /// same agreement. A participation whose result was already credited gets no second record:
+  /// a participant counts once.
+  void extend_newest(Slot s, std::int32_t agreement, double ended_at) {
+    const std::uint32_t i = head_[s];
+    if (i != kNone && pool_[i].ended.agreement == agreement) pool_[i].ended.ended_at = ended_at;
+  }
   /// Calls f(record) once for each record of the client that ended at most `window_days`
   /// before `now`, then forgets them all (each result is credited once per participation).
   template <typename F>

@@ -15,8 +15,11 @@
 namespace parcours::model {
 
 bool World::start_in_service_retention(Slot s) {
-  // Rules M6, M7, M11: the same organisation continues, if it offers retention, the agreement
-  // is in force and the participation ended at most `readmission_days` ago.
+  // Rules M6, M7, M11: the same organisation continues, if it offers retention, an agreement
+  // for the service is in force (the participation's, or its renewal when the agreement year
+  // turned since) and the participation ended at most `readmission_days` ago. The support's
+  // hours and cost go on the agreement in force; they also move the participation's level on
+  // its own agreement's books (rule M8, finish_retention).
   // A scenario without agreements has retention support off the books, by the office's own
   // services.
   const RetentionParameters& r = params_.retention;
@@ -26,10 +29,10 @@ bool World::start_in_service_retention(Slot s) {
   if (books) {
     const Participation& p = ose_.participation(s);
     level = p.level;
-    agreement = p.agreement;
     if (p.agreement < 0 || p.placed || p.waiting) return false;
     const Agreement& a = params_.agreements.agreements[ose_.a_index(s)];
-    if (!params_.agreements.organisations[a.organisation].retention || !a.active_at(sim_.now()) ||
+    agreement = agreement_in_force(params_.agreements, p.agreement, sim_.now());
+    if (!params_.agreements.organisations[a.organisation].retention || agreement < 0 ||
         calendar_days_since(p.ended_at) > r.readmission_days) {
       return false;
     }
@@ -49,24 +52,23 @@ bool World::start_in_service_retention(Slot s) {
 bool World::start_in_job_support(Slot s) {
   // Rule S4: Démarcheurs d'emploi supports the job search, then accompanies the participant
   // in the job for `in_job_support_days`, by the same organisation on the same agreement
-  // (its hours count in the participation's, rule M8), while that agreement is in force.
+  // (its hours count in the participation's, rule M8), while that agreement or its renewal
+  // is in force (the hours and cost then go on the renewal's books).
   const Participation& p = ose_.participation(s);
   const ActivityParameters& a = params_.activities[p.activity];
-  if (ose_.on_books() && p.agreement >= 0 &&
-      !params_.agreements.agreements[ose_.a_index(s)].active_at(sim_.now())) {
-    return false;
-  }
+  const int agreement =
+      ose_.on_books() ? agreement_in_force(params_.agreements, p.agreement, sim_.now()) : -1;
+  if (ose_.on_books() && p.agreement >= 0 && agreement < 0) return false;
   Client& c = table_[s];
   core::RandomStream rng = stream(c, Draw::kInJobSupport, job(s).number);
   const double hours = a.in_job_support_hours.sample(rng);
   const double integration = params_.retention.integration_days.sample(rng) / 7.0;
   count(c, Count::kInJobSupportStarted);
   count(c, Count::kRetentionInService);  // by the organisation of the participation
-  const bool books = ose_.on_books() && p.agreement >= 0;
   start_retention(s,
                   make_retention_plan(hours, a.in_job_support_days / 7.0, integration,
                                       params_.retention.shape, rng),
-                  books ? p.agreement : -1, p.level);
+                  agreement, p.level);
   return true;
 }
 

@@ -13,6 +13,7 @@
 #include "io/csv_reader.hpp"
 #include "io/input_error.hpp"
 #include "io/sha256.hpp"
+#include "policy/load_context.hpp"
 #include "policy/lua_globals.hpp"
 #include "policy/scenario.hpp"
 #include "policy/uncertain_parameters.hpp"
@@ -21,50 +22,15 @@ namespace parcours::policy {
 
 namespace {
 
-constexpr std::size_t kMessageSize = 1024;
-// The load under way: its context and a number no other load of the state had. Loader
-// functions (sections, csv, base) carry both, so one kept in a variable past its load
-// finds it dead instead of reading a context that is gone.
-constexpr const char* kLiveKey = "parcours.load_context";
-constexpr const char* kGenerationKey = "parcours.load_generation";
+using detail::dead_loader;
+using detail::kGenerationKey;
+using detail::kLiveKey;
+using detail::kMessageSize;
+using detail::live_context;
+using detail::LoadContext;
+
 // Nested tables a section argument may have (distributions, rows: two or three levels).
 constexpr int kMaxTableDepth = 16;
-
-struct LoadContext {
-  const ScenarioSource* source = nullptr;
-  const std::vector<Override>* overrides = nullptr;
-  std::vector<SectionValues> sections;
-  std::vector<int> tables;      // registry reference to each section's resolved table
-  std::vector<bool> from_base;  // whether each section was set by the base scenario
-  std::vector<std::pair<std::string, std::string>> files;
-  bool in_base = false;    // the base scenario is running
-  bool base_used = false;  // `base` was called
-  const UncertainSettings* uncertain = nullptr;
-  std::vector<UncertainDraw> drawn;  // uncertain values, as resolved
-};
-
-// The loader function's context if its load is still under way, else null. Upvalue 1 is
-// the context, upvalue `generation` the load's number.
-LoadContext* live_context(lua_State* L, int generation) {
-  lua_getfield(L, LUA_REGISTRYINDEX, kLiveKey);
-  void* live = lua_touserdata(L, -1);
-  lua_getfield(L, LUA_REGISTRYINDEX, kGenerationKey);
-  const lua_Integer current = lua_tointeger(L, -1);
-  lua_pop(L, 2);
-  if (live == nullptr || live != lua_touserdata(L, lua_upvalueindex(1)) ||
-      current != lua_tointeger(L, lua_upvalueindex(generation))) {
-    return nullptr;
-  }
-  return static_cast<LoadContext*>(live);
-}
-
-int dead_loader(lua_State* L, bool enforcing, std::string_view name) {
-  char error[kMessageSize];
-  std::snprintf(error, kMessageSize,
-                "%.*s can only be called while the scenario loads, not inside a policy hook",
-                static_cast<int>(name.size()), name.data());
-  return raise_from_glue(L, enforcing, error);
-}
 
 // Whether the table at `index`, or one inside it, has a metatable. Sections read their
 // argument with plain table access from C++ code, which must not run the script's
@@ -324,114 +290,6 @@ void close_load_functions(lua_State* L) {
   }
 }
 
-// base "baseline.lua": runs another scenario of the same folder first; later sections then
-// overlay it, key by key (a variant states only what it changes).
-int base_function(lua_State* L) {
-  LuaSandbox& sandbox = sandbox_of(L);
-  const bool enforcing = sandbox.glue();
-  LoadContext* live = live_context(L, 2);
-  if (live == nullptr) return dead_loader(L, enforcing, "base");
-  LoadContext& ctx = *live;
-  if (lua_type(L, 1) != LUA_TSTRING)
-    return raise_from_glue(L, enforcing, "base expects a file name");
-  const char* relative = lua_tostring(L, 1);
-  char error[kMessageSize] = {0};
-  {
-    std::string message;
-    if (ctx.base_used || ctx.in_base) {
-      message = "base can be used once, and not inside a base";
-    } else if (!ctx.sections.empty()) {
-      message = "base must come before any section";
-    } else {
-      try {
-        const std::string text = read_scenario_file(*ctx.source, relative);
-        ctx.files.emplace_back(relative, io::sha256_hex(text));
-        const std::string chunk_name =
-            "@" + (ctx.source->embedded ? std::string(relative)
-                                        : (ctx.source->directory / relative).string());
-        // Compiling is the script's work (limits on); loadbuffer is protected: it returns.
-        sandbox.resume(enforcing);
-        const int status = luaL_loadbufferx(L, text.data(), text.size(), chunk_name.c_str(), "t");
-        sandbox.glue();
-        if (status != LUA_OK) {
-          message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "cannot compile";
-          lua_pop(L, 1);
-        }
-      } catch (const std::exception& e) {
-        message = e.what();
-      }
-    }
-    if (!message.empty())
-      std::snprintf(error, kMessageSize, "base \"%s\": %s", relative, message.c_str());
-  }
-  if (error[0] != '\0') {
-    sandbox.resume(enforcing);
-    sandbox.raise_if_killed(L);  // a memory limit hit while compiling
-    sandbox.glue();
-    return raise_from_glue(L, enforcing, error);
-  }
-  ctx.base_used = true;
-  ctx.in_base = true;
-  sandbox.resume(enforcing);
-  lua_call(L, 0, 0);  // errors carry the base's file and line
-  ctx.in_base = false;
-  return 0;
-}
-
-// Builds the rows of a table read by csv, inside a protected call (plain data only).
-int push_rows_protected(lua_State* L) {
-  push_csv_rows(L, *static_cast<const io::CsvTable*>(lua_touserdata(L, 1)));
-  return 1;
-}
-
-// csv "file.csv": the rows of a CSV file next to the scenario, as tables keyed by header;
-// fields that read as numbers become numbers.
-int csv_function(lua_State* L) {
-  LuaSandbox& sandbox = sandbox_of(L);
-  const bool enforcing = sandbox.glue();
-  LoadContext* live = live_context(L, 2);
-  if (live == nullptr) return dead_loader(L, enforcing, "csv");
-  LoadContext& ctx = *live;
-  if (lua_type(L, 1) != LUA_TSTRING)
-    return raise_from_glue(L, enforcing, "csv expects a file name");
-  const char* relative = lua_tostring(L, 1);
-  char error[kMessageSize] = {0};
-  int status = LUA_OK;
-  {
-    try {
-      const std::string text = read_scenario_file(*ctx.source, relative);
-      ctx.files.emplace_back(relative, io::sha256_hex(text));
-      const io::CsvTable table = io::parse_csv(text, relative);
-      // The rows are the script's data: built under the limits, in a protected call that
-      // returns here whatever happens.
-      lua_pushcfunction(L, push_rows_protected);
-      lua_pushlightuserdata(L, const_cast<io::CsvTable*>(&table));
-      sandbox.resume(enforcing);
-      status = lua_pcall(L, 1, 1, 0);
-      sandbox.glue();
-      if (status != LUA_OK) {
-        std::snprintf(error, kMessageSize, "%s",
-                      lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "not enough memory");
-        lua_pop(L, 1);
-      }
-    } catch (const std::exception& e) {
-      std::snprintf(error, kMessageSize, "%s", e.what());
-    }
-  }
-  if (status != LUA_OK) {
-    sandbox.resume(enforcing);
-    sandbox.raise_if_killed(L);
-    sandbox.glue();
-  }
-  if (error[0] != '\0') {
-    char message[kMessageSize + 64];
-    std::snprintf(message, sizeof message, "csv \"%s\": %s", relative, error);
-    return raise_from_glue(L, enforcing, message);
-  }
-  sandbox.resume(enforcing);
-  return 1;
-}
-
 }  // namespace
 
 LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
@@ -471,11 +329,11 @@ LoadedScenario load_scenario(LuaSandbox& sandbox, const ScenarioSource& source,
   }
   lua_pushlightuserdata(L, &ctx);
   lua_pushinteger(L, generation);
-  lua_pushcclosure(L, csv_function, 2);
+  lua_pushcclosure(L, detail::csv_function, 2);
   lua_setglobal(L, "csv");
   lua_pushlightuserdata(L, &ctx);
   lua_pushinteger(L, generation);
-  lua_pushcclosure(L, base_function, 2);
+  lua_pushcclosure(L, detail::base_function, 2);
   lua_setglobal(L, "base");
   install_uncertain(L);
   install_policy_table(L);
