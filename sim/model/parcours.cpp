@@ -44,9 +44,9 @@ void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
   constexpr double kNever = std::numeric_limits<double>::infinity();
   core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, occurrence);
   core::RandomStream closure_rng = stream(c, Draw::kClosureTime, occurrence);
-  if (contact_effect_) {
+  if (accompaniment_.contact_effect()) {
     // Rule D6: the accompaniment term follows the contacts made (dropout_clock.hpp); none yet.
-    DropoutClock& clock = dropout_clocks_[s];
+    DropoutClock& clock = accompaniment_.clock(s);
     clock = DropoutClock{};
     clock.mass = -std::log(dropout_rng.uniform());  // the one uniform Hazard::sample draws
     clock.origin = clock.since = sim_.now();
@@ -54,8 +54,8 @@ void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
                                     rules_.dropout_multiplier(c, table_.profile(s));
     clock.closure_at = sim_.now() + (p.closure_enabled ? p.closure_days.sample(closure_rng)
                                                        : std::numeric_limits<double>::infinity());
-    schedule_accompaniment(s);
-    schedule_exit_from_clock(s);
+    accompaniment_.start(s);
+    accompaniment_.schedule_exit_from_clock(s);
     return;
   }
   const double dropout =
@@ -64,7 +64,7 @@ void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
           : p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, table_.profile(s)) *
                                               rules_.dropout_multiplier(c, table_.profile(s)));
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
-  schedule_accompaniment(s);
+  accompaniment_.start(s);
   if (std::isfinite(std::min(dropout, closure))) {
     c.exit_event =
         dropout <= closure ? schedule(dropout, kDropout, s) : schedule(closure, kClosure, s);

@@ -44,6 +44,7 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       in_system_(table_.indicators().groups(), 0),
       benefits_(table_.indicators().groups()),
       ose_(prepared(table_, params, calendar_), params, horizon_, keeps_last(params)),
+      accompaniment_(table_, params, agents_, *this),
       track_last_(keeps_last(params)),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
   ose_.set_pathway(this);
@@ -65,9 +66,6 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
                      std::adjacent_find(plan.begin(), plan.end()) != plan.end();
   major_events_ = params.parcours.major_event.hazard.family != Hazard::Family::kNone;
-  contact_effect_ = params.accompaniment.enabled &&
-                    params.parcours.dropout.family != Hazard::Family::kNone &&
-                    accompaniment_beta(params.parcours.dropout_effects) != 0.0;
 }
 
 bool World::keeps_last(const ModelParameters& params) {
@@ -190,19 +188,6 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kIntegrationEnd:
       on_integration_end(s);
       break;
-    case kAccompanimentContact:
-      on_accompaniment_contact(subject);
-      break;
-    case kContactAgentGranted:
-      on_contact_agent_granted(subject);
-      break;
-    case kContactEnd:
-    case kOseReportEnd:
-      agents_.release();
-      break;
-    case kOseReportGranted:
-      on_ose_report_granted(subject);
-      break;
     case kMajorEvent:
       on_major_event(s);
       break;
@@ -212,7 +197,7 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
-    default:  // the other modules' events (OseServices)
+    default:  // the other modules' events (OseServices, Accompaniment)
       assert(false);
       break;
   }
@@ -230,13 +215,13 @@ Slot World::admit() {
   const ClientTable::Admission a = table_.admit();
   const Slot s = a.slot;
   ose_.on_admit(a);
+  accompaniment_.on_admit(a);
   if (!a.new_slot) {
     if (track_completed_) completed_[s] = {};
     return s;
   }
   job_of_.push_back(kNoJob);
   if (track_completed_) completed_.emplace_back();
-  if (contact_effect_) dropout_clocks_.emplace_back();
   return s;
 }
 

@@ -15,6 +15,7 @@
 #include "core/calendar.hpp"
 #include "core/resource.hpp"
 #include "core/simulation.hpp"
+#include "model/accompaniment.hpp"
 #include "model/agreement_ledger.hpp"
 #include "model/client.hpp"
 #include "model/client_table.hpp"
@@ -157,18 +158,6 @@ class World final : public core::EventHandler,
   void stop_benefit(Slot s, bool job);
   /// Books the quarter's support paid, at its end, in each group's record.
   void book_benefits(std::size_t quarter);
-  // accompaniment.cpp
-  void schedule_accompaniment(Slot s);
-  void on_accompaniment_contact(std::uint64_t subject);
-  void on_contact_agent_granted(std::uint64_t subject);
-  [[nodiscard]] std::uint64_t contact_subject(Slot s) const;
-  [[nodiscard]] bool contact_still_due(std::uint64_t subject) const;
-  /// Rule P4: an OSE's contact is reported back to the agent, who takes it in (agent time).
-  void on_ose_report_granted(std::uint64_t subject);
-  /// Rule D6: a contact was made; the dropout hazard's accompaniment term follows.
-  void contact_made(Slot s);
-  /// Rule D6: (re)schedules the earlier of abandonment (from the dropout clock) and closure.
-  void schedule_exit_from_clock(Slot s);
   /// Rules D3, D5: the client's priority level in the agents' and the organisations' queues.
   [[nodiscard]] unsigned agent_level(Slot s) const {
     return params_.priority.agents ? priority_level(params_.priority, table_.profile(s),
@@ -283,8 +272,9 @@ class World final : public core::EventHandler,
   ClientTable table_;  // the clients, their profiles, counts and events by kind
   std::vector<std::int64_t> parcours_active_;  // by group, like the indicator table
   std::vector<std::int64_t> in_system_;
-  BenefitStock benefits_;  // rule P7: clients on income support, by group and status
-  OseServices ose_;        // places, waitlists, participations, the agreements' ledger
+  BenefitStock benefits_;        // rule P7: clients on income support, by group and status
+  OseServices ose_;              // places, waitlists, participations, the agreements' ledger
+  Accompaniment accompaniment_;  // contacts during a Parcours and their dropout clocks (D6)
 
   // Side tables by slot, kept only when the scenario uses them (a run of a million clients
   // without agreements or retention should not pay for them in memory or cache misses).
@@ -292,10 +282,6 @@ class World final : public core::EventHandler,
   bool track_completed_ = false;  // rule M12: plans may repeat an activity
   bool early_endings_ = false;    // rules P5, P7: some activity may end before its planned end
   bool major_events_ = false;     // rule E7: major events during activities
-  /// Rule D6: the dropout hazard's accompaniment term follows the contacts made; by slot, only
-  /// when the dropout effects have that term and there is accompaniment.
-  bool contact_effect_ = false;
-  std::vector<DropoutClock> dropout_clocks_;
   // Job records of the clients whose job is followed or supported, in a pool; by slot, the
   // index of the client's record or kNoJob.
   static constexpr std::uint32_t kNoJob = 0xffffffffU;

@@ -58,11 +58,8 @@ std::uint64_t World::client_of_event(std::uint32_t kind, std::uint64_t subject) 
     case kContactAgentGranted:
     case kContactEnd:
     case kOseReportGranted:
-    case kOseReportEnd: {
-      // A contact names its client's slot, id and evaluation: a stale one names nobody.
-      const auto s = static_cast<Slot>(subject & 0xffffffffU);
-      return s < table_.slots() && contact_subject(s) == subject ? table_[s].id : 0;
-    }
+    case kOseReportEnd:
+      return accompaniment_.client_of(subject);
     default:
       return subject < table_.slots() ? table_[static_cast<Slot>(subject)].id : 0;
   }
