@@ -11,8 +11,6 @@
 namespace parcours::model {
 
 namespace {
-constexpr int kIdBits = 24;
-constexpr std::uint64_t kIdMask = (std::uint64_t{1} << kIdBits) - 1;
 constexpr double kDaysPerMonth = 365.25 / 12.0;  // the covariate is per month (unit)
 }  // namespace
 
@@ -49,7 +47,9 @@ void Accompaniment::handle(std::uint32_t kind, std::uint64_t subject) {
 }
 
 void Accompaniment::on_admit(ClientTable::Admission a) {
-  if (a.new_slot && contact_effect_) clocks_.emplace_back();
+  if (!a.new_slot) return;
+  if (contact_effect_) clocks_.emplace_back();
+  if (params_.accompaniment.enabled) chains_.push_back(0);
 }
 
 unsigned Accompaniment::agent_level(Slot s) const {
@@ -59,26 +59,24 @@ unsigned Accompaniment::agent_level(Slot s) const {
 }
 
 std::uint64_t Accompaniment::subject_of(Slot s) const {
-  const Client& c = clients_[s];
-  return std::uint64_t{s} | ((c.id & kIdMask) << 32) | (std::uint64_t{c.evaluations} << 56);
+  return std::uint64_t{s} | (std::uint64_t{chains_[s]} << 32);
 }
 
 bool Accompaniment::still_due(std::uint64_t subject) const {
   const auto s = static_cast<Slot>(subject & 0xffffffffU);
-  if (s >= clients_.slots()) return false;
-  const Client& c = clients_[s];
-  return c.in_parcours && (c.id & kIdMask) == ((subject >> 32) & kIdMask) &&
-         c.evaluations == (subject >> 56);
+  return s < chains_.size() && clients_[s].in_parcours && subject_of(s) == subject;
 }
 
 std::uint64_t Accompaniment::client_of(std::uint64_t subject) const {
   // A contact names its client's slot and chain: a stale one names nobody.
   const auto s = static_cast<Slot>(subject & 0xffffffffU);
-  return s < clients_.slots() && subject_of(s) == subject ? clients_[s].id : 0;
+  return s < chains_.size() && subject_of(s) == subject ? clients_[s].id : 0;
 }
 
 void Accompaniment::start(Slot s) {
   if (!params_.accompaniment.enabled) return;
+  assert(chains_[s] < 0xffffffffU);  // 4 billion chains in one slot: never, but never wrap
+  ++chains_[s];  // a new chain: the previous one's pending contact finds it over
   clients_.sim().schedule(interval(clients_[s]),
                           core::EventTarget{this, kAccompanimentContact, subject_of(s)});
 }

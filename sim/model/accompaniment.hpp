@@ -8,7 +8,9 @@
 // clocks this module keeps by slot.
 //
 // The contacts of a Parcours are not cancelled when it ends; each names its client's slot and
-// its contact chain, and is dropped if that chain is no longer the client's.
+// its contact chain, and is dropped if that chain is no longer the slot's current one. Each
+// start() opens a new chain (a new Parcours, or one resumed after a job loss, rule M7), so a
+// client has one chain at a time, and a slot's numbers never repeat for a later client.
 
 #include <cstdint>
 #include <vector>
@@ -65,6 +67,9 @@ class Accompaniment final : public core::EventHandler {
   core::EventHandler& parcours_;
   bool contact_effect_ = false;
   std::vector<DropoutClock> clocks_;  // by slot, contact_effect_ only
+  /// By slot: the number of the current contact chain (0: none yet), counted up at each start
+  /// and never reset, so that a contact of an earlier chain (or client) is recognised.
+  std::vector<std::uint32_t> chains_;
 };
 
 }  // namespace parcours::model

@@ -98,5 +98,21 @@ TEST(AccompanimentModule, ContactsStopWhenTheParcoursEnds) {
   EXPECT_EQ(f.table.events_of(kAccompanimentContact), 2U);  // day 28's found it over
 }
 
+TEST(AccompanimentModule, AReadmittedClientHasOneContactChain) {
+  // The client's Parcours ends by a job on day 10 and resumes on day 12 (rule M7), before the
+  // first chain's contact of day 14: from then on one chain, every 14 days from day 12 (days
+  // 26, 40, 54), not the first chain's days 14, 28, 42, 56 besides.
+  Fixture f(1.0);
+  const Slot s = f.add_client(1, 0);
+  f.accompaniment.start(s);
+  f.run_to(10.0);
+  f.table[s].in_parcours = false;
+  f.run_to(12.0);
+  f.table[s].in_parcours = true;
+  f.accompaniment.start(s);
+  f.run_to(60.0);
+  EXPECT_EQ(f.counted(Count::kAccompanimentContacts), 3U);
+}
+
 }  // namespace
 }  // namespace parcours::model
