@@ -17,6 +17,10 @@ class BinaryHeapScheduler {
   [[nodiscard]] std::size_t size() const { return heap_.size(); }
   /// The first event in the total order; requires !empty().
   [[nodiscard]] const ScheduledEvent& top() const { return heap_.front(); }
+  /// The first event, or nullptr if none: for prefetching.
+  [[nodiscard]] const ScheduledEvent* peek() const {
+    return heap_.empty() ? nullptr : &heap_.front();
+  }
   /// Removes top(); requires !empty().
   void remove_top();
   void reserve(std::size_t n) { heap_.reserve(n); }

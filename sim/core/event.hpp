@@ -19,7 +19,8 @@ class EventHandler {
   virtual void handle(std::uint32_t kind, std::uint64_t subject) = 0;
 };
 
-/// Who is told, about what, concerning whom.
+/// Who is told, about what, concerning whom. A queue holds up to 65 536 distinct handlers and
+/// kinds below 65 536 (a pending event is 32 bytes; EventQueue::push throws otherwise).
 struct EventTarget {
   EventHandler* handler = nullptr;
   std::uint32_t kind = 0;

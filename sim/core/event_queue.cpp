@@ -1,7 +1,10 @@
 #include "core/event_queue.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cassert>
+#include <limits>
+#include <stdexcept>
 
 namespace parcours::core {
 
@@ -16,6 +19,10 @@ EventHandle EventQueue::push(Time time, int priority, const EventTarget& target)
   assert(priority >= kMinPriority && priority <= kMaxPriority);
   assert(sequence_ < (std::uint64_t{1} << kSequenceBits));
   assert(time >= 0.0);
+  if (target.kind > std::numeric_limits<std::uint16_t>::max()) {
+    throw std::out_of_range("EventQueue::push: event kinds must be below 65536");
+  }
+  const std::uint16_t handler = handler_index(target.handler);  // may throw: before the slot
   std::uint32_t slot = 0;
   if (free_.empty()) {
     assert(state_.size() < EventHandle::kNone);
@@ -28,10 +35,10 @@ EventHandle EventQueue::push(Time time, int priority, const EventTarget& target)
   const auto rank = static_cast<std::uint64_t>(priority - kMinPriority);
   const ScheduledEvent e{std::bit_cast<std::uint64_t>(time + 0.0),
                          (rank << kSequenceBits) | sequence_++,
-                         target.handler,
                          target.subject,
-                         target.kind,
-                         slot};
+                         slot,
+                         static_cast<std::uint16_t>(target.kind),
+                         handler};
   with_scheduler([&e](auto& s) { s.insert(e); });
   ++live_;
   if (!on_ladder_ && kind_ == SchedulerKind::kAuto && heap_.size() > ladder_above_) {
@@ -60,11 +67,11 @@ EventQueue::Fired EventQueue::pop() {
   assert(!empty());
   drop_stale_front();
   const ScheduledEvent& e = front();
-  const Fired fired{e.time(), e.target()};
+  const Fired out = fired(e);
   free_slot(e.slot, 2);
   --live_;
   remove_front();
-  return fired;
+  return out;
 }
 
 bool EventQueue::pop_until(Time until, Fired& out) {
@@ -72,11 +79,26 @@ bool EventQueue::pop_until(Time until, Fired& out) {
   drop_stale_front();
   const ScheduledEvent& e = front();
   if (e.time() > until) return false;
-  out = Fired{e.time(), e.target()};
+  out = fired(e);
   free_slot(e.slot, 2);
   --live_;
   remove_front();
   return true;
+}
+
+std::uint16_t EventQueue::handler_index(EventHandler* handler) {
+  if (handler == last_handler_ && !handlers_.empty()) return last_handler_index_;
+  auto it = std::find(handlers_.begin(), handlers_.end(), handler);
+  if (it == handlers_.end()) {
+    if (handlers_.size() > std::numeric_limits<std::uint16_t>::max()) {
+      throw std::out_of_range("EventQueue::push: more than 65536 event handlers");
+    }
+    handlers_.push_back(handler);
+    it = handlers_.end() - 1;
+  }
+  last_handler_ = handler;
+  last_handler_index_ = static_cast<std::uint16_t>(it - handlers_.begin());
+  return last_handler_index_;
 }
 
 void EventQueue::reserve(std::size_t n) {

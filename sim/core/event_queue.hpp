@@ -68,6 +68,14 @@ class EventQueue {
   }
   void remove_front() {
     with_scheduler([](auto& s) { s.remove_top(); });
+    // The next event's slot state is read or written when it fires: fetch it now, while the
+    // model handles this one (the slot table is larger than the cache at a million clients).
+    const ScheduledEvent* next = with_scheduler([](auto& s) { return s.peek(); });
+    if (next != nullptr) __builtin_prefetch(&state_[next->slot], 1);
+  }
+  std::uint16_t handler_index(EventHandler* handler);
+  [[nodiscard]] Fired fired(const ScheduledEvent& e) const {
+    return Fired{e.time(), EventTarget{handlers_[e.handler], e.kind, e.subject}};
   }
   void drop_stale_front();
   void free_slot(std::uint32_t slot, std::uint32_t advance);
@@ -80,6 +88,11 @@ class EventQueue {
   LadderScheduler ladder_;
   std::vector<std::uint32_t> state_;  // per slot: even while pending, odd once cancelled
   std::vector<std::uint32_t> free_;   // slots to reuse, last freed first
+  // The handlers of the events, so that an entry names its handler in 16 bits; the last one
+  // looked up is kept, as one handler (the model's World) schedules nearly every event.
+  std::vector<EventHandler*> handlers_;
+  EventHandler* last_handler_ = nullptr;
+  std::uint16_t last_handler_index_ = 0;
   std::uint64_t sequence_ = 0;
   std::size_t live_ = 0;
   std::size_t stale_ = 0;  // cancelled entries still queued: none, no liveness checks

@@ -1,6 +1,7 @@
 #include "core/ladder_scheduler.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <limits>
 
@@ -28,8 +29,8 @@ void LadderScheduler::insert(const ScheduledEvent& e) {
   ++size_;
   const double t = e.time();
   if (t > top_start_) {
-    top_list_ = new_node(e, top_list_);
-    ++top_count_;
+    std::uint32_t& list = top_lists_[top_count_++ % kWalkWays];
+    list = new_node(e, list);
     top_min_ = std::min(top_min_, t);
     top_max_ = std::max(top_max_, t);
     return;
@@ -47,11 +48,15 @@ void LadderScheduler::insert(const ScheduledEvent& e) {
       return;
     }
   }
-  bottom_.insert(e);
+  early_.insert(e);
 }
 
 void LadderScheduler::remove_top() {
-  bottom_.remove_top();
+  if (from_run_) {
+    run_.pop_back();
+  } else {
+    early_.remove_top();
+  }
   if (--size_ == 0) {
     // Empty: start afresh, so that a reused queue may take times earlier than its last ones.
     // Every rung's buckets are empty (their counts are 0), as spread() expects.
@@ -62,19 +67,19 @@ void LadderScheduler::remove_top() {
 
 void LadderScheduler::refill() {
   assert(size_ > 0);
-  while (bottom_.empty()) {
+  while (run_.empty()) {
     if (active_ == 0) {
       // The ladder is empty: top's events become rung 0, and later ones go to a new top.
-      const std::uint32_t list = top_list_;
+      Lists lists = top_lists_;
       const std::size_t count = top_count_;
       const double low = top_min_;
       const double high = top_max_;
       top_start_ = high;
-      top_list_ = kNil;
+      top_lists_ = empty_lists();
       top_count_ = 0;
       top_min_ = std::numeric_limits<double>::infinity();
       top_max_ = -std::numeric_limits<double>::infinity();
-      spread(list, count, low, high);
+      spread(lists, count, low, high);
       continue;
     }
     Rung& rung = rungs_[active_ - 1];
@@ -83,19 +88,37 @@ void LadderScheduler::refill() {
       continue;
     }
     while (rung.buckets[rung.current].head == kNil) ++rung.current;
-    const std::size_t b = rung.current++;
-    const Bucket bucket = rung.buckets[b];
-    rung.buckets[b] = Bucket{};
-    rung.count -= bucket.count;
-    const double width = 1.0 / rung.buckets_per_time;
-    const double low = rung.start + static_cast<double>(b) * width;
-    spread(bucket.head, bucket.count, low, low + width);  // may add a rung: `rung` dangles
+    // The next few non-empty buckets go together: to bottom while they hold at most
+    // kBottomMax events, or, when the first one alone holds more, to a new rung.
+    const std::size_t first = rung.current;
+    const bool crowded = rung.buckets[first].count > kBottomMax;
+    Lists lists = empty_lists();
+    std::size_t ways = 0;
+    std::size_t taken = 0;
+    std::size_t b = first;
+    for (; ways < kWalkWays && b < rung.bucket_count; ++b) {
+      Bucket& bucket = rung.buckets[b];
+      if (bucket.head == kNil) continue;
+      if (!crowded && taken + bucket.count > kBottomMax) break;
+      lists[ways++] = bucket.head;
+      taken += bucket.count;
+      bucket = Bucket{};
+    }
+    rung.current = b;
+    rung.count -= taken;
+    if (crowded) {
+      const double width = 1.0 / rung.buckets_per_time;
+      const double low = rung.start + static_cast<double>(first) * width;
+      spread(lists, taken, low, rung.start + static_cast<double>(b) * width);  // `rung` dangles
+    } else {
+      to_bottom(lists);
+    }
   }
 }
 
-void LadderScheduler::spread(std::uint32_t list, std::size_t count, double low, double high) {
+void LadderScheduler::spread(Lists& lists, std::size_t count, double low, double high) {
   if (count <= kBottomMax || active_ == kMaxRungs || !(high > low)) {
-    to_bottom(list);
+    to_bottom(lists);
     return;
   }
   if (rungs_.size() == active_) rungs_.emplace_back();
@@ -107,26 +130,40 @@ void LadderScheduler::spread(std::uint32_t list, std::size_t count, double low, 
   rung.current = 0;
   rung.count = count;
   if (rung.buckets.size() < count) rung.buckets.resize(count);
-  while (list != kNil) {
-    Node& n = node(list);
-    const std::uint32_t next = n.next;
-    Bucket& bucket = rung.buckets[rung.bucket_of(n.event.time())];
-    n.next = bucket.head;
-    bucket.head = list;
-    ++bucket.count;
-    list = next;
+  for (bool more = true; more;) {
+    more = false;
+    for (std::uint32_t& list : lists) {
+      const std::uint32_t i = list;
+      if (i == kNil) continue;
+      Node& n = node(i);
+      list = n.next;
+      Bucket& bucket = rung.buckets[rung.bucket_of(n.event.time())];
+      n.next = bucket.head;
+      bucket.head = i;
+      ++bucket.count;
+      more = true;
+    }
   }
 }
 
-void LadderScheduler::to_bottom(std::uint32_t list) {
-  while (list != kNil) {
-    Node& n = node(list);
-    bottom_.insert(n.event);
-    const std::uint32_t next = n.next;
-    n.next = free_;
-    free_ = list;
-    list = next;
+void LadderScheduler::to_bottom(Lists& lists) {
+  // Copy first, sort after: the loop that follows the lists has no branch on the events'
+  // times, so a mispredicted comparison never stalls the loads already under way.
+  for (bool more = true; more;) {
+    more = false;
+    for (std::uint32_t& list : lists) {
+      const std::uint32_t i = list;
+      if (i == kNil) continue;
+      Node& n = node(i);
+      run_.push_back(n.event);
+      list = n.next;
+      n.next = free_;
+      free_ = i;
+      more = true;
+    }
   }
+  std::sort(run_.begin(), run_.end(),
+            [](const ScheduledEvent& a, const ScheduledEvent& b) { return before(b, a); });
 }
 
 }  // namespace parcours::core

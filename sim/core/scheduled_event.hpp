@@ -14,15 +14,14 @@ struct ScheduledEvent {
   // (time, order) compares as one 128-bit integer, without branches.
   std::uint64_t time_bits = 0;
   std::uint64_t order = 0;  // priority in the top 8 bits, sequence number below
-  EventHandler* handler = nullptr;
   std::uint64_t subject = 0;
-  std::uint32_t kind = 0;
-  std::uint32_t slot = 0;  // the cancellation slot (EventQueue's), not read when popping
+  std::uint32_t slot = 0;     // the cancellation slot (EventQueue's), not read when popping
+  std::uint16_t kind = 0;     // EventTarget::kind (EventQueue checks that it fits)
+  std::uint16_t handler = 0;  // index in EventQueue's table of handlers
 
   [[nodiscard]] Time time() const { return std::bit_cast<Time>(time_bits); }
-  [[nodiscard]] EventTarget target() const { return EventTarget{handler, kind, subject}; }
 };
-static_assert(sizeof(ScheduledEvent) == 40, "five words: keep the entries small");
+static_assert(sizeof(ScheduledEvent) == 32, "four words: two entries per cache line");
 
 /// The total order every scheduler follows: time, then priority, then scheduling sequence.
 inline bool before(const ScheduledEvent& a, const ScheduledEvent& b) {

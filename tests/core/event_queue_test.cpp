@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -223,6 +224,34 @@ TYPED_TEST(EventQueueConformance, RandomStressMatchesAReferenceOrderedSet) {
     reference.erase(reference.begin());
   }
   EXPECT_TRUE(q.empty());
+}
+
+class NullHandler final : public EventHandler {
+ public:
+  void handle(std::uint32_t /*kind*/, std::uint64_t /*subject*/) override {}
+};
+
+TYPED_TEST(EventQueueConformance, TargetsComeBackAsTheyWerePushed) {
+  // An entry names its handler by an index in the queue's table and its kind in 16 bits:
+  // every handler, kind and subject must come back unchanged, whichever interleaving.
+  EventQueue& q = this->q_;
+  std::vector<NullHandler> handlers(5);
+  std::vector<EventTarget> pushed;
+  for (int i = 0; i < 3000; ++i) {
+    const EventTarget t{&handlers[static_cast<std::size_t>((i * 7) % 5)],
+                        static_cast<std::uint32_t>((i * 2654435761U) % 65536U),
+                        (std::uint64_t{1} << 63) | static_cast<std::uint64_t>(i)};
+    pushed.push_back(t);
+    q.push(static_cast<double>(i), 0, t);
+  }
+  for (const EventTarget& t : pushed) {
+    const EventQueue::Fired f = q.pop();
+    ASSERT_EQ(f.target.handler, t.handler);
+    ASSERT_EQ(f.target.kind, t.kind);
+    ASSERT_EQ(f.target.subject, t.subject);
+  }
+  EXPECT_THROW(q.push(1.0, 0, EventTarget{&handlers[0], 65536U, 0}), std::out_of_range);
+  EXPECT_TRUE(q.empty()) << "a refused event leaves nothing behind";
 }
 
 TEST(EventQueue, AutoMovesToTheLadderAboveItsThreshold) {

@@ -1,3 +1,7 @@
+// Running a scenario script (sim/policy/scenario_loader.cpp): sections checked against the
+// schema at their call, with file:line, unit and rule in every error; overrides; hooks.
+// csv and base: scenario_files_test.cpp.
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -6,6 +10,7 @@
 
 #include "io/input_error.hpp"
 #include "policy/scenario.hpp"
+#include "support/scenario_text.hpp"
 #include "support/scenarios.hpp"
 #include "support/temp_dir.hpp"
 
@@ -13,29 +18,12 @@ namespace parcours::policy {
 namespace {
 
 using parcours::testing::kSmallScenario;
+using parcours::testing::load_error;
+using parcours::testing::load_text;
 using parcours::testing::replace;
 
-ScenarioSource source(const std::string& text) { return ScenarioSource{"s.lua", text, {}, false}; }
-
-LoadedScenario load(const std::string& text, const std::vector<Override>& overrides = {}) {
-  LuaSandbox sandbox;
-  return load_scenario(sandbox, source(text), overrides);
-}
-
-std::string error_of(const std::string& text, const std::vector<std::string>& sets = {}) {
-  try {
-    std::vector<Override> overrides;
-    overrides.reserve(sets.size());
-    for (const auto& s : sets) overrides.push_back(parse_override(s));
-    load(text, overrides);
-  } catch (const io::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
 TEST(Scenario, SmallScenarioResolvesToModelParametersInDays) {
-  const LoadedScenario s = load(kSmallScenario);
+  const LoadedScenario s = load_text(kSmallScenario);
   const model::ModelParameters& p = s.params;
   EXPECT_EQ(p.horizon.name, "small");
   EXPECT_EQ(p.horizon.seed, 7U);
@@ -54,14 +42,14 @@ TEST(Scenario, SmallScenarioResolvesToModelParametersInDays) {
 }
 
 TEST(Scenario, SchedulerIsReadAndCheckedByName) {
-  EXPECT_EQ(load(kSmallScenario).params.horizon.scheduler, core::SchedulerKind::kAuto);
-  EXPECT_EQ(
-      load(kSmallScenario, {parse_override("scenario.scheduler=ladder")}).params.horizon.scheduler,
-      core::SchedulerKind::kLadder);
-  EXPECT_EQ(
-      load(kSmallScenario, {parse_override("scenario.scheduler=heap")}).params.horizon.scheduler,
-      core::SchedulerKind::kHeap);
-  const std::string e = error_of(kSmallScenario, {"scenario.scheduler=calendar"});
+  EXPECT_EQ(load_text(kSmallScenario).params.horizon.scheduler, core::SchedulerKind::kAuto);
+  EXPECT_EQ(load_text(kSmallScenario, {parse_override("scenario.scheduler=ladder")})
+                .params.horizon.scheduler,
+            core::SchedulerKind::kLadder);
+  EXPECT_EQ(load_text(kSmallScenario, {parse_override("scenario.scheduler=heap")})
+                .params.horizon.scheduler,
+            core::SchedulerKind::kHeap);
+  const std::string e = load_error(kSmallScenario, {"scenario.scheduler=calendar"});
   EXPECT_NE(e.find("scheduler must be one of auto, heap, ladder, got 'calendar'"),
             std::string::npos)
       << e;
@@ -69,62 +57,62 @@ TEST(Scenario, SchedulerIsReadAndCheckedByName) {
 
 TEST(Scenario, ProbabilityAboveOneNamesFileLineAndRange) {
   const std::string e =
-      error_of(replace(kSmallScenario, "convened_share = 0.5", "convened_share = 1.3"));
+      load_error(replace(kSmallScenario, "convened_share = 0.5", "convened_share = 1.3"));
   EXPECT_NE(e.find("s.lua:2:"), std::string::npos) << e;
   EXPECT_NE(e.find("arrivals.convened_share must be between 0 and 1"), std::string::npos) << e;
   EXPECT_NE(e.find("got 1.3"), std::string::npos) << e;
 }
 
 TEST(Scenario, UnknownKeySuggestsTheClosestOne) {
-  const std::string e = error_of(replace(kSmallScenario, "agents = 2", "agnets = 2"));
+  const std::string e = load_error(replace(kSmallScenario, "agents = 2", "agnets = 2"));
   EXPECT_NE(e.find("s.lua:4:"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown key 'agnets' (did you mean 'agents'?)"), std::string::npos) << e;
 }
 
 TEST(Scenario, MisspelledSectionSuggestsTheClosestName) {
-  const std::string e = error_of(replace(kSmallScenario, "job_search {", "job_serch {"));
+  const std::string e = load_error(replace(kSmallScenario, "job_search {", "job_serch {"));
   EXPECT_NE(e.find("s.lua:15:"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean 'job_search'?"), std::string::npos) << e;
 }
 
 TEST(Scenario, MissingRequiredKeyIsNamedWithItsUnitAndRule) {
-  const std::string e = error_of(replace(kSmallScenario, "  agents = 2,\n", ""));
+  const std::string e = load_error(replace(kSmallScenario, "  agents = 2,\n", ""));
   EXPECT_NE(e.find("s.lua:4:"), std::string::npos) << e;
   EXPECT_NE(e.find("'agents' is required"), std::string::npos) << e;
   EXPECT_NE(e.find("rule E2"), std::string::npos) << e;
 }
 
 TEST(Scenario, SectionNeverCalledIsReported) {
-  const std::string e = error_of(replace(kSmallScenario, "job_search {", "local unused = {"));
+  const std::string e = load_error(replace(kSmallScenario, "job_search {", "local unused = {"));
   EXPECT_NE(e.find("s.lua"), std::string::npos) << e;
   EXPECT_NE(e.find("never calls job_search"), std::string::npos) << e;
 }
 
 TEST(Scenario, WrongTypesAreExplained) {
-  std::string e = error_of(replace(kSmallScenario, "agents = 2", "agents = 'two'"));
+  std::string e = load_error(replace(kSmallScenario, "agents = 2", "agents = 'two'"));
   EXPECT_NE(e.find("agents must be a number, got the string \"two\""), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "agents = 2", "agents = 2.5"));
+  e = load_error(replace(kSmallScenario, "agents = 2", "agents = 2.5"));
   EXPECT_NE(e.find("whole number"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "2025-04-01", "2025-02-30"));
+  e = load_error(replace(kSmallScenario, "2025-04-01", "2025-02-30"));
   EXPECT_NE(e.find("real date"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "dist = \"exponential\", mean = 1.5",
-                       "dist = \"exponentail\", mean = 1.5"));
+  e = load_error(replace(kSmallScenario, "dist = \"exponential\", mean = 1.5",
+                         "dist = \"exponentail\", mean = 1.5"));
   EXPECT_NE(e.find("did you mean 'exponential'?"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "min = 8, max = 12", "min = 8, maks = 12"));
+  e = load_error(replace(kSmallScenario, "min = 8, max = 12", "min = 8, maks = 12"));
   EXPECT_NE(e.find("unknown key 'maks'"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "C = 0.1, D = 0.1", "C = 0.1, D = 0.2"));
+  e = load_error(replace(kSmallScenario, "C = 0.1, D = 0.1", "C = 0.1, D = 0.2"));
   EXPECT_NE(e.find("add up to 1"), std::string::npos) << e;
 }
 
 TEST(Scenario, CrossFieldChecksPointAtTheSection) {
   std::string e =
-      error_of(replace(kSmallScenario, "\"groupe_d\", \"club\"", "\"groupe_d\", \"clubb\""));
+      load_error(replace(kSmallScenario, "\"groupe_d\", \"club\"", "\"groupe_d\", \"clubb\""));
   EXPECT_NE(e.find("s.lua:14:"), std::string::npos) << e;
   EXPECT_NE(e.find("'clubb'"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean 'club'?"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "per_year = 2000,", "per_year = 2000, count = 5,"));
+  e = load_error(replace(kSmallScenario, "per_year = 2000,", "per_year = 2000, count = 5,"));
   EXPECT_NE(e.find("either per_year"), std::string::npos) << e;
-  e = error_of(
+  e = load_error(
       replace(kSmallScenario, "activity { name = \"club\"", "activity { name = \"groupe_d\""));
   EXPECT_NE(e.find("defined twice"), std::string::npos) << e;
 }
@@ -132,11 +120,11 @@ TEST(Scenario, CrossFieldChecksPointAtTheSection) {
 TEST(Scenario, OverridesWinAndAreReturnedToTheScript) {
   const std::string text = kSmallScenario + "assert(arrivals_seen == nil)\n";
   const LoadedScenario s =
-      load(replace(kSmallScenario, "arrivals {", "local a = arrivals {") +
-               "assert(a.per_year == 500, 'override not visible')\n",
-           {parse_override("arrivals.per_year=500"),
-            parse_override("activity.club.duration_weeks={dist='exponential', mean=2}"),
-            parse_override("scenario.name=pilot")});
+      load_text(replace(kSmallScenario, "arrivals {", "local a = arrivals {") +
+                    "assert(a.per_year == 500, 'override not visible')\n",
+                {parse_override("arrivals.per_year=500"),
+                 parse_override("activity.club.duration_weeks={dist='exponential', mean=2}"),
+                 parse_override("scenario.name=pilot")});
   EXPECT_EQ(s.params.arrivals.per_year, 500);
   EXPECT_EQ(s.params.horizon.name, "pilot");
   EXPECT_EQ(s.params.activities[0].duration_days.family, core::Distribution::Family::kExponential);
@@ -144,21 +132,21 @@ TEST(Scenario, OverridesWinAndAreReturnedToTheScript) {
 }
 
 TEST(Scenario, BadOverridesAreRefusedWithASuggestion) {
-  std::string e = error_of(kSmallScenario, {"arrivals.per_yer=5"});
+  std::string e = load_error(kSmallScenario, {"arrivals.per_yer=5"});
   EXPECT_NE(e.find("--set"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean 'per_year'?"), std::string::npos) << e;
-  e = error_of(kSmallScenario, {"arivals.per_year=5"});
+  e = load_error(kSmallScenario, {"arivals.per_year=5"});
   EXPECT_NE(e.find("did you mean 'arrivals'?"), std::string::npos) << e;
-  e = error_of(kSmallScenario, {"arrivals.per_year"});
+  e = load_error(kSmallScenario, {"arrivals.per_year"});
   EXPECT_NE(e.find("expected section.key=value"), std::string::npos) << e;
-  e = error_of(kSmallScenario, {"activity.nope.duration_weeks=2"});
+  e = load_error(kSmallScenario, {"activity.nope.duration_weeks=2"});
   EXPECT_NE(e.find("no activity named 'nope'"), std::string::npos) << e;
-  e = error_of(kSmallScenario, {"arrivals.convened_share=1.3"});
+  e = load_error(kSmallScenario, {"arrivals.convened_share=1.3"});
   EXPECT_NE(e.find("between 0 and 1"), std::string::npos) << e;
 }
 
 TEST(Scenario, HazardFamiliesAndEffectsAreReadInDays) {  // rules D5, D6
-  const LoadedScenario s = load(replace(
+  const LoadedScenario s = load_text(replace(
       kSmallScenario, "dropout = { family = \"constant\", rate_per_week = 0.02 }",
       "dropout = { family = \"piecewise\", rates_per_week = { 0.05, 0.01 }, step_weeks = 4 }, "
       "dropout_effects = { limiting_characteristics = 0.1, needs = -0.2 }"));
@@ -173,32 +161,32 @@ TEST(Scenario, HazardFamiliesAndEffectsAreReadInDays) {  // rules D5, D6
 }
 
 TEST(Scenario, BadHazardsAndEffectsAreExplained) {
-  std::string e = error_of(replace(kSmallScenario, "family = \"constant\", rate_per_week = 0.02",
-                                   "family = \"constnt\", rate_per_week = 0.02"));
+  std::string e = load_error(replace(kSmallScenario, "family = \"constant\", rate_per_week = 0.02",
+                                     "family = \"constnt\", rate_per_week = 0.02"));
   EXPECT_NE(e.find("did you mean 'constant'?"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "shape = 1.2", "shape = 0"));
+  e = load_error(replace(kSmallScenario, "shape = 1.2", "shape = 0"));
   EXPECT_NE(e.find("s.lua:15:"), std::string::npos) << e;
   EXPECT_NE(e.find("shape"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "followup_months = 3",
-                       "followup_months = 3, dropout_effects = { limiting = 1 }"));
+  e = load_error(replace(kSmallScenario, "followup_months = 3",
+                         "followup_months = 3, dropout_effects = { limiting = 1 }"));
   EXPECT_NE(e.find("unknown covariate 'limiting'"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean 'limiting_characteristics'?"), std::string::npos) << e;
 }
 
 TEST(Scenario, OpeningHoursAreReadAndChecked) {  // rule E2
-  const LoadedScenario s = load(replace(kSmallScenario, "agents = 2,",
-                                        "agents = 2, open_days = { 'mon', 'fri' }, "
-                                        "open_hours = { 8.5, 16.5 },"));
+  const LoadedScenario s = load_text(replace(kSmallScenario, "agents = 2,",
+                                             "agents = 2, open_days = { 'mon', 'fri' }, "
+                                             "open_hours = { 8.5, 16.5 },"));
   EXPECT_TRUE(s.params.evaluation.opening_hours);
   EXPECT_TRUE(s.params.evaluation.open_days[0]);
   EXPECT_FALSE(s.params.evaluation.open_days[1]);
   EXPECT_TRUE(s.params.evaluation.open_days[4]);
   EXPECT_EQ(s.params.evaluation.open_to_hours, 16.5);
   std::string e =
-      error_of(replace(kSmallScenario, "agents = 2,", "agents = 2, open_days = { 'mon' },"));
+      load_error(replace(kSmallScenario, "agents = 2,", "agents = 2, open_days = { 'mon' },"));
   EXPECT_NE(e.find("go together"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "agents = 2,",
-                       "agents = 2, open_days = { 'mon', 'thurs' }, open_hours = { 9, 17 },"));
+  e = load_error(replace(kSmallScenario, "agents = 2,",
+                         "agents = 2, open_days = { 'mon', 'thurs' }, open_hours = { 9, 17 },"));
   EXPECT_NE(e.find("did you mean 'thu'?"), std::string::npos) << e;
 }
 
@@ -212,26 +200,26 @@ TEST(Scenario, PopulationRowsAreCheckedAgainstTheirAttributes) {  // rules D1-D3
                        ", limiting_assistance_months = 48, limiting_out_of_work_months = 24, "
                        "limiting_age = 45 }");
   };
-  const LoadedScenario ok = load(with(
+  const LoadedScenario ok = load_text(with(
       "margins = { { attribute = 'region', kind = 'probability', key = 'south', value = 0.3 }, "
       "{ attribute = 'region', kind = 'probability', key = 'north', value = 0.7 }, "
       "{ attribute = 'female', kind = 'probability', key = 1, value = 0.4 } }"));
   ASSERT_EQ(ok.params.population.margins.size(), 2U);
   EXPECT_EQ(ok.params.population.margins[0].probabilities, (std::vector<double>{0.7, 0.3}));
   EXPECT_EQ(ok.params.population.margins[1].probabilities, (std::vector<double>{0.6, 0.4}));
-  std::string e = error_of(
+  std::string e = load_error(
       with("margins = { { attribute = 'region', kind = 'probability', key = 2, value = 1 } }"));
   EXPECT_NE(e.find("margins row 1: '2' is not a value of region"), std::string::npos) << e;
-  e = error_of(
+  e = load_error(
       with("margins = { { attribute = 'female', kind = 'probability', key = 1, value = 1.45 } }"));
   EXPECT_NE(e.find("between 0 and 1"), std::string::npos) << e;
-  e = error_of(
+  e = load_error(
       with("margins = { { attribute = 'gender', kind = 'probability', key = 1, value = 1 } }"));
   EXPECT_NE(e.find("unknown attribute 'gender'"), std::string::npos) << e;
-  e = error_of(with("sample = { { region = 'east', source = 'extract 2024' } }"));
+  e = load_error(with("sample = { { region = 'east', source = 'extract 2024' } }"));
   EXPECT_NE(e.find("'east' is not a value of region"), std::string::npos) << e;
   const LoadedScenario sampled =
-      load(with("sample = { { region = 'south', age = 50, source = 'extract 2024' } }"));
+      load_text(with("sample = { { region = 'south', age = 50, source = 'extract 2024' } }"));
   ASSERT_EQ(sampled.params.population.sample.size(), 1U);
   EXPECT_EQ(sampled.params.population.sample[0].region, 1);
   EXPECT_EQ(sampled.params.population.sample[0].age, 50);
@@ -239,46 +227,47 @@ TEST(Scenario, PopulationRowsAreCheckedAgainstTheirAttributes) {  // rules D1-D3
 
 TEST(Scenario, ActivitiesNameTheirDomainAndMayRunConcurrently) {  // rules P2, E3
   const LoadedScenario s =
-      load(replace(kSmallScenario, "activity { name = \"groupe_d\",",
-                   "activity { name = \"groupe_d\", concurrent = true, domain = \"skills\","));
+      load_text(replace(kSmallScenario, "activity { name = \"groupe_d\",",
+                        "activity { name = \"groupe_d\", concurrent = true, domain = \"skills\","));
   EXPECT_FALSE(s.params.activities[0].concurrent);
   EXPECT_TRUE(s.params.activities[1].concurrent);
   EXPECT_EQ(s.params.activities[1].domain, 1);
-  const std::string e = error_of(replace(kSmallScenario, "activity { name = \"groupe_d\",",
-                                         "activity { name = \"groupe_d\", domain = \"skill\","));
+  const std::string e = load_error(replace(kSmallScenario, "activity { name = \"groupe_d\",",
+                                           "activity { name = \"groupe_d\", domain = \"skill\","));
   EXPECT_NE(e.find("did you mean 'skills'?"), std::string::npos) << e;
 }
 
 TEST(Scenario, HazardErrorsSpeakInTheUnitsWritten) {
   const std::string e =
-      error_of(replace(kSmallScenario, "rate_per_week = 0.02", "rate_per_week = -1"));
+      load_error(replace(kSmallScenario, "rate_per_week = 0.02", "rate_per_week = -1"));
   EXPECT_NE(e.find("rate_per_week must be >= 0"), std::string::npos) << e;
 }
 
 TEST(Scenario, OverridesOfTextsAndDatesNeedNoQuotes) {
-  const LoadedScenario s = load(kSmallScenario, {parse_override("scenario.start=2026-04-01"),
-                                                 parse_override("scenario.name=arrivals")});
+  const LoadedScenario s = load_text(kSmallScenario, {parse_override("scenario.start=2026-04-01"),
+                                                      parse_override("scenario.name=arrivals")});
   EXPECT_EQ(core::format_date(s.params.horizon.start), "2026-04-01");
   EXPECT_EQ(s.params.horizon.name, "arrivals");
-  const LoadedScenario quoted = load(kSmallScenario, {parse_override("scenario.name='pilot'")});
+  const LoadedScenario quoted =
+      load_text(kSmallScenario, {parse_override("scenario.name='pilot'")});
   EXPECT_EQ(quoted.params.horizon.name, "pilot");
 }
 
 TEST(Scenario, ABadOverrideValueIsBlamedOnTheCommandLine) {
-  const std::string e = error_of(kSmallScenario, {"arrivals.convened_share=1.3"});
+  const std::string e = load_error(kSmallScenario, {"arrivals.convened_share=1.3"});
   EXPECT_NE(e.find("--set arrivals.convened_share=1.3:"), std::string::npos) << e;
   EXPECT_EQ(e.find("s.lua:2:"), std::string::npos) << "the scenario's line is not at fault: " << e;
 }
 
 TEST(Scenario, RetentionThatCouldNeverHappenIsRefused) {  // rule M2
-  std::string e = error_of(replace(kSmallScenario, "hours = 20", "hours = 0"));
+  std::string e = load_error(replace(kSmallScenario, "hours = 20", "hours = 0"));
   EXPECT_NE(e.find("hours = 0"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "share = 0.12, hours = 20", "hours = 0") +
-               "policy.retention = function(c) return true end\n");
+  e = load_error(replace(kSmallScenario, "share = 0.12, hours = 20", "hours = 0") +
+                 "policy.retention = function(c) return true end\n");
   EXPECT_NE(e.find("policy.retention is set but"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "weeks = 16", "weeks = 0"));
+  e = load_error(replace(kSmallScenario, "weeks = 16", "weeks = 0"));
   EXPECT_NE(e.find("hours need weeks"), std::string::npos) << e;
-  e = error_of(replace(kSmallScenario, "weeks = 16", "weeks = 16, me_service = 'groupe_me'"));
+  e = load_error(replace(kSmallScenario, "weeks = 16", "weeks = 16, me_service = 'groupe_me'"));
   EXPECT_NE(e.find("me_service names 'groupe_me'"), std::string::npos) << e;
 }
 
@@ -294,7 +283,7 @@ TEST(Scenario, IssueElevensRulesAreReadAndCheckedAtFileAndLine) {  // rules E7, 
               "priority { order = { 'far', 'youth' }, agents = true, older_from_age = 45,"
               " youth_below_age = 30 }");
   LuaSandbox sandbox;
-  const LoadedScenario s = load_scenario(sandbox, source(with), {});
+  const LoadedScenario s = load_scenario(sandbox, parcours::testing::text_source(with), {});
   const model::ModelParameters& p = s.params;
   EXPECT_EQ(p.parcours.major_event.hazard.rate, 0.01 / 7);
   EXPECT_EQ(p.parcours.major_event.after_shares, (std::array<double, 3>{0.6, 0.3, 0.1}));
@@ -304,13 +293,13 @@ TEST(Scenario, IssueElevensRulesAreReadAndCheckedAtFileAndLine) {  // rules E7, 
   EXPECT_TRUE(p.priority.agents);
   EXPECT_FALSE(p.priority.organisations);
   EXPECT_EQ(p.priority.youth_below_age, 30);
-  std::string e = error_of(replace(with, "'youth' }", "'young' }"));
+  std::string e = load_error(replace(with, "'youth' }", "'young' }"));
   EXPECT_NE(e.find("s.lua:"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown group 'young'"), std::string::npos) << e;
-  e = error_of(replace(with, "revise = 0.3", "review = 0.3"));
+  e = load_error(replace(with, "revise = 0.3", "review = 0.3"));
   EXPECT_NE(e.find("unknown decision 'review'"), std::string::npos) << e;
   // Rule D6: only the Parcours's dropout reads the contacts made.
-  e = error_of(
+  e = load_error(
       replace(with, "autonomous = {", "effects = { accompaniment = -0.1 }, autonomous = {"));
   EXPECT_NE(e.find("s.lua:"), std::string::npos) << e;
   EXPECT_NE(e.find("accompaniment is read only by parcours.dropout_effects"), std::string::npos)
@@ -318,121 +307,20 @@ TEST(Scenario, IssueElevensRulesAreReadAndCheckedAtFileAndLine) {  // rules E7, 
 }
 
 TEST(Scenario, UndefinedGlobalsAreErrorsWithASuggestion) {
-  const std::string e = error_of(kSmallScenario + "local x = arivals\n");
+  const std::string e = load_error(kSmallScenario + "local x = arivals\n");
   EXPECT_NE(e.find("s.lua:17:"), std::string::npos) << e;
   EXPECT_NE(e.find("unknown name 'arivals' (did you mean 'arrivals'?)"), std::string::npos) << e;
 }
 
 TEST(Scenario, PolicyAcceptsOnlyKnownHooks) {
-  std::string e = error_of(kSmallScenario + "policy.conclusoin = function(c) return 'A' end\n");
+  std::string e = load_error(kSmallScenario + "policy.conclusoin = function(c) return 'A' end\n");
   EXPECT_NE(e.find("s.lua:17:"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean 'conclusion'?"), std::string::npos) << e;
-  e = error_of(kSmallScenario + "policy.plan = 3\n");
+  e = load_error(kSmallScenario + "policy.plan = 3\n");
   EXPECT_NE(e.find("must be a function"), std::string::npos) << e;
   const LoadedScenario s =
-      load(kSmallScenario + "policy.retention = function(c) return true end\n");
+      load_text(kSmallScenario + "policy.retention = function(c) return true end\n");
   EXPECT_EQ(s.hooks, (std::vector<std::string>{"retention"}));
-}
-
-TEST(Scenario, CsvHelperReadsFilesNextToTheScenario) {
-  const parcours::testing::TempDir dir;
-  std::ofstream(dir / "rates.csv")
-      << "region,per_year\nmontreal,1200\n\"Capitale-Nationale\",800\n";
-  const std::string text = kSmallScenario +
-                           "local rows = csv 'rates.csv'\n"
-                           "assert(#rows == 2 and rows[1].per_year == 1200 and "
-                           "rows[2].region == 'Capitale-Nationale')\n";
-  std::ofstream(dir / "s.lua") << text;
-  LuaSandbox sandbox;
-  const LoadedScenario s = load_scenario(sandbox, scenario_from_file(dir / "s.lua"), {});
-  ASSERT_EQ(s.files.size(), 2U);
-  EXPECT_EQ(s.files[1].first, "rates.csv");
-
-  std::ofstream(dir / "bad.csv") << "a,b\n1,2\n3\n";
-  std::ofstream(dir / "t.lua") << kSmallScenario + "csv 'bad.csv'\n";
-  try {
-    LuaSandbox other;
-    load_scenario(other, scenario_from_file(dir / "t.lua"), {});
-    FAIL() << "a ragged CSV was accepted";
-  } catch (const io::InputError& e) {
-    const std::string what = e.what();
-    EXPECT_NE(what.find(":17:"), std::string::npos) << what;
-    EXPECT_NE(what.find("bad.csv:3:"), std::string::npos) << what;
-  }
-  std::ofstream(dir / "u.lua") << kSmallScenario + "csv '../secret.csv'\n";
-  LuaSandbox third;
-  EXPECT_THROW(load_scenario(third, scenario_from_file(dir / "u.lua"), {}), io::InputError);
-}
-
-TEST(Scenario, AVariantOverlaysItsBaseKeyByKey) {
-  const parcours::testing::TempDir dir;
-  std::ofstream(dir / "base.lua") << kSmallScenario;
-  std::ofstream(dir / "variant.lua") << "base 'base.lua'\n"
-                                        "scenario { name = 'variant' }\n"
-                                        "activity { name = 'club', duration_weeks = 5 }\n"
-                                        "parcours { dropout = { family = 'none' } }\n";
-  LuaSandbox sandbox;
-  const LoadedScenario s = load_scenario(sandbox, scenario_from_file(dir / "variant.lua"), {});
-  EXPECT_EQ(s.params.horizon.name, "variant");
-  EXPECT_EQ(s.params.horizon.seed, 7U);  // kept from the base
-  EXPECT_DOUBLE_EQ(s.params.activities[0].duration_days.mean(), 35);
-  EXPECT_DOUBLE_EQ(s.params.activities[0].dropout_after, 0.1);  // kept from the base
-  EXPECT_EQ(s.params.parcours.dropout.family, model::Hazard::Family::kNone);
-  EXPECT_EQ(s.params.parcours.default_plan.size(), 2U);
-  EXPECT_EQ(s.files.size(), 2U);
-}
-
-TEST(Scenario, BaseMisusesAreExplained) {
-  const parcours::testing::TempDir dir;
-  std::string broken = kSmallScenario;
-  broken.replace(broken.find("agents = 2"), 10, "agents = 0");
-  std::ofstream(dir / "broken.lua") << broken;
-  std::ofstream(dir / "a.lua") << "base 'broken.lua'\n";
-  std::ofstream(dir / "base.lua") << kSmallScenario;
-  std::ofstream(dir / "b.lua") << "scenario { name = 'x', start = '2025-04-01', years = 1 }\n"
-                                  "base 'base.lua'\n";
-  std::ofstream(dir / "c.lua")
-      << "base 'base.lua'\nretention { share = 0 }\nretention { share = 0 }\n";
-  auto error = [&](const char* file) {
-    try {
-      LuaSandbox sandbox;
-      load_scenario(sandbox, scenario_from_file(dir / file), {});
-    } catch (const io::InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string();
-  };
-  std::string e = error("a.lua");
-  EXPECT_NE(e.find("broken.lua:4:"), std::string::npos) << "errors point into the base: " << e;
-  e = error("b.lua");
-  EXPECT_NE(e.find("b.lua:2:"), std::string::npos) << e;
-  EXPECT_NE(e.find("base must come before any section"), std::string::npos) << e;
-  e = error("c.lua");
-  EXPECT_NE(e.find("c.lua:3:"), std::string::npos) << e;
-  EXPECT_NE(e.find("set twice"), std::string::npos) << e;
-}
-
-TEST(Scenario, TheResearchVariantsLoadOverTheBaseline) {
-  LuaSandbox sandbox;
-  const LoadedScenario s = load_scenario(
-      sandbox,
-      scenario_from_file(std::string(PARCOURS_SOURCE_DIR) + "/scenarios/dropout_decreasing.lua"),
-      {});
-  EXPECT_EQ(s.params.horizon.name, "dropout_decreasing");
-  EXPECT_EQ(s.params.parcours.dropout.family, model::Hazard::Family::kWeibull);
-  LuaSandbox other;
-  const LoadedScenario stepped = load_scenario(
-      other,
-      scenario_from_file(std::string(PARCOURS_SOURCE_DIR) + "/scenarios/dropout_stepped.lua"), {});
-  EXPECT_EQ(stepped.params.parcours.dropout.family, model::Hazard::Family::kPiecewise);
-  // Same cumulative hazard at one year as the baseline's constant one (the variants' claim).
-  LuaSandbox third;
-  const LoadedScenario baseline = load_scenario(third, scenario_from_embedded("baseline.lua"), {});
-  const double year = 52 * 7;
-  EXPECT_NEAR(s.params.parcours.dropout.cumulative(year),
-              baseline.params.parcours.dropout.cumulative(year), 1e-3);
-  EXPECT_NEAR(stepped.params.parcours.dropout.cumulative(year),
-              baseline.params.parcours.dropout.cumulative(year), 1e-9);
 }
 
 TEST(Scenario, EmbeddedBaselineLoads) {

@@ -27,6 +27,10 @@ job_search { after_parcours = { family = "constant", rate_per_week = 0.125 }, au
 retention { share = 0.12, hours = 20, weeks = 16 }
 )";
 
+/// kSmallScenario's "club" (line 12), to redefine on one line so that errors stay at line 12.
+inline const std::string kSmallScenarioClub =
+    "activity { name = \"club\", duration_weeks = 3, dropout_after = 0.1 }";
+
 /// `text` with the first `from` replaced by `to`; a test fails if `from` is not there.
 inline std::string replace(std::string text, const std::string& from, const std::string& to) {
   const std::size_t at = text.find(from);
