@@ -1,8 +1,14 @@
 #pragma once
 // The simulated employment services of one replication: clients arrive (E1), are evaluated
 // by agents (E2, E5), follow a Parcours of activities (P1, P2, P7) with dropout (D6), search
-// for and find a job, and may get retention support (M1). Each stage's events live in their
-// own file: arrivals.cpp, evaluation.cpp, parcours.cpp, employment.cpp.
+// for and find a job, and may get retention support (M1).
+//
+// World owns the process modules and wires them (issue 11): the ClientTable they share
+// (client_table.hpp), OseServices (ose_services.hpp: places, waitlists, participations, the
+// agreements' ledger) and Accompaniment (accompaniment.hpp: contacts and dropout clocks), each
+// a core::EventHandler of its own. World itself is still the handler of the stages not yet
+// split out, each in its own file: arrivals.cpp, evaluation.cpp, parcours.cpp,
+// employment.cpp, retention.cpp, integration.cpp, income_support.cpp, world_major_event.cpp.
 
 #include <algorithm>
 #include <array>
