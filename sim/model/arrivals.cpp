@@ -43,7 +43,7 @@ void World::schedule_next_arrival() {
 void World::on_arrival() {
   ++arrivals_;
   const Slot s = admit();
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.id = arrivals_;
   c.arrived_at = sim_.now();
   draw_profile(s);
@@ -56,8 +56,8 @@ void World::on_arrival() {
 }
 
 void World::draw_profile(Slot s) {
-  Client& c = clients_[s];
-  Profile& profile = profiles_[s];
+  Client& c = table_[s];
+  Profile& profile = table_.profile(s);
   core::RandomStream convened = stream(c, Draw::kConvened);
   c.convened = convened.bernoulli(params_.arrivals.convened_share);
   core::RandomStream rng = stream(c, Draw::kAttributes);
@@ -75,8 +75,8 @@ void World::draw_profile(Slot s) {
 // The published profile of assistance recipients (scenarios' population margins) counts these;
 // the thresholds are those of the published tables (45 years, Secondary V, 120 months).
 void World::count_profile(Slot s) {
-  const Client& c = clients_[s];
-  const Profile& p = profiles_[s];
+  const Client& c = table_[s];
+  const Profile& p = table_.profile(s);
   constexpr int kPublishedAge = 45;      // years: "aged 45 or more"
   constexpr int kPublishedMonths = 120;  // months: "120 months or more on assistance"
   if (p.age >= kPublishedAge) count(c, Count::kArrivalsAged45Plus);

@@ -108,4 +108,7 @@ struct alignas(64) Client {
 };
 static_assert(sizeof(Client) == 64, "a client should stay within one cache line");
 
+/// Names an activity step for its random streams: its place in the plan and the revision.
+inline unsigned step_of(const Client& c) { return c.next_activity + 8U * c.revisions; }
+
 }  // namespace parcours::model

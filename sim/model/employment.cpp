@@ -11,11 +11,12 @@
 namespace parcours::model {
 
 void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.stage = Stage::kJobSearch;
   core::RandomStream rng = stream(c, Draw::kJobSearchTime, occurrence);
-  const double wait = hazard.sample(rng, params_.job_search.effects.multiplier(c, profiles_[s]) *
-                                             rules_.job_multiplier(c, profiles_[s]));
+  const double wait =
+      hazard.sample(rng, params_.job_search.effects.multiplier(c, table_.profile(s)) *
+                             rules_.job_multiplier(c, table_.profile(s)));
   if (std::isinf(wait)) {       // a hazard that may never fire: no job within the model
     if (c.in_parcours) return;  // the Parcours still ends by abandonment or closure
     leave(s);
@@ -25,7 +26,7 @@ void World::start_job_search(Slot s, const Hazard& hazard, unsigned occurrence) 
 }
 
 void World::on_job_found(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   if (c.stage == Stage::kInActivity) {
     if (integration_job_due(s)) {
       start_integration(s);  // rule M9: the job is inside the participation, which goes on
@@ -35,7 +36,7 @@ void World::on_job_found(Slot s) {
   }
   count(c, Count::kEmployed);
   stop_benefit(s, true);  // rule P7: the job ends the support (and saves it)
-  credit_followup(s);
+  ose_.credit_followup(s);
   c.job_after_parcours = c.in_parcours;
   if (c.in_parcours) end_parcours(s, Count::kParcoursEndedEmployment);  // rule P7
   // M13: a job within the follow-up window after a Parcours ended (at 0 days when the job
@@ -45,7 +46,7 @@ void World::on_job_found(Slot s) {
       sim_.now() - static_cast<double>(c.parcours_ended_at) <= window) {
     count(c, Count::kEmployedAfterParcours);
   }
-  credit_results(s, false);
+  ose_.credit_results(s, false);
   start_job(s);
 }
 
@@ -65,21 +66,21 @@ World::Job& World::open_job(Slot s, unsigned number) {
   j.started = sim_.now();
   j.segment_start = sim_.now();
   j.stop_at = std::numeric_limits<double>::infinity();
-  core::RandomStream rng = stream(clients_[s], Draw::kJob, number);
+  core::RandomStream rng = stream(table_[s], Draw::kJob, number);
   j.full_time = rng.bernoulli(params_.retention.full_time_share);
   j.loss_mass = rng.exponential(1.0);
   return j;
 }
 
 void World::start_job(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const RetentionParameters& r = params_.retention;
   // Jobs are numbered per client (their random streams); a job record is kept only for a
   // client who is followed or supported.
   const unsigned number = (job_of_[s] == kNoJob ? 0U : job(s).number) + 1;
   c.stage = Stage::kEmployed;
 
-  const Participation* p = track_last_ ? &participations_[s] : nullptr;
+  const Participation* p = track_last_ ? &ose_.participation(s) : nullptr;
   if (p != nullptr && p->in_integration) {  // rule M9: ICTE's job, inside the participation
     if (params_.activities[p->activity].retention_included) {
       count(c, Count::kRetentionWithinParticipation);
@@ -95,8 +96,9 @@ void World::start_job(Slot s) {
     // after it, only when their agreement provides it (its organisation offers retention,
     // M11): then the participant's need is decided like any (M1).
     const bool after_provided =
-        ended && ose_ && p->agreement >= 0 &&
-        params_.agreements.organisations[params_.agreements.agreements[a_index(s)].organisation]
+        ended && ose_.on_books() && p->agreement >= 0 &&
+        params_.agreements
+            .organisations[params_.agreements.agreements[ose_.a_index(s)].organisation]
             .retention;
     if (ended && params_.activities[p->activity].retention_included && !after_provided) {
       count(c, Count::kRetentionWithinParticipation);  // rule M9
@@ -114,7 +116,7 @@ void World::start_job(Slot s) {
                                       ? 0x8000U | (c.evaluations & 0x7fU) << 8U | p->step
                                       : number;
       core::RandomStream decision = stream(c, Draw::kRetentionDecision, occurrence);
-      switch (rules_.retention(c, profiles_[s], decision)) {
+      switch (rules_.retention(c, table_.profile(s), decision)) {
         case RetentionDecision::kRetention:
           open_job(s, number);
           if (start_in_service_retention(s)) return;
@@ -142,13 +144,13 @@ bool World::schedule_late_start(Slot s, unsigned number) {
   // Rule M3: a problem may show at the administrative follow-up `late_start_days` after the
   // participation's end (only if the job started by then), or the employer may ask for
   // support for the employee; the earlier of the two starts retention.
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const RetentionParameters& r = params_.retention;
   constexpr double kNever = std::numeric_limits<double>::infinity();
   double when = kNever;
   core::RandomStream late = stream(c, Draw::kLateStart, number);
   if (late.bernoulli(r.late_start_probability)) {
-    const Participation* p = track_last_ ? &participations_[s] : nullptr;
+    const Participation* p = track_last_ ? &ose_.participation(s) : nullptr;
     const double end = p != nullptr && p->ended_at >= 0 ? p->ended_at : sim_.now();
     const double at = end + r.late_start_days - sim_.now();
     if (at >= 0) when = at;
@@ -170,7 +172,7 @@ bool World::schedule_late_start(Slot s, unsigned number) {
 }
 
 void World::follow_job(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const Job& j = job(s);
   // Participants (a job that ended a Parcours) are followed; others leave at the job start.
   const double followup = c.job_after_parcours ? params_.retention.followup_days : 0.0;
@@ -192,7 +194,7 @@ double World::job_multiplier_now(Slot s) const {
 }
 
 void World::set_job_multiplier(Slot s, double multiplier) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   Job& j = job(s);
   const Hazard& h = params_.retention.job_loss;
   sim_.cancel(c.exit_event);
@@ -216,17 +218,17 @@ void World::set_job_multiplier(Slot s, double multiplier) {
 }
 
 void World::on_job_loss(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.exit_event = core::EventHandle{};
   count(c, Count::kJobLosses);
   if (job(s).in_retention) finish_retention(s, Count::kRetentionEndedJobLoss);  // rule M5
-  if (track_last_ && participations_[s].in_integration) end_integration(s);     // rule M9
+  if (track_last_ && ose_.participation(s).in_integration) end_integration(s);  // rule M9
   sim_.cancel(c.next_event);
   after_job_loss(s);
 }
 
 void World::on_job_followup_end(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   sim_.cancel(c.exit_event);
   c.exit_event = core::EventHandle{};
   leave(s);

@@ -10,7 +10,7 @@
 namespace parcours::model {
 
 void World::join_agent_queue(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.stage = Stage::kWaitingInterview;
   c.step_started_at = sim_.now();
   // Interviews are first come, first served at level 0, never passed by a contact: the seeds'
@@ -19,12 +19,12 @@ void World::join_agent_queue(Slot s) {
 }
 
 void World::start_interview(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.stage = Stage::kInInterview;
   if (c.evaluations > 0) {
     // Rule D4: distance is a snapshot that changes. Back for a new evaluation, the client is
     // older and has spent the time since arrival out of work (and on assistance, if on it).
-    Profile now = profiles_[s];
+    Profile now = table_.profile(s);
     const double months = (sim_.now() - c.arrived_at) / (365.25 / 12.0);
     now.age = static_cast<std::uint8_t>(std::min(120.0, now.age + months / 12.0));
     now.months_out_of_work =
@@ -37,8 +37,8 @@ void World::start_interview(Slot s) {
         static_cast<std::uint8_t>(limiting_characteristics(now, params_.population.limiting));
   }
   const double wait = sim_.now() - c.step_started_at;
-  indicators_.for_groups(c.groups, [&](std::size_t g) {
-    indicators_.record(quarter_, g).interview_wait_days.add(wait);
+  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    table_.indicators().record(table_.quarter(), g).interview_wait_days.add(wait);
   });
   const EvaluationParameters& e = params_.evaluation;
   core::RandomStream duration = stream(c, Draw::kInterviewDuration, c.evaluations);
@@ -54,7 +54,7 @@ void World::start_interview(Slot s) {
 
 void World::on_interview_end(Slot s) {
   agents_.release();
-  Client& c = clients_[s];
+  Client& c = table_[s];
   count(c, Count::kInterviews);
   // Rule E6: a client who refuses services or disagrees leaves without a conclusion; without
   // a valid reason, the file goes to a compliance agent.
@@ -68,11 +68,11 @@ void World::on_interview_end(Slot s) {
   }
   core::RandomStream rng = stream(c, Draw::kConclusion, c.evaluations);
   ++c.evaluations;
-  apply_conclusion(s, rules_.conclusion(c, profiles_[s], rng));
+  apply_conclusion(s, rules_.conclusion(c, table_.profile(s), rng));
 }
 
 void World::apply_conclusion(Slot s, Conclusion conclusion) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   switch (conclusion) {
     case Conclusion::kAutonomous:
       count(c, Count::kConclusionA);
@@ -108,10 +108,10 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
 }
 
 void World::start_specialised_evaluation(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const double wait = sim_.now() - c.step_started_at;
-  indicators_.for_groups(c.groups, [&](std::size_t g) {
-    indicators_.record(quarter_, g).specialised_wait_days.add(wait);
+  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    table_.indicators().record(table_.quarter(), g).specialised_wait_days.add(wait);
   });
   // Rule E7: one inside a Parcours (after a major event) draws from its step's own stream.
   core::RandomStream rng = stream(c, Draw::kSpecialisedDelay,
@@ -122,7 +122,7 @@ void World::start_specialised_evaluation(Slot s) {
 
 void World::on_specialised_evaluation_end(Slot s) {
   if (specialists_) specialists_->release();
-  Client& c = clients_[s];
+  Client& c = table_[s];
   if (c.in_parcours) {  // rule E7: after a major event during the Parcours
     after_major_event(s);
     return;
@@ -131,7 +131,7 @@ void World::on_specialised_evaluation_end(Slot s) {
   // Rule E5: the recommendation comes back and the agent decides; the decision rules see
   // stage == kSpecialisedEvaluation and must not refer again (rule E7).
   core::RandomStream rng = stream(c, Draw::kConclusion, 0x100U + c.evaluations);
-  const Conclusion next = rules_.conclusion(c, profiles_[s], rng);
+  const Conclusion next = rules_.conclusion(c, table_.profile(s), rng);
   assert(next != Conclusion::kSpecialised);
   apply_conclusion(s, next);
 }

@@ -21,10 +21,10 @@ void World::place_initial_caseload() {
   std::uint64_t n = 0;
   for (const InitialClient& ic : params_.caseload) {
     const Slot s = admit();
-    Client& c = clients_[s];
+    Client& c = table_[s];
     c.id = kCaseloadIds + ++n;
     c.arrived_at = 0.0;
-    profiles_[s] = ic.profile;
+    table_.profile(s) = ic.profile;
     c.limiting_characteristics = static_cast<std::uint8_t>(
         limiting_characteristics(ic.profile, params_.population.limiting));
     assign_groups(s);
@@ -39,10 +39,10 @@ void World::place_initial_caseload() {
 }
 
 void World::resume_initial_activity(Slot s, const InitialClient& ic) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.evaluations = 1;  // evaluated before day 0 (conclusion B, rule P1)
   c.in_parcours = true;
-  add_stock(parcours_active_, indicators_, c, +1);
+  table_.add_stock(parcours_active_, c, +1);
   // The activity under way first, then what the plan rule plans for the client without it.
   make_plan(s);
   std::vector<std::uint8_t> plan{ic.activity};
@@ -58,12 +58,11 @@ void World::resume_initial_activity(Slot s, const InitialClient& ic) {
   c.step_started_at = -ic.days_done;  // began before day 0
   core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c));
   const double planned = params_.activities[ic.activity].duration_days.sample(rng);
-  last_step_days_ = planned;
   if (ic.state == InitialClient::State::kInParticipation) {
     // Its participant since before day 0 (rule S7: its fixed price was paid then): on the
     // agreement's books for what it gives from now on, with a place of the organisation.
-    assert(ose_ && ic.agreement >= 0);
-    Participation& p = participations_[s];
+    assert(ose_.on_books() && ic.agreement >= 0);
+    Participation& p = ose_.participation(s);
     const ServiceTerms& terms = params_.activities[ic.activity].service;
     core::RandomStream hours = stream(c, Draw::kServiceHours, step_of(c));
     p = Participation{};
@@ -73,10 +72,10 @@ void World::resume_initial_activity(Slot s, const InitialClient& ic) {
     p.hours_direct = terms.has_hours ? terms.hours_direct.sample(hours) : 0.0;
     p.hours_indirect = terms.has_hours ? terms.hours_indirect.sample(hours) : 0.0;
     p.level = static_cast<std::uint8_t>(terms.level_of(p.hours_direct + p.hours_indirect));
-    p.disability_overhead = profiles_[s].disability ? terms.disability_overhead.sample(hours) : 0.0;
+    p.disability_overhead =
+        table_.profile(s).disability ? terms.disability_overhead.sample(hours) : 0.0;
     const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(ic.agreement)];
-    if (!places_of(a).acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s},
-                                      organisation_level(s))) {
+    if (!ose_.places_of(a).acquire_or_wait(ose_.place_granted(s), ose_.organisation_level(s))) {
       // More caseload than places: the client waits for one and starts the activity then.
       c.stage = Stage::kAwaitingActivity;
       c.step_started_at = 0.0;

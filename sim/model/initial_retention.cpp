@@ -15,8 +15,8 @@
 namespace parcours::model {
 
 void World::resume_initial_retention(Slot s, const InitialClient& ic) {
-  assert(ose_ && ic.agreement >= 0);
-  Client& c = clients_[s];
+  assert(ose_.on_books() && ic.agreement >= 0);
+  Client& c = table_[s];
   const RetentionParameters& r = params_.retention;
   c.evaluations = 1;
   c.job_after_parcours = true;  // a participant's job: followed after the support (M13)
@@ -38,14 +38,13 @@ void World::resume_initial_retention(Slot s, const InitialClient& ic) {
     const double weeks = params_.activities[ic.activity].duration_days.sample(rng) / 7.0;
     const double integration = r.integration_days.sample(rng) / 7.0;
     level = static_cast<std::uint8_t>(terms.level_of(direct + indirect));
-    core::Resource& places = places_of(a);
+    core::Resource& places = ose_.places_of(a);
     if (places.busy() >= places.capacity()) {  // an employed client does not wait (M6)
       count(c, Count::kOseNotServed);
       follow_job(s);
       return;
     }
-    [[maybe_unused]] const bool placed =
-        places.acquire_or_wait(core::EventTarget{this, kOsePlaceGranted, s});
+    [[maybe_unused]] const bool placed = places.acquire_or_wait(ose_.place_granted(s));
     assert(placed);
     j.partner = true;
     j.direct_share = direct + indirect > 0 ? direct / (direct + indirect) : 1.0;

@@ -17,9 +17,9 @@ namespace parcours::model {
 double World::integration_job_days(Slot s, double planned_days) {
   constexpr double kNone = std::numeric_limits<double>::infinity();
   if (!track_last_) return kNone;
-  Participation& p = participations_[s];
+  Participation& p = ose_.participation(s);
   p.integration_at = -1.0;
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   if (step_width(c) != 1) return kNone;  // only a step of its own
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   if (!(a.integration_days.highest() > 0)) return kNone;
@@ -33,15 +33,15 @@ double World::integration_job_days(Slot s, double planned_days) {
 
 bool World::integration_job_due(Slot s) const {
   if (!track_last_) return false;
-  const Participation& p = participations_[s];
+  const Participation& p = ose_.participation(s);
   return p.integration_at >= 0 && std::abs(p.integration_at - sim_.now()) < 1e-9;
 }
 
 void World::start_integration(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   count(c, Count::kIntegrationJobs);
   pay_income_support(s, c.plan[c.next_activity]);  // rule M10: the job pays from now
-  Participation& p = participations_[s];
+  Participation& p = ose_.participation(s);
   if (!p.placed) {  // off the books: the participation is recorded now, and goes on
     const bool contribution = p.wage_contribution;
     const double planned = planned_step_days(c);
@@ -55,31 +55,31 @@ void World::start_integration(Slot s) {
 }
 
 core::Time World::integration_end(Slot s) const {
-  const Participation& p = participations_[s];
+  const Participation& p = ose_.participation(s);
   return p.started + p.planned_days;
 }
 
 void World::end_integration(Slot s) {
-  Participation& p = participations_[s];
+  Participation& p = ose_.participation(s);
   const ActivityParameters& a = params_.activities[p.activity];
   const bool early = sim_.now() < integration_end(s) - 1e-9;
   if (p.placed && p.wage_contribution) {
     // Dollars a week for the weeks the job lasted, in the quarters they fell in.
-    const std::size_t ai = a_index(s);
+    const std::size_t ai = ose_.a_index(s);
     const core::Time from = p.integration_at;
     const double wage = a.wage_contribution_per_week * (sim_.now() - from) / 7.0;
     spread_over_quarters(from, sim_.now(), [&](std::size_t q, double share) {
-      ledger_->at(ai, q, p.level).wage_contribution += wage * share;
+      ose_.book(ai, q, p.level).wage_contribution += wage * share;
     });
   }
   p.in_integration = false;
   p.integration_at = -1.0;
-  if (!close_participation(s, early)) p.ended_at = sim_.now();
+  if (!ose_.close_participation(s, early)) p.ended_at = sim_.now();
 }
 
 void World::on_integration_end(Slot s) {
   end_integration(s);
-  credit_results(s, false);  // rule M13: employed at the participation's end
+  ose_.credit_results(s, false);  // rule M13: employed at the participation's end
   follow_job(s);
 }
 

@@ -18,9 +18,9 @@ constexpr double kSameDay = 1e-6;  // days: a step that ran to within this of it
 }  // namespace
 
 void World::start_parcours(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.in_parcours = true;
-  add_stock(parcours_active_, indicators_, c, +1);
+  table_.add_stock(parcours_active_, c, +1);
   count(c, Count::kParcoursStarted);
 
   c.revisions = 0;
@@ -30,7 +30,7 @@ void World::start_parcours(Slot s) {
 
 void World::open_parcours(Slot s, unsigned occurrence) {
   schedule_parcours_exit(s, occurrence);
-  if (clients_[s].plan_size == 0) {
+  if (table_[s].plan_size == 0) {
     finish_plan(s);
   } else {
     start_activity(s);
@@ -38,33 +38,33 @@ void World::open_parcours(Slot s, unsigned occurrence) {
 }
 
 void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   // Abandonment and closure compete: only the earlier is scheduled.
   const ParcoursParameters& p = params_.parcours;
   constexpr double kNever = std::numeric_limits<double>::infinity();
   core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, occurrence);
   core::RandomStream closure_rng = stream(c, Draw::kClosureTime, occurrence);
-  if (contact_effect_) {
+  if (accompaniment_.contact_effect()) {
     // Rule D6: the accompaniment term follows the contacts made (dropout_clock.hpp); none yet.
-    DropoutClock& clock = dropout_clocks_[s];
+    DropoutClock& clock = accompaniment_.clock(s);
     clock = DropoutClock{};
     clock.mass = -std::log(dropout_rng.uniform());  // the one uniform Hazard::sample draws
     clock.origin = clock.since = sim_.now();
-    clock.base = clock.multiplier =
-        p.dropout_effects.multiplier(c, profiles_[s]) * rules_.dropout_multiplier(c, profiles_[s]);
+    clock.base = clock.multiplier = p.dropout_effects.multiplier(c, table_.profile(s)) *
+                                    rules_.dropout_multiplier(c, table_.profile(s));
     clock.closure_at = sim_.now() + (p.closure_enabled ? p.closure_days.sample(closure_rng)
                                                        : std::numeric_limits<double>::infinity());
-    schedule_accompaniment(s);
-    schedule_exit_from_clock(s);
+    accompaniment_.start(s);
+    accompaniment_.schedule_exit_from_clock(s);
     return;
   }
   const double dropout =
       p.dropout.family == Hazard::Family::kNone
           ? kNever
-          : p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profiles_[s]) *
-                                              rules_.dropout_multiplier(c, profiles_[s]));
+          : p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, table_.profile(s)) *
+                                              rules_.dropout_multiplier(c, table_.profile(s)));
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
-  schedule_accompaniment(s);
+  accompaniment_.start(s);
   if (std::isfinite(std::min(dropout, closure))) {
     c.exit_event =
         dropout <= closure ? schedule(dropout, kDropout, s) : schedule(closure, kClosure, s);
@@ -72,10 +72,10 @@ void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
 }
 
 void World::make_plan(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   core::RandomStream plan_rng = stream(c, Draw::kPlan, c.evaluations | (c.revisions << 8U));
   plan_buffer_.clear();
-  rules_.plan(c, profiles_[s], plan_rng, plan_buffer_);
+  rules_.plan(c, table_.profile(s), plan_rng, plan_buffer_);
   assert(plan_buffer_.size() <= kMaxPlanLength);
   c.plan_size = static_cast<std::uint8_t>(plan_buffer_.size());
   std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
@@ -83,11 +83,12 @@ void World::make_plan(Slot s) {
 }
 
 void World::start_activity(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.stage = Stage::kInActivity;
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   if (!a.service.eligibility.everyone() &&
-      !a.service.eligibility.admits(profiles_[s], c.evaluations > 1)) {  // S2, S4: not for them
+      !a.service.eligibility.admits(table_.profile(s),
+                                    c.evaluations > 1)) {  // S2, S4: not for them
     count(c, Count::kActivitiesIneligible);
     skip_step(s);
     return;
@@ -96,7 +97,7 @@ void World::start_activity(Slot s) {
   // approval (a readmission, rule M7, resumes the original participation instead).
   const std::uint8_t id = c.plan[c.next_activity];
   const bool readmission =
-      track_last_ && participations_[s].readmission && participations_[s].activity == id;
+      track_last_ && ose_.participation(s).readmission && ose_.participation(s).activity == id;
   if (track_completed_ && !readmission && ((completed_[s][id / 64] >> (id % 64)) & 1U) != 0) {
     core::RandomStream rng = stream(c, Draw::kRepeatApproval, step_of(c));
     if (!rng.bernoulli(params_.retention.repeat_approval_probability)) {
@@ -109,10 +110,11 @@ void World::start_activity(Slot s) {
     count(c, Count::kOseReferrals);
     c.stage = Stage::kAwaitingActivity;
     core::RandomStream rng = stream(c, Draw::kReferralDelay, step_of(c));
-    c.next_event = schedule(a.referral_days.sample(rng), kActivityStart, s);
+    c.next_event =
+        sim_.schedule(a.referral_days.sample(rng), core::EventTarget{&ose_, kActivityStart, s});
     return;
   }
-  on_planned_start(s);  // an OSE service under agreements, or the office's own
+  ose_.on_planned_start(s);  // an OSE service under agreements, or the office's own
 }
 
 unsigned World::step_width(const Client& c) const {
@@ -125,8 +127,8 @@ unsigned World::step_width(const Client& c) const {
   return width;
 }
 
-void World::begin_activity(Slot s) {
-  Client& c = clients_[s];
+double World::begin_activity(Slot s) {
+  Client& c = table_[s];
   c.stage = Stage::kInActivity;
   c.step_started_at = sim_.now();
   // The step ends when the longest of its concurrent activities does.
@@ -138,11 +140,10 @@ void World::begin_activity(Slot s) {
     core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.planned_days(rng));
   }
-  last_step_days_ = longest;
   const double integration = integration_job_days(s, longest);  // rule M9: ICTE's job
   if (!early_endings_ && !major_events_ && !std::isfinite(integration)) {
     c.next_event = schedule(longest, kActivityEnd, s);
-    return;
+    return longest;
   }
   StepEnding ending{StepEnding::Kind::kPlanned, longest};
   if (early_endings_) ending = step_ending(s, longest);
@@ -151,11 +152,12 @@ void World::begin_activity(Slot s) {
     const double major = major_event_days(s);
     if (major < ending.days) {
       c.next_event = schedule(major, kMajorEvent, s);
-      return;
+      return longest;
     }
   }
   c.next_event =
       schedule(ending.days, ending.kind == StepEnding::Kind::kJob ? kJobFound : kActivityEnd, s);
+  return longest;
 }
 
 double World::planned_step_days(const Client& c) const {
@@ -170,16 +172,16 @@ double World::planned_step_days(const Client& c) const {
 }
 
 StepEnding World::step_ending(Slot s, double planned_days) {
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   const unsigned width = step_width(c);
   StepEnding ending{StepEnding::Kind::kPlanned, planned_days};
   for (unsigned k = 0; k < width; ++k) {
     const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
     if (!may_end_early(a)) continue;
-    const double multiplier =
-        a.job_during.family == Hazard::Family::kNone
-            ? 1.0
-            : a.job_effects.multiplier(c, profiles_[s]) * rules_.job_multiplier(c, profiles_[s]);
+    const double multiplier = a.job_during.family == Hazard::Family::kNone
+                                  ? 1.0
+                                  : a.job_effects.multiplier(c, table_.profile(s)) *
+                                        rules_.job_multiplier(c, table_.profile(s));
     core::RandomStream job_rng = stream(c, Draw::kJobDuringActivity, step_of(c) + 0x100U * k);
     core::RandomStream met_rng = stream(c, Draw::kEarlySuccess, step_of(c) + 0x100U * k);
     fold_early_ending(ending, a, multiplier, width == 1, job_rng, met_rng);
@@ -188,7 +190,7 @@ StepEnding World::step_ending(Slot s, double planned_days) {
 }
 
 void World::end_step_for_job(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   count(c, Count::kJobsDuringActivity);
   for (unsigned k = 0; k < step_width(c); ++k) {
     const std::uint8_t id = c.plan[c.next_activity + k];
@@ -196,22 +198,22 @@ void World::end_step_for_job(Slot s) {
     // who keep it to the activity's planned end (the duration drawn at its start, drawn again
     // from the same stream).
     double after = 0.0;
-    if (profiles_[s].objectif_emploi) {
+    if (table_.profile(s).objectif_emploi) {
       core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
       const double planned = params_.activities[id].planned_days(rng);
       after = std::max(0.0, c.step_started_at + planned - sim_.now());
     }
     pay_income_support(s, id, after);
   }
-  if (!close_participation(s, true) && track_last_) record_last_activity(s);
+  if (!ose_.close_participation(s, true) && track_last_) record_last_activity(s);
 }
 
 void World::record_last_activity(Slot s) {
   // An activity without an agreement is now the last participation, the one rules M7, M9,
   // M10 and M13 look back at.
-  const Client& c = clients_[s];
-  book_followup(s);  // rule S2: the last service's follow-up ends with this one
-  Participation& last = participations_[s];
+  const Client& c = table_[s];
+  ose_.book_followup(s);  // rule S2: the last service's follow-up ends with this one
+  Participation& last = ose_.participation(s);
   last = Participation{};
   last.activity = c.plan[c.next_activity];
   last.step = static_cast<std::uint8_t>(step_of(c));
@@ -220,7 +222,7 @@ void World::record_last_activity(Slot s) {
 }
 
 void World::on_activity_end(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const unsigned width = step_width(c);
   for (unsigned k = 0; k < width; ++k) {
     const std::uint8_t done = c.plan[c.next_activity + k];
@@ -232,7 +234,7 @@ void World::on_activity_end(Slot s) {
   const bool early =
       early_endings_ && sim_.now() - c.step_started_at < planned_step_days(c) - kSameDay;
   if (early) count(c, Count::kActivitiesEndedEarly);
-  if (!close_participation(s, early) && track_last_) record_last_activity(s);
+  if (!ose_.close_participation(s, early) && track_last_) record_last_activity(s);
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done
@@ -240,7 +242,7 @@ void World::on_activity_end(Slot s) {
   for (unsigned k = 0; k < width; ++k) {
     const std::uint8_t finished = c.plan[first + k];
     core::RandomStream rng = stream(c, Draw::kDropoutDecision, step + 0x100U * k);
-    if (rules_.drops_out_after(c, profiles_[s], finished, rng)) {
+    if (rules_.drops_out_after(c, table_.profile(s), finished, rng)) {
       end_parcours(s, Count::kParcoursEndedDropout);
       after_parcours_exit(s);
       return;
@@ -263,12 +265,12 @@ void World::on_activity_end(Slot s) {
 }
 
 void World::finish_plan(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const ParcoursParameters& p = params_.parcours;
   core::RandomStream rng = stream(c, Draw::kPlanOutcome, c.evaluations);
   const double u = rng.uniform();
   if (u < p.school_share) {
-    credit_results(s, true);  // rule M13: back to school after the participations' ends
+    ose_.credit_results(s, true);  // rule M13: back to school after the participations' ends
     end_parcours(s, Count::kParcoursEndedSchool);
     leave(s);
   } else if (u < p.school_share + p.other_measure_share) {
@@ -279,13 +281,28 @@ void World::finish_plan(Slot s) {
   }
 }
 
+void World::skip_step(Slot s) {
+  Client& c = table_[s];
+  c.next_activity = static_cast<std::uint8_t>(c.next_activity + step_width(c));
+  if (c.next_activity < c.plan_size) {
+    start_activity(s);
+  } else {
+    finish_plan(s);
+  }
+}
+
+void World::waitlist_dropout(Slot s) {
+  end_parcours(s, Count::kParcoursEndedDropout);
+  after_parcours_exit(s);
+}
+
 void World::on_parcours_exit(Slot s, Count reason) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   if (c.stage == Stage::kInActivity) {  // for the weeks the activities under way lasted
     for (unsigned k = 0; k < step_width(c); ++k) pay_income_support(s, c.plan[c.next_activity + k]);
-    close_participation(s);
+    ose_.close_participation(s);
   } else if (c.stage == Stage::kAwaitingActivity) {
-    leave_waitlist(s);
+    ose_.leave_waitlist(s);
   } else if (c.stage == Stage::kSpecialisedEvaluation) {  // rule E7, after a major event
     leave_specialised_evaluation(s);
   }
@@ -301,7 +318,7 @@ void World::after_parcours_exit(Slot s) {
     leave(s);
     return;
   }
-  start_job_search(s, j.after_exit, 0x80U + clients_[s].evaluations);
+  start_job_search(s, j.after_exit, 0x80U + table_[s].evaluations);
 }
 
 void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days) {
@@ -309,9 +326,9 @@ void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_a
   // for the weeks of participation, booked in the period the participation ends.
   const ActivityParameters& a = params_.activities[activity];
   if (a.allowance_per_week == 0.0 && a.extra_costs_per_week == 0.0) return;  // most activities
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   const double weeks = (sim_.now() - c.step_started_at) / 7.0;
-  const auto status = static_cast<std::size_t>(profiles_[s].income_support);
+  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
   const bool paid = params_.parcours.allowance_statuses[status];
   const double allowance = paid ? a.allowance_per_week * weeks : 0.0;
   // Rule M10: after a job, an Objectif emploi client's allowance to the planned end, in the
@@ -320,24 +337,24 @@ void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_a
   const double extra = a.extra_costs_per_week * weeks;
   if (allowance == 0.0 && extra == 0.0 && allowance_after == 0.0) return;
   if (allowance_after > 0.0) {
-    indicators_.for_groups(c.groups, [&](std::size_t g) {
-      indicators_.record(quarter_, g).allowance_paid += allowance_after;
+    table_.indicators().for_groups(c.groups, [&](std::size_t g) {
+      table_.indicators().record(table_.quarter(), g).allowance_paid += allowance_after;
     });
   }
   // Paid week by week while participating: each week's amount in the quarter it falls in.
   spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
-    indicators_.for_groups(c.groups, [&](std::size_t g) {
-      PeriodRecord& r = indicators_.record(q, g);
+    table_.indicators().for_groups(c.groups, [&](std::size_t g) {
+      PeriodRecord& r = table_.indicators().record(q, g);
       r.allowance_paid += allowance * share;
       r.extra_costs_paid += extra * share;
     });
   });
-  if (!ose_) return;
-  const Participation& p = participations_[s];
+  if (!ose_.on_books()) return;
+  const Participation& p = ose_.participation(s);
   if (p.placed && p.activity == activity) {
-    ledger_->at(a_index(s), quarter_, p.level).allowance_paid += allowance_after;
+    ose_.book(ose_.a_index(s), table_.quarter(), p.level).allowance_paid += allowance_after;
     spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
-      AgreementRecord& r = ledger_->at(a_index(s), q, p.level);
+      AgreementRecord& r = ose_.book(ose_.a_index(s), q, p.level);
       r.allowance_paid += allowance * share;
       r.extra_costs_paid += extra * share;
     });
@@ -345,13 +362,13 @@ void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_a
 }
 
 void World::end_parcours(Slot s, Count reason) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   assert(c.in_parcours);
-  if (reason != Count::kParcoursEndedEmployment) book_followup(s);  // rule S2: abandoned
+  if (reason != Count::kParcoursEndedEmployment) ose_.book_followup(s);  // rule S2: abandoned
   sim_.cancel(c.exit_event);
   c.in_parcours = false;
   c.parcours_ended_at = static_cast<float>(sim_.now());
-  add_stock(parcours_active_, indicators_, c, -1);
+  table_.add_stock(parcours_active_, c, -1);
   count(c, reason);
 }
 

@@ -23,21 +23,21 @@ bool World::start_in_service_retention(Slot s) {
   // A scenario without agreements has retention support off the books, by the office's own
   // services.
   const RetentionParameters& r = params_.retention;
-  const bool books = ose_;
+  const bool books = ose_.on_books();
   std::uint8_t level = 0;
   int agreement = -1;
   if (books) {
-    const Participation& p = participations_[s];
+    const Participation& p = ose_.participation(s);
     level = p.level;
     if (p.agreement < 0 || p.placed || p.waiting) return false;
-    const Agreement& a = params_.agreements.agreements[a_index(s)];
+    const Agreement& a = params_.agreements.agreements[ose_.a_index(s)];
     agreement = agreement_in_force(params_.agreements, p.agreement, sim_.now());
     if (!params_.agreements.organisations[a.organisation].retention || agreement < 0 ||
         calendar_days_since(p.ended_at) > r.readmission_days) {
       return false;
     }
   }
-  Client& c = clients_[s];
+  Client& c = table_[s];
   core::RandomStream rng = stream(c, Draw::kRetentionPlan, job(s).number);
   const double hours = r.hours.sample(rng);
   const double weeks =
@@ -54,11 +54,12 @@ bool World::start_in_job_support(Slot s) {
   // in the job for `in_job_support_days`, by the same organisation on the same agreement
   // (its hours count in the participation's, rule M8), while that agreement or its renewal
   // is in force (the hours and cost then go on the renewal's books).
-  const Participation& p = participations_[s];
+  const Participation& p = ose_.participation(s);
   const ActivityParameters& a = params_.activities[p.activity];
-  const int agreement = ose_ ? agreement_in_force(params_.agreements, p.agreement, sim_.now()) : -1;
-  if (ose_ && p.agreement >= 0 && agreement < 0) return false;
-  Client& c = clients_[s];
+  const int agreement =
+      ose_.on_books() ? agreement_in_force(params_.agreements, p.agreement, sim_.now()) : -1;
+  if (ose_.on_books() && p.agreement >= 0 && agreement < 0) return false;
+  Client& c = table_[s];
   core::RandomStream rng = stream(c, Draw::kInJobSupport, job(s).number);
   const double hours = a.in_job_support_hours.sample(rng);
   const double integration = params_.retention.integration_days.sample(rng) / 7.0;
@@ -75,8 +76,8 @@ int World::partner_activity(Slot s) const {
   // Rules M6, M7, S4: PH2 for a person with a disability, Démarcheurs maintien for a
   // last-resort assistance recipient, Groupe ME otherwise.
   const RetentionParameters& r = params_.retention;
-  if (profiles_[s].disability && r.ph2_activity >= 0) return r.ph2_activity;
-  if (profiles_[s].income_support == IncomeSupport::kLastResort &&
+  if (table_.profile(s).disability && r.ph2_activity >= 0) return r.ph2_activity;
+  if (table_.profile(s).income_support == IncomeSupport::kLastResort &&
       r.demarcheurs_maintien_activity >= 0) {
     return r.demarcheurs_maintien_activity;
   }
@@ -86,7 +87,7 @@ int World::partner_activity(Slot s) const {
 void World::refer_to_partner(Slot s) {
   // Rule M6: a follow-up at the office, where an agent refers the client to a Groupe ME
   // agreement (PH2 for a person with a disability, rule M7).
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const RetentionParameters& r = params_.retention;
   const int activity = partner_activity(s);
   if (activity < 0) {  // no other partner in the scenario: no retention
@@ -100,21 +101,21 @@ void World::refer_to_partner(Slot s) {
 }
 
 void World::on_partner_referral(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   const RetentionParameters& r = params_.retention;
   const auto activity = static_cast<std::uint8_t>(partner_activity(s));
   // An agreement in force for the service, with an organisation of the client's region and a
   // free place (an employed client does not wait: without a place, no retention).
   int chosen = -1;
   int full = -1;
-  for (const std::uint16_t i : agreements_of_activity_[activity]) {
+  for (const std::uint16_t i : ose_.agreements_for(activity)) {
     const Agreement& a = params_.agreements.agreements[i];
     const Organisation& o = params_.agreements.organisations[a.organisation];
-    if ((o.region >= 0 && o.region != static_cast<int>(profiles_[s].region)) ||
+    if ((o.region >= 0 && o.region != static_cast<int>(table_.profile(s).region)) ||
         !a.active_at(sim_.now())) {
       continue;
     }
-    const core::Resource& places = places_of(a);
+    const core::Resource& places = ose_.places_of(a);
     if (places.busy() < places.capacity()) {
       chosen = i;
       break;
@@ -129,21 +130,22 @@ void World::on_partner_referral(Slot s) {
   const double integration = r.integration_days.sample(rng) / 7.0;
   const auto level = static_cast<std::uint8_t>(terms.level_of(direct + indirect));
   if (chosen < 0) {
-    if (full >= 0) ledger_->at(static_cast<std::size_t>(full), quarter_, level).turned_away += 1;
+    if (full >= 0)
+      ose_.book(static_cast<std::size_t>(full), table_.quarter(), level).turned_away += 1;
     count(c, Count::kOseNotServed);
     follow_job(s);
     return;
   }
   const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(chosen)];
-  [[maybe_unused]] const bool placed = places_of(a).acquire_or_wait(
-      core::EventTarget{this, kOsePlaceGranted, s}, organisation_level(s));
+  [[maybe_unused]] const bool placed =
+      ose_.places_of(a).acquire_or_wait(ose_.place_granted(s), ose_.organisation_level(s));
   assert(placed);
   Job& j = job(s);
   j.partner = true;
   j.direct_share = direct + indirect > 0 ? direct / (direct + indirect) : 1.0;
   // A new participant of the partner's agreement (rule M13: Groupe ME, PH2), priced at the
   // start like any (rule M11: preferably a fixed price by intensity).
-  AgreementRecord& rec = ledger_->at(static_cast<std::size_t>(chosen), quarter_, level);
+  AgreementRecord& rec = ose_.book(static_cast<std::size_t>(chosen), table_.quarter(), level);
   rec.started += 1;
   rec.cost_fixed_price += a.fixed_price_cost(level);
   if (rng.bernoulli(r.ph2_psea_share) && static_cast<int>(activity) == r.ph2_activity) {
@@ -157,7 +159,7 @@ void World::on_partner_referral(Slot s) {
 }
 
 void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   Job& j = job(s);
   const RetentionParameters& r = params_.retention;
   count(c, Count::kRetentionStarted);
@@ -169,7 +171,7 @@ void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, st
   j.plan = plan;
   j.retention_started = sim_.now();
   if (agreement >= 0) {
-    ledger_->at(static_cast<std::size_t>(agreement), quarter_, level).retention_started += 1;
+    ose_.book(static_cast<std::size_t>(agreement), table_.quarter(), level).retention_started += 1;
   }
   core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x100U + j.number);
   j.stop_at = r.client_stop_per_day > 0 ? sim_.now() + rng.exponential(1.0 / r.client_stop_per_day)
@@ -188,7 +190,7 @@ void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, st
 }
 
 void World::on_retention_contact(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   Job& j = job(s);
   const RetentionParameters& r = params_.retention;
   count(c, Count::kRetentionContacts);
@@ -214,7 +216,7 @@ void World::on_retention_contact(Slot s) {
 
 void World::on_retention_phase_end(Slot s) {
   // Rule M4: after integration, the plan may turn tripartite with both parties' consent.
-  Client& c = clients_[s];
+  Client& c = table_[s];
   Job& j = job(s);
   core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x200U + j.number);
   if (rng.bernoulli(params_.retention.tripartite_consent)) {
@@ -226,13 +228,14 @@ void World::on_retention_phase_end(Slot s) {
 }
 
 void World::finish_retention(Slot s, Count ending) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   Job& j = job(s);
   assert(j.in_retention);
   count(c, ending);
   const double hours = j.plan.hours_by(sim_.now() - j.retention_started) - j.hours_before;
-  indicators_.for_groups(
-      c.groups, [&](std::size_t g) { indicators_.record(quarter_, g).retention_hours += hours; });
+  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    table_.indicators().record(table_.quarter(), g).retention_hours += hours;
+  });
   const bool employed = ending != Count::kRetentionEndedJobLoss;
   if (employed) {  // rule M13: still employed at the end, full or part time
     count(c, j.full_time ? Count::kEmployedEndOfRetentionFullTime
@@ -241,7 +244,7 @@ void World::finish_retention(Slot s, Count ending) {
   if (j.agreement >= 0) {
     const auto ai = static_cast<std::size_t>(j.agreement);
     const Agreement& a = params_.agreements.agreements[ai];
-    AgreementRecord& r = ledger_->at(ai, quarter_, j.level);
+    AgreementRecord& r = ose_.book(ai, table_.quarter(), j.level);
     r.retention_hours += hours;
     r.hours_ended += hours;
     r.cost_actual_costs += a.actual_cost(hours, 0.0);
@@ -253,9 +256,9 @@ void World::finish_retention(Slot s, Count ending) {
       r.ended += 1;
       r.hours_direct += hours * j.direct_share;
       r.hours_indirect += hours * (1.0 - j.direct_share);
-      places_of(a).release();
-    } else if (participations_[s].agreement >= 0) {
-      add_hours_given(s, hours);  // rule M8: in-service retention counts in the level
+      ose_.places_of(a).release();
+    } else if (ose_.participation(s).agreement >= 0) {
+      ose_.add_hours_given(s, hours);  // rule M8: in-service retention counts in the level
     }
     // Else in-service retention of the initial caseload, begun before day 0: the participation
     // it continues ended before the run and is on no book, so no level moves (its hours are
@@ -271,29 +274,29 @@ void World::cancel_unissued_income_support(Slot s) {
   // Rule M10: payments for weeks of participation not yet issued (issued `payment_lag_days`
   // after the weeks) are cancelled when retention starts, except for Objectif emploi clients.
   const double lag = params_.retention.payment_lag_days;
-  if (lag <= 0 || profiles_[s].objectif_emploi) return;
-  const Participation& p = participations_[s];  // kept: track_last_ holds with a lag
+  if (lag <= 0 || table_.profile(s).objectif_emploi) return;
+  const Participation& p = ose_.participation(s);  // kept: track_last_ holds with a lag
   if (p.ended_at < 0) return;
   // The last `lag` days of the participation (no more than it lasted) are issued after it.
   const double unissued_days =
       std::min({lag, p.ended_at - p.started, p.ended_at + lag - sim_.now()});
   if (unissued_days <= 0) return;
   const ActivityParameters& a = params_.activities[p.activity];
-  const auto status = static_cast<std::size_t>(profiles_[s].income_support);
+  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
   const double allowance =
       params_.parcours.allowance_statuses[status] ? a.allowance_per_week * unissued_days / 7 : 0.0;
   const double extra = a.extra_costs_per_week * unissued_days / 7;
   if (allowance + extra <= 0) return;
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   count(c, Count::kIncomeSupportCancelled);
-  indicators_.for_groups(c.groups, [&](std::size_t g) {
-    PeriodRecord& r = indicators_.record(quarter_, g);
+  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    PeriodRecord& r = table_.indicators().record(table_.quarter(), g);
     r.allowance_paid -= allowance;
     r.extra_costs_paid -= extra;
     r.income_support_cancelled += allowance + extra;
   });
   if (p.agreement >= 0) {  // the agreement's books show what was paid, too
-    AgreementRecord& r = ledger_->at(a_index(s), quarter_, p.level);
+    AgreementRecord& r = ose_.book(ose_.a_index(s), table_.quarter(), p.level);
     r.allowance_paid -= allowance;
     r.extra_costs_paid -= extra;
   }
@@ -302,7 +305,7 @@ void World::cancel_unissued_income_support(Slot s) {
 void World::on_late_start(Slot s) {
   // Rule M3: a problem found at the administrative follow-up after the participation, or the
   // employer's request.
-  count(clients_[s],
+  count(table_[s],
         job(s).employer_request ? Count::kRetentionEmployerRequests : Count::kRetentionLateStarts);
   if (start_in_service_retention(s)) return;
   refer_to_partner(s);
@@ -311,12 +314,13 @@ void World::on_late_start(Slot s) {
 void World::after_job_loss(Slot s) {
   // Rule M7: readmission to the original activity within `readmission_days` of its actual
   // end if its agreement is in force; otherwise back to the office for a new evaluation.
-  Client& c = clients_[s];
+  Client& c = table_[s];
   start_benefit(s);  // out of work again (rule P7)
-  Participation* last = track_last_ ? &participations_[s] : nullptr;
+  Participation* last = track_last_ ? &ose_.participation(s) : nullptr;
   if (last != nullptr && !last->placed && !last->waiting && last->ended_at >= 0 &&
       calendar_days_since(last->ended_at) <= params_.retention.readmission_days &&
-      (last->agreement < 0 || params_.agreements.agreements[a_index(s)].active_at(sim_.now()))) {
+      (last->agreement < 0 ||
+       params_.agreements.agreements[ose_.a_index(s)].active_at(sim_.now()))) {
     count(c, Count::kReadmissions);
     last->readmission = true;
     resume_parcours(s, last->activity);
@@ -327,9 +331,9 @@ void World::after_job_loss(Slot s) {
 }
 
 void World::resume_parcours(Slot s, std::uint8_t activity) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   c.in_parcours = true;
-  add_stock(parcours_active_, indicators_, c, +1);
+  table_.add_stock(parcours_active_, c, +1);
   count(c, Count::kParcoursResumed);
   c.plan_size = 1;
   c.plan[0] = activity;

@@ -17,6 +17,19 @@ core::Time horizon_of(const core::Calendar& calendar, double years) {
   return calendar.time_of(core::Date{std::chrono::sys_days{end}}) + (years - whole) * 365.25;
 }
 
+// The table's quarters and activities are set before the modules read them (the ledger
+// reports from the same quarter as the indicators).
+ClientTable& prepared(ClientTable& table, const ModelParameters& params,
+                      const core::Calendar& calendar) {
+  // The warm-up's quarters are simulated but not reported (HorizonParameters::warmup_years).
+  table.indicators().report_from(
+      calendar.fiscal_quarter_at(calendar.time_of(params.horizon.start)).index());
+  std::vector<std::string> activity_names;
+  for (const ActivityParameters& a : params.activities) activity_names.push_back(a.name);
+  table.indicators().set_activities(activity_names);
+  return table;
+}
+
 }  // namespace
 
 World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules& rules)
@@ -26,11 +39,15 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       calendar_(params.horizon.model_start()),
       horizon_(horizon_of(calendar_, params.horizon.years + params.horizon.warmup_years)),
       agents_(sim, params.evaluation.agents),
-      indicators_(calendar_, horizon_, group_dimensions(params)),
-      parcours_active_(indicators_.groups(), 0),
-      in_system_(indicators_.groups(), 0),
-      benefits_(indicators_.groups()),
+      table_(sim, calendar_, horizon_, group_dimensions(params)),
+      parcours_active_(table_.indicators().groups(), 0),
+      in_system_(table_.indicators().groups(), 0),
+      benefits_(table_.indicators().groups()),
+      ose_(prepared(table_, params, calendar_), params, horizon_, keeps_last(params)),
+      accompaniment_(table_, params, agents_, *this),
+      track_last_(keeps_last(params)),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
+  ose_.set_pathway(this);
   if (params.evaluation.specialised_evaluators > 0) {
     specialists_ = std::make_unique<core::Resource>(sim, params.evaluation.specialised_evaluators);
   }
@@ -40,24 +57,6 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   } else {
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
-  // The warm-up's quarters are simulated but not reported (HorizonParameters::warmup_years).
-  indicators_.report_from(
-      calendar_.fiscal_quarter_at(calendar_.time_of(params.horizon.start)).index());
-  std::vector<std::string> activity_names;
-  for (const ActivityParameters& a : params.activities) activity_names.push_back(a.name);
-  indicators_.set_activities(activity_names);
-  build_ose();
-  const RetentionParameters& r = params.retention;
-  ose_ = !params.agreements.agreements.empty();
-  // Rules M1, M9, S4 read the last participation's service, as do M7 and M10.
-  track_last_ = r.readmission_days > 0 || r.payment_lag_days > 0 || r.late_start_probability > 0 ||
-                r.employer_request_probability > 0 ||
-                std::any_of(params.activities.begin(), params.activities.end(),
-                            [](const ActivityParameters& a) {
-                              return a.service.measure != Measure::kInternal ||
-                                     a.retention_included || a.in_job_support_days > 0 ||
-                                     a.integration_days.highest() > 0;
-                            });
   // A repeat needs a revision, a readmission or a plan rule that may name an activity twice;
   // the default plan's own repeats count too.
   std::vector<std::uint8_t> plan = params.parcours.default_plan;
@@ -67,9 +66,17 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
                      std::adjacent_find(plan.begin(), plan.end()) != plan.end();
   major_events_ = params.parcours.major_event.hazard.family != Hazard::Family::kNone;
-  contact_effect_ = params.accompaniment.enabled &&
-                    params.parcours.dropout.family != Hazard::Family::kNone &&
-                    accompaniment_beta(params.parcours.dropout_effects) != 0.0;
+}
+
+bool World::keeps_last(const ModelParameters& params) {
+  const RetentionParameters& r = params.retention;
+  return r.readmission_days > 0 || r.payment_lag_days > 0 || r.late_start_probability > 0 ||
+         r.employer_request_probability > 0 ||
+         std::any_of(params.activities.begin(), params.activities.end(),
+                     [](const ActivityParameters& a) {
+                       return a.service.measure != Measure::kInternal || a.retention_included ||
+                              a.in_job_support_days > 0 || a.integration_days.highest() > 0;
+                     });
 }
 
 void World::apply_opening(core::Time t) {
@@ -105,18 +112,14 @@ void World::run(const Progress& progress) {
   schedule_next_arrival();
   // Quarter ends run after every other event of their instant (highest priority value), so
   // a quarter's stocks include everything that happened up to its last moment.
-  sim_.schedule_at(indicators_.quarter_end(0), core::EventTarget{this, kQuarterEnd, 0},
+  sim_.schedule_at(table_.indicators().quarter_end(0), core::EventTarget{this, kQuarterEnd, 0},
                    core::EventQueue::kMaxPriority);
   sim_.run(horizon_);
   if (trace_ != nullptr) trace_horizon();
 }
 
 void World::handle(std::uint32_t kind, std::uint64_t subject) {
-  ++events_by_kind_[kind];
-  if (trace_ != nullptr) [[unlikely]] {
-    traced_handle(kind, subject);
-    return;
-  }
+  table_.note_event(kind, subject);
   dispatch(kind, subject);
 }
 
@@ -135,20 +138,11 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kSpecialistGranted:
       start_specialised_evaluation(s);
       break;
-    case kActivityStart:
-      on_planned_start(s);
-      break;
-    case kOsePlaceGranted:
-      on_place_granted(s);
-      break;
-    case kWaitlistDropout:
-      on_waitlist_dropout(s);
-      break;
     case kSpecialisedEvaluationEnd:
       on_specialised_evaluation_end(s);
       break;
     case kReferredReturn:
-      count(clients_[s], Count::kReferredReturns);
+      count(table_[s], Count::kReferredReturns);
       join_agent_queue(s);
       break;
     case kActivityEnd:
@@ -174,8 +168,8 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
       follow_job(s);
       break;
     case kRetentionClientStop:
-      clients_[s].exit_event = core::EventHandle{};
-      sim_.cancel(clients_[s].next_event);
+      table_[s].exit_event = core::EventHandle{};
+      sim_.cancel(table_[s].next_event);
       finish_retention(s, Count::kRetentionEndedClient);  // rule M5
       follow_job(s);
       break;
@@ -194,19 +188,6 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kIntegrationEnd:
       on_integration_end(s);
       break;
-    case kAccompanimentContact:
-      on_accompaniment_contact(subject);
-      break;
-    case kContactAgentGranted:
-      on_contact_agent_granted(subject);
-      break;
-    case kContactEnd:
-    case kOseReportEnd:
-      agents_.release();
-      break;
-    case kOseReportGranted:
-      on_ose_report_granted(subject);
-      break;
     case kMajorEvent:
       on_major_event(s);
       break;
@@ -216,7 +197,7 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
-    case kEventKindCount:
+    default:  // the other modules' events (OseServices, Accompaniment)
       assert(false);
       break;
   }
@@ -224,33 +205,24 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
 
 std::uint64_t World::model_events() const {
   std::uint64_t n = 0;
-  for (std::size_t k = 0; k < kEventKindCount; ++k) {
-    const bool bookkeeping = k == kAgentGranted || k == kSpecialistGranted ||
-                             k == kContactAgentGranted || k == kContactEnd ||
-                             k == kOseReportGranted || k == kOseReportEnd || k == kOpeningChange ||
-                             k == kQuarterEnd || k == kOsePlaceGranted;
-    if (!bookkeeping) n += events_by_kind_[k];
+  for (std::uint32_t k = 0; k < kEventKindCount; ++k) {
+    if (!is_bookkeeping(k)) n += table_.events_of(static_cast<EventKind>(k));
   }
   return n;
 }
 
-World::Slot World::admit() {
-  if (!free_slots_.empty()) {
-    const Slot s = free_slots_.back();
-    free_slots_.pop_back();
-    clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
-    if (ose_ || track_last_) participations_[s] = Participation{};
+Slot World::admit() {
+  const ClientTable::Admission a = table_.admit();
+  const Slot s = a.slot;
+  ose_.on_admit(a);
+  accompaniment_.on_admit(a);
+  if (!a.new_slot) {
     if (track_completed_) completed_[s] = {};
     return s;
   }
-  clients_.emplace_back();
-  profiles_.emplace_back();
-  if (ose_ || track_last_) participations_.emplace_back();
   job_of_.push_back(kNoJob);
   if (track_completed_) completed_.emplace_back();
-  if (contact_effect_) dropout_clocks_.emplace_back();
-  if (ose_) history_.reserve_slots(clients_.size());
-  return static_cast<Slot>(clients_.size() - 1);
+  return s;
 }
 
 std::vector<GroupDimension> World::group_dimensions(const ModelParameters& params) {
@@ -266,36 +238,33 @@ std::vector<GroupDimension> World::group_dimensions(const ModelParameters& param
 // A client's groups are fixed at arrival (the distance class as first assessed, even if a
 // later evaluation reassesses it, rule D4), so that all of a client's flows stay in one group.
 void World::assign_groups(Slot s) {
-  Client& c = clients_[s];
-  const Profile& p = profiles_[s];
+  Client& c = table_[s];
+  const Profile& p = table_.profile(s);
   std::size_t d = 0;
   if (params_.population.regions.size() > 1) c.groups[d++] = p.region;
   c.groups[d++] = static_cast<std::uint8_t>(p.income_support);
   c.groups[d++] = c.limiting_characteristics >= 3 ? 1 : 0;  // rule D2
-  add_stock(in_system_, indicators_, c, +1);
+  table_.add_stock(in_system_, c, +1);
   start_benefit(s);
 }
 
 void World::leave(Slot s) {
-  assert(!clients_[s].in_parcours);
+  assert(!table_[s].in_parcours);
   if (trace_ != nullptr) [[unlikely]]
     trace_leave(s);
-  add_stock(in_system_, indicators_, clients_[s], -1);
+  table_.add_stock(in_system_, table_[s], -1);
   stop_benefit(s, false);
-  if (ose_) {
-    book_followup(s);  // rule S2: what was given of the follow-up so far
-    history_.clear(s);
-  }
+  ose_.on_leave(s);  // rule S2: what was given of the follow-up so far
   if (job_of_[s] != kNoJob) {
     free_jobs_.push_back(job_of_[s]);
     job_of_[s] = kNoJob;
   }
-  free_slots_.push_back(s);
+  table_.release(s);
 }
 
 void World::on_quarter_end(std::size_t quarter) {
   const core::Time now = sim_.now();
-  PeriodRecord& r = indicators_.record(quarter);
+  PeriodRecord& r = table_.indicators().record(quarter);
   const double busy = agents_.busy_level().integral(now);
   const double queue = agents_.queue_level().integral(now);
   const double capacity = agents_.capacity_level().integral(now);
@@ -305,19 +274,19 @@ void World::on_quarter_end(std::size_t quarter) {
   busy_mark_ = busy;
   queue_mark_ = queue;
   capacity_mark_ = capacity;
-  const double days = now - (quarter == 0 ? 0.0 : indicators_.quarter_end(quarter - 1));
+  const double days = now - (quarter == 0 ? 0.0 : table_.indicators().quarter_end(quarter - 1));
   r.caseload_end = static_cast<double>(parcours_active_[0]) / params_.evaluation.agents;
-  for (std::size_t g = 0; g < indicators_.groups(); ++g) {
-    PeriodRecord& rg = indicators_.record(quarter, g);
+  for (std::size_t g = 0; g < table_.indicators().groups(); ++g) {
+    PeriodRecord& rg = table_.indicators().record(quarter, g);
     rg.days = days;
     rg.parcours_active_end = static_cast<double>(parcours_active_[g]);
     rg.clients_in_system_end = static_cast<double>(in_system_[g]);
   }
   book_benefits(quarter);
   if (progress_) progress_(now / horizon_);
-  if (quarter + 1 < indicators_.quarters()) {
-    quarter_ = quarter + 1;
-    sim_.schedule_at(indicators_.quarter_end(quarter + 1),
+  if (quarter + 1 < table_.indicators().quarters()) {
+    table_.set_quarter(quarter + 1);
+    sim_.schedule_at(table_.indicators().quarter_end(quarter + 1),
                      core::EventTarget{this, kQuarterEnd, quarter + 1},
                      core::EventQueue::kMaxPriority);
   }

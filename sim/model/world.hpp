@@ -1,8 +1,14 @@
 #pragma once
 // The simulated employment services of one replication: clients arrive (E1), are evaluated
 // by agents (E2, E5), follow a Parcours of activities (P1, P2, P7) with dropout (D6), search
-// for and find a job, and may get retention support (M1). Each stage's events live in their
-// own file: arrivals.cpp, evaluation.cpp, parcours.cpp, employment.cpp.
+// for and find a job, and may get retention support (M1).
+//
+// World owns the process modules and wires them (issue 11): the ClientTable they share
+// (client_table.hpp), OseServices (ose_services.hpp: places, waitlists, participations, the
+// agreements' ledger) and Accompaniment (accompaniment.hpp: contacts and dropout clocks), each
+// a core::EventHandler of its own. World itself is still the handler of the stages not yet
+// split out, each in its own file: arrivals.cpp, evaluation.cpp, parcours.cpp,
+// employment.cpp, retention.cpp, integration.cpp, income_support.cpp, world_major_event.cpp.
 
 #include <algorithm>
 #include <array>
@@ -15,55 +21,24 @@
 #include "core/calendar.hpp"
 #include "core/resource.hpp"
 #include "core/simulation.hpp"
+#include "model/accompaniment.hpp"
 #include "model/agreement_ledger.hpp"
 #include "model/client.hpp"
+#include "model/client_table.hpp"
 #include "model/client_trace.hpp"
 #include "model/decision_rules.hpp"
 #include "model/dropout_clock.hpp"
 #include "model/early_ending.hpp"
+#include "model/event_kind.hpp"
 #include "model/indicators.hpp"
+#include "model/ose_services.hpp"
 #include "model/parameters.hpp"
-#include "model/participation_history.hpp"
 
 namespace parcours::model {
 
-/// Event kinds of the model. "Model events" are the ones that change a client's situation;
-/// agent hand-overs and period boundaries are bookkeeping.
-enum EventKind : std::uint32_t {
-  kArrival,
-  kAgentGranted,
-  kInterviewEnd,
-  kSpecialistGranted,
-  kSpecialisedEvaluationEnd,
-  kReferredReturn,
-  kActivityStart,
-  kActivityEnd,
-  kDropout,
-  kClosure,
-  kJobFound,
-  kRetentionPhaseEnd,
-  kRetentionContact,
-  kRetentionEnd,
-  kRetentionClientStop,
-  kRetentionLateStart,
-  kRetentionReferral,
-  kJobLoss,
-  kJobFollowupEnd,
-  kAccompanimentContact,
-  kContactAgentGranted,
-  kContactEnd,
-  kOpeningChange,
-  kQuarterEnd,
-  kOsePlaceGranted,
-  kWaitlistDropout,
-  kIntegrationEnd,
-  kMajorEvent,        // rule E7
-  kOseReportGranted,  // rule P4: an agent takes in an OSE's report of a contact
-  kOseReportEnd,
-  kEventKindCount
-};
-
-class World : public core::EventHandler {
+class World final : public core::EventHandler,
+                    private OseServices::Pathway,
+                    private ClientTable::Observer {
  public:
   /// Called at each quarter's end with the share of the horizon simulated so far.
   using Progress = std::function<void(double fraction)>;
@@ -79,26 +54,26 @@ class World : public core::EventHandler {
 
   /// Follows the clients `trace` names (client_trace.hpp); call before run(). The trace must
   /// outlive the run; nullptr (the default) traces nothing.
-  void set_trace(ClientTrace* trace) { trace_ = trace; }
+  void set_trace(ClientTrace* trace) {
+    trace_ = trace;
+    table_.set_observer(trace != nullptr ? this : nullptr);
+  }
 
-  [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
+  [[nodiscard]] const IndicatorTable& indicators() const { return table_.indicators(); }
   /// What each agreement delivered and cost (rules S6-S8); empty without agreements.
-  [[nodiscard]] const AgreementLedger& agreement_ledger() const { return *ledger_; }
+  [[nodiscard]] const AgreementLedger& agreement_ledger() const { return ose_.ledger(); }
   [[nodiscard]] const core::Calendar& calendar() const { return calendar_; }
   [[nodiscard]] core::Time horizon() const { return horizon_; }
-  [[nodiscard]] std::uint64_t events_of(EventKind k) const { return events_by_kind_[k]; }
+  [[nodiscard]] std::uint64_t events_of(EventKind k) const { return table_.events_of(k); }
   [[nodiscard]] std::uint64_t model_events() const;
-  [[nodiscard]] std::size_t clients_in_system() const {
-    return clients_.size() - free_slots_.size();
-  }
+  [[nodiscard]] std::size_t clients_in_system() const { return table_.in_system(); }
   /// The tables' group dimensions for a scenario: region (when there are several), income
   /// support, distance from the labour market (rule D2: up to two limiting characteristics,
   /// or three and more).
   static std::vector<GroupDimension> group_dimensions(const ModelParameters& params);
-  [[nodiscard]] std::size_t peak_clients_in_system() const { return clients_.size(); }
+  [[nodiscard]] std::size_t peak_clients_in_system() const { return table_.slots(); }
 
  private:
-  using Slot = std::uint32_t;
   struct Job;  // below, with the other side tables
 
   // arrivals.cpp
@@ -142,9 +117,7 @@ class World : public core::EventHandler {
   void schedule_parcours_exit(Slot s, unsigned occurrence);
   void make_plan(Slot s);
   void start_activity(Slot s);
-  /// Names an activity step for its random streams: its place in the plan and the revision.
-  static unsigned step_of(const Client& c) { return c.next_activity + 8U * c.revisions; }
-  void begin_activity(Slot s);
+  double begin_activity(Slot s) override;
   /// When the step under way ends, for activities that may end early (early_ending.hpp).
   StepEnding step_ending(Slot s, double planned_days);
   /// The planned length of the step under way, in days.
@@ -155,6 +128,9 @@ class World : public core::EventHandler {
   /// An activity without an agreement becomes the last participation (rules M7, M9, M10).
   void record_last_activity(Slot s);
   void finish_plan(Slot s);
+  /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
+  void skip_step(Slot s) override;
+  void waitlist_dropout(Slot s) override;
   /// Rule M9: when the step under way has a job-integration phase (ICTE), the days from its
   /// start to that job; infinite otherwise.
   double integration_job_days(Slot s, double planned_days);
@@ -175,47 +151,10 @@ class World : public core::EventHandler {
   void on_parcours_exit(Slot s, Count reason);
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);
-  // ose.cpp
-  void build_ose();
-  core::Resource& places_of(const Agreement& a);
-  void on_planned_start(Slot s);
-  void on_place_granted(Slot s);
-  void begin_ose_activity(Slot s);
-  void on_waitlist_dropout(Slot s);
-  void leave_waitlist(Slot s);
-  /// Ends the OSE participation under way; false if the step was not one. `reprice`: it
-  /// ended early by a job or objectives met, so its fixed price is that of the level its
-  /// hours reached (rule S7 with M8).
-  bool close_participation(Slot s, bool reprice = false);
-  /// Rule M13: credits a result (a job or a return to school) to every agreement whose
-  /// participation ended within the follow-up window before now.
-  void credit_results(Slot s, bool school);
-  void credit_followup(Slot s);
-  /// Rule S2: the follow-up after the service ends now (a job, an abandonment, another
-  /// service, leaving) or ended at its window's end: its hours, in the quarters they fell
-  /// in, on the agreement's books. Once per participation.
-  void book_followup(Slot s);
-  void add_hours_given(Slot s, double hours);
-  /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
-  void skip_step(Slot s);
-  [[nodiscard]] std::size_t a_index(Slot s) const {
-    return static_cast<std::size_t>(participations_[s].agreement);
-  }
-  /// Calls f(quarter, share) for each quarter [t0, t1) overlaps, with the share of the
-  /// interval in it (all in the current quarter when t1 == t0).
+  /// Calls f(quarter, share) for each quarter [t0, t1) overlaps (ClientTable).
   template <typename F>
   void spread_over_quarters(core::Time t0, core::Time t1, F&& f) const {
-    std::size_t q = quarter_;
-    while (q > 0 && indicators_.quarter_end(q - 1) > t0) --q;
-    if (t1 <= t0) {
-      f(quarter_, 1.0);
-      return;
-    }
-    for (; q <= quarter_; ++q) {
-      const core::Time from = std::max(t0, q == 0 ? 0.0 : indicators_.quarter_end(q - 1));
-      const core::Time to = std::min(t1, indicators_.quarter_end(q));
-      if (to > from) f(q, (to - from) / (t1 - t0));
-    }
+    table_.spread_over_quarters(t0, t1, std::forward<F>(f));
   }
   // income_support.cpp (rule P7)
   /// The client starts receiving income support (in the system, out of work).
@@ -225,28 +164,11 @@ class World : public core::EventHandler {
   void stop_benefit(Slot s, bool job);
   /// Books the quarter's support paid, at its end, in each group's record.
   void book_benefits(std::size_t quarter);
-  // accompaniment.cpp
-  void schedule_accompaniment(Slot s);
-  void on_accompaniment_contact(std::uint64_t subject);
-  void on_contact_agent_granted(std::uint64_t subject);
-  [[nodiscard]] std::uint64_t contact_subject(Slot s) const;
-  [[nodiscard]] bool contact_still_due(std::uint64_t subject) const;
-  /// Rule P4: an OSE's contact is reported back to the agent, who takes it in (agent time).
-  void on_ose_report_granted(std::uint64_t subject);
-  /// Rule D6: a contact was made; the dropout hazard's accompaniment term follows.
-  void contact_made(Slot s);
-  /// Rule D6: (re)schedules the earlier of abandonment (from the dropout clock) and closure.
-  void schedule_exit_from_clock(Slot s);
   /// Rules D3, D5: the client's priority level in the agents' and the organisations' queues.
   [[nodiscard]] unsigned agent_level(Slot s) const {
-    return params_.priority.agents ? priority_level(params_.priority, profiles_[s],
-                                                    clients_[s].limiting_characteristics)
+    return params_.priority.agents ? priority_level(params_.priority, table_.profile(s),
+                                                    table_[s].limiting_characteristics)
                                    : 0U;
-  }
-  [[nodiscard]] unsigned organisation_level(Slot s) const {
-    return params_.priority.organisations ? priority_level(params_.priority, profiles_[s],
-                                                           clients_[s].limiting_characteristics)
-                                          : 0U;
   }
   // employment.cpp
   void start_job_search(Slot s, const Hazard& hazard, unsigned occurrence);
@@ -294,14 +216,16 @@ class World : public core::EventHandler {
     return std::floor(sim_.now()) - std::floor(t);
   }
 
+  /// Rules M1, M9, S4 read the last participation's service, as do M7 and M10.
+  static bool keeps_last(const ModelParameters& params);
   /// The switch over event kinds; handle() counts the event and calls it.
   void dispatch(std::uint32_t kind, std::uint64_t subject);
   // world_trace.cpp: client journeys, only when trace_ is set.
-  void traced_handle(std::uint32_t kind, std::uint64_t subject);
+  void on_event(std::uint32_t kind, std::uint64_t subject) override;
+  void on_count(const Client& c, Count what) override;
   [[nodiscard]] std::uint64_t client_of_event(std::uint32_t kind, std::uint64_t subject) const;
   void trace_row(Slot s, std::uint64_t client, const char* row, std::string what,
                  std::string stage);
-  void trace_count(const Client& c, Count what);
   void trace_leave(Slot s);
   void trace_horizon();
 
@@ -311,59 +235,16 @@ class World : public core::EventHandler {
   /// Opens or closes the office at time t, and schedules the next change (rule E2).
   void apply_opening(core::Time t);
   core::RandomStream stream(const Client& c, Draw d, unsigned occurrence = 0) const {
-    return sim_.stream(c.id, purpose(d, occurrence));
+    return table_.stream(c, d, occurrence);
   }
   core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
     return sim_.schedule(delay, core::EventTarget{this, kind, s});
   }
-  /// Counts into the quarter under way (kept by the quarter-end events, so counting never
-  /// converts a time to a date), for all clients and for each of the client's groups.
-  void count(const Client& c, Count what) {
-    if (trace_ != nullptr) [[unlikely]]
-      trace_count(c, what);
-    indicators_.for_groups(c.groups, [&](std::size_t g) {
-      ++indicators_.record(quarter_, g).counts[static_cast<std::size_t>(what)];
-    });
-  }
+  /// Counts into the quarter under way, for all clients and each of the client's groups.
+  void count(const Client& c, Count what) { table_.count(c, what); }
   /// Counts a start of catalogue activity `id` (rule P2), for all clients and each group.
-  void count_activity(const Client& c, std::uint8_t id) {
-    indicators_.for_groups(c.groups,
-                           [&](std::size_t g) { indicators_.count_activity(quarter_, g, id); });
-  }
-  /// Moves the client's stock counters (in system, in a Parcours) by `delta`.
-  static void add_stock(std::vector<std::int64_t>& stock, const IndicatorTable& table,
-                        const Client& c, std::int64_t delta) {
-    table.for_groups(c.groups, [&](std::size_t g) { stock[g] += delta; });
-  }
+  void count_activity(const Client& c, std::uint8_t id) { table_.count_activity(c, id); }
 
-  /// A client's current (or last) OSE participation (rules S2-S8), by slot like clients_.
-  struct Participation {
-    std::int32_t agreement = -1;  // index; -1: none
-    std::uint8_t activity = 0;
-    std::uint8_t step = 0;
-    std::uint8_t level = 0;     // intensity level of the planned hours (rule M8)
-    bool waiting = false;       // on the organisation's waitlist
-    bool placed = false;        // in the service
-    double hours_direct = 0.0;  // planned hours
-    double hours_indirect = 0.0;
-    double disability_overhead = 0.0;  // dollars (rule S7)
-    core::Time started = 0.0;
-    double planned_days = 0.0;
-    core::EventHandle renege;  // giving up on the waitlist
-    bool readmission = false;  // rule M7: the original participation resumed, not a new one
-    // After its end (rules M7, M8, M13):
-    core::Time ended_at = -1.0;
-    std::size_t close_quarter = 0;
-    double hours_given = 0.0;        // direct + indirect, service and in-service retention
-    std::uint8_t level_reached = 0;  // the level those hours fall in
-    // Rule M9 (ICTE): when the integration phase's job starts (absolute, planned at the start;
-    // -1: none), whether it is under way, and with a wage contribution.
-    core::Time integration_at = -1.0;
-    bool in_integration = false;
-    bool wage_contribution = false;
-    // Rule S2: the follow-up after the service (hours over its whole window), until booked.
-    double followup_hours = 0.0;
-  };
   /// The client's current job and retention support (rules M2-M10).
   struct Job {
     unsigned number = 0;  // jobs so far: names the job's random streams
@@ -394,27 +275,19 @@ class World : public core::EventHandler {
   core::Time horizon_;
   core::Resource agents_;
   std::unique_ptr<core::Resource> specialists_;  // rule E7's capacity; none = no limit
-  IndicatorTable indicators_;
+  ClientTable table_;  // the clients, their profiles, counts and events by kind
   std::vector<std::int64_t> parcours_active_;  // by group, like the indicator table
   std::vector<std::int64_t> in_system_;
-  BenefitStock benefits_;  // rule P7: clients on income support, by group and status
+  BenefitStock benefits_;        // rule P7: clients on income support, by group and status
+  OseServices ose_;              // places, waitlists, participations, the agreements' ledger
+  Accompaniment accompaniment_;  // contacts during a Parcours and their dropout clocks (D6)
 
-  std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
-  std::vector<Profile> profiles_;  // by slot, like clients_: read at decision points only
-  std::vector<Slot> free_slots_;
   // Side tables by slot, kept only when the scenario uses them (a run of a million clients
   // without agreements or retention should not pay for them in memory or cache misses).
-  bool ose_ = false;              // agreements: OSE participations on the books
   bool track_last_ = false;       // rules M7, M9, M10 look back at the last activity
   bool track_completed_ = false;  // rule M12: plans may repeat an activity
   bool early_endings_ = false;    // rules P5, P7: some activity may end before its planned end
   bool major_events_ = false;     // rule E7: major events during activities
-  /// Rule D6: the dropout hazard's accompaniment term follows the contacts made; by slot, only
-  /// when the dropout effects have that term and there is accompaniment.
-  bool contact_effect_ = false;
-  std::vector<DropoutClock> dropout_clocks_;
-  ParticipationHistory history_;  // rule M13: ended OSE participations, by slot (ose_ only)
-  std::vector<Participation> participations_;  // by slot
   // Job records of the clients whose job is followed or supported, in a pool; by slot, the
   // index of the client's record or kNoJob.
   static constexpr std::uint32_t kNoJob = 0xffffffffU;
@@ -425,20 +298,13 @@ class World : public core::EventHandler {
   [[nodiscard]] const Job& job(Slot s) const { return job_pool_[job_of_[s]]; }
   /// Rule M12: activities each client completed (bit per activity id), by slot.
   std::vector<std::array<std::uint64_t, 4>> completed_;
-  std::vector<std::unique_ptr<core::Resource>> places_;  // each organisation's offers in turn
-  std::vector<std::size_t> place_base_;                  // first place pool of each organisation
-  std::vector<std::vector<std::uint16_t>> agreements_of_activity_;
-  std::unique_ptr<AgreementLedger> ledger_;
-  double last_step_days_ = 0.0;  // duration drawn by the last begin_activity
   std::vector<std::uint8_t> plan_buffer_;
   std::unique_ptr<const PopulationSource> population_;
   core::RandomStream arrival_stream_;
   std::uint64_t arrivals_ = 0;
-  std::size_t quarter_ = 0;  // index of the quarter under way
-  double busy_mark_ = 0.0;   // agent busy integral at the last quarter end
+  double busy_mark_ = 0.0;  // agent busy integral at the last quarter end
   double queue_mark_ = 0.0;
   double capacity_mark_ = 0.0;
-  std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
   Progress progress_;
   ClientTrace* trace_ = nullptr;  // clients followed (issue 15); none when null
 };

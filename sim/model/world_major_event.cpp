@@ -9,19 +9,19 @@
 namespace parcours::model {
 
 double World::major_event_days(Slot s) {
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   core::RandomStream rng = stream(c, Draw::kMajorEvent, step_of(c));
   return params_.parcours.major_event.hazard.sample(rng);
 }
 
 void World::on_major_event(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   count(c, Count::kMajorEvents);
   // The step stops here, as after a job found during it: what was given counts (rules S7, M8,
   // P6); the step is not completed (no M12 mark) and the plan goes on after it, if it does.
   const unsigned width = step_width(c);
   for (unsigned k = 0; k < width; ++k) pay_income_support(s, c.plan[c.next_activity + k]);
-  if (!close_participation(s, true) && track_last_) record_last_activity(s);
+  if (!ose_.close_participation(s, true) && track_last_) record_last_activity(s);
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);
   c.stage = Stage::kSpecialisedEvaluation;
   c.step_started_at = sim_.now();
@@ -38,10 +38,10 @@ void World::leave_specialised_evaluation(Slot s) {
 }
 
 void World::after_major_event(Slot s) {
-  Client& c = clients_[s];
+  Client& c = table_[s];
   count(c, Count::kMajorEventEvaluations);
   core::RandomStream rng = stream(c, Draw::kMajorEvent, 0x8000U + step_of(c));
-  switch (rules_.after_major_event(c, profiles_[s], rng)) {
+  switch (rules_.after_major_event(c, table_.profile(s), rng)) {
     case AfterMajorEvent::kContinue:
       break;
     case AfterMajorEvent::kRevise:  // rule P3: back to the plan rule with what was done

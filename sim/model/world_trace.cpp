@@ -58,13 +58,10 @@ std::uint64_t World::client_of_event(std::uint32_t kind, std::uint64_t subject) 
     case kContactAgentGranted:
     case kContactEnd:
     case kOseReportGranted:
-    case kOseReportEnd: {
-      // A contact names its client's slot, id and evaluation: a stale one names nobody.
-      const auto s = static_cast<Slot>(subject & 0xffffffffU);
-      return s < clients_.size() && contact_subject(s) == subject ? clients_[s].id : 0;
-    }
+    case kOseReportEnd:
+      return accompaniment_.client_of(subject);
     default:
-      return subject < clients_.size() ? clients_[subject].id : 0;
+      return subject < table_.slots() ? table_[static_cast<Slot>(subject)].id : 0;
   }
 }
 
@@ -77,37 +74,36 @@ void World::trace_row(Slot s, std::uint64_t client, const char* row, std::string
   r.row = row;
   r.what = std::move(what);
   r.stage = std::move(stage);
-  if (ose_ && s < participations_.size() && participations_[s].agreement >= 0) {
-    const Participation& p = participations_[s];
+  if (ose_.on_books() && s < table_.slots() && ose_.participation(s).agreement >= 0) {
+    const Participation& p = ose_.participation(s);
     r.agreement = params_.agreements.agreements[static_cast<std::size_t>(p.agreement)].id;
     r.hours = p.hours_given;
   }
   trace_->add(std::move(r));
 }
 
-void World::traced_handle(std::uint32_t kind, std::uint64_t subject) {
+void World::on_event(std::uint32_t kind, std::uint64_t subject) {
   const std::uint64_t client = client_of_event(kind, subject);
   if (client != 0 && trace_->follows(client)) {
     if (kind == kArrival) {
-      trace_row(static_cast<Slot>(clients_.size()), client, "event", "arrival", "arriving");
+      trace_row(static_cast<Slot>(table_.slots()), client, "event", "arrival", "arriving");
     } else {
       const auto s = static_cast<Slot>(subject & 0xffffffffU);
       trace_row(s, client, "event", std::string(kEventNames[kind]),
-                std::string(stage_name(clients_[s].stage)));
+                std::string(stage_name(table_[s].stage)));
     }
   }
-  dispatch(kind, subject);
 }
 
-void World::trace_count(const Client& c, Count what) {
+void World::on_count(const Client& c, Count what) {
   if (!trace_->follows(c.id)) return;
-  // Counts name a client of clients_; the slot finds its participation.
-  const auto s = static_cast<Slot>(&c - clients_.data());
+  // Counts name a client of the table; the slot finds its participation.
+  const Slot s = table_.slot_of(c);
   trace_row(s, c.id, "outcome", std::string(name_of(what)), std::string(stage_name(c.stage)));
 }
 
 void World::trace_leave(Slot s) {
-  const Client& c = clients_[s];
+  const Client& c = table_[s];
   if (!trace_->follows(c.id)) return;
   // The journey's end: the last outcome counted says how (job_followup_ended, ...).
   const std::string_view last = trace_->last_outcome(c.id);
@@ -115,12 +111,12 @@ void World::trace_leave(Slot s) {
 }
 
 void World::trace_horizon() {
-  std::vector<bool> free(clients_.size(), false);
-  for (const Slot s : free_slots_) free[s] = true;
-  for (Slot s = 0; s < clients_.size(); ++s) {
-    if (free[s] || !trace_->follows(clients_[s].id)) continue;
-    trace_row(s, clients_[s].id, "ending", "in_system_at_horizon",
-              std::string(stage_name(clients_[s].stage)));
+  std::vector<bool> free(table_.slots(), false);
+  for (const Slot s : table_.free_slots()) free[s] = true;
+  for (Slot s = 0; s < table_.slots(); ++s) {
+    if (free[s] || !trace_->follows(table_[s].id)) continue;
+    trace_row(s, table_[s].id, "ending", "in_system_at_horizon",
+              std::string(stage_name(table_[s].stage)));
   }
 }
 

@@ -1,0 +1,145 @@
+#pragma once
+// The clients in the system, by slot: the small client-state interface the process modules
+// share (ose_services.hpp, world.hpp). It holds each client's record (client.hpp) and profile,
+// hands out and takes back slots, names the clients' random streams, and counts into the
+// indicator table of the quarter under way; every module's events are counted here by kind.
+// The modules keep their own per-client side tables by the same slots.
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/simulation.hpp"
+#include "model/client.hpp"
+#include "model/event_kind.hpp"
+#include "model/indicators.hpp"
+#include "model/profile.hpp"
+
+namespace parcours::model {
+
+/// A client's place in the table; a slot is reused after its client leaves.
+using Slot = std::uint32_t;
+
+class ClientTable {
+ public:
+  /// Told of every event before it is handled, and of every count: the client traces
+  /// (world_trace.cpp). An untraced run has none and pays one test per event.
+  class Observer {
+   public:
+    virtual void on_event(std::uint32_t kind, std::uint64_t subject) = 0;
+    virtual void on_count(const Client& c, Count what) = 0;
+
+   protected:
+    ~Observer() = default;
+  };
+
+  ClientTable(core::Simulation& sim, const core::Calendar& calendar, core::Time horizon,
+              std::vector<GroupDimension> dimensions)
+      : sim_(sim), indicators_(calendar, horizon, std::move(dimensions)) {}
+  ClientTable(const ClientTable&) = delete;
+  ClientTable& operator=(const ClientTable&) = delete;
+
+  Client& operator[](Slot s) { return clients_[s]; }
+  const Client& operator[](Slot s) const { return clients_[s]; }
+  /// Who the client is (read at decision points only).
+  Profile& profile(Slot s) { return profiles_[s]; }
+  [[nodiscard]] const Profile& profile(Slot s) const { return profiles_[s]; }
+  /// Slots in use or free: the peak number of clients in the system.
+  [[nodiscard]] std::size_t slots() const { return clients_.size(); }
+  [[nodiscard]] std::size_t in_system() const { return clients_.size() - free_slots_.size(); }
+  [[nodiscard]] const std::vector<Slot>& free_slots() const { return free_slots_; }
+  [[nodiscard]] Slot slot_of(const Client& c) const {
+    return static_cast<Slot>(&c - clients_.data());
+  }
+
+  struct Admission {
+    Slot slot;
+    bool new_slot;  // the table grew: the modules grow their side tables
+  };
+  /// A blank record for a new client, in a free slot if there is one.
+  Admission admit() {
+    if (!free_slots_.empty()) {
+      const Slot s = free_slots_.back();
+      free_slots_.pop_back();
+      clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
+      return {s, false};
+    }
+    clients_.emplace_back();
+    profiles_.emplace_back();
+    return {static_cast<Slot>(clients_.size() - 1), true};
+  }
+  /// The client left: the slot is free.
+  void release(Slot s) { free_slots_.push_back(s); }
+
+  [[nodiscard]] core::Simulation& sim() const { return sim_; }
+  [[nodiscard]] core::Time now() const { return sim_.now(); }
+  /// The client's stream for draw `d`'s `occurrence`-th site (client.hpp: common random numbers).
+  [[nodiscard]] core::RandomStream stream(const Client& c, Draw d, unsigned occurrence = 0) const {
+    return sim_.stream(c.id, purpose(d, occurrence));
+  }
+
+  IndicatorTable& indicators() { return indicators_; }
+  [[nodiscard]] const IndicatorTable& indicators() const { return indicators_; }
+  /// The quarter under way (kept by the quarter-end events, so counting never converts a time
+  /// to a date).
+  [[nodiscard]] std::size_t quarter() const { return quarter_; }
+  void set_quarter(std::size_t q) { quarter_ = q; }
+
+  /// Counts into the quarter under way, for all clients and for each of the client's groups.
+  void count(const Client& c, Count what) {
+    if (observer_ != nullptr) [[unlikely]]
+      observer_->on_count(c, what);
+    indicators_.for_groups(c.groups, [&](std::size_t g) {
+      ++indicators_.record(quarter_, g).counts[static_cast<std::size_t>(what)];
+    });
+  }
+  /// Counts a start of catalogue activity `id` (rule P2), for all clients and each group.
+  void count_activity(const Client& c, std::uint8_t id) {
+    indicators_.for_groups(c.groups,
+                           [&](std::size_t g) { indicators_.count_activity(quarter_, g, id); });
+  }
+  /// Moves a stock counter by group (in system, in a Parcours) by `delta` for the client.
+  void add_stock(std::vector<std::int64_t>& stock, const Client& c, std::int64_t delta) const {
+    indicators_.for_groups(c.groups, [&](std::size_t g) { stock[g] += delta; });
+  }
+  /// Calls f(quarter, share) for each quarter [t0, t1) overlaps, with the share of the
+  /// interval in it (all in the current quarter when t1 == t0).
+  template <typename F>
+  void spread_over_quarters(core::Time t0, core::Time t1, F&& f) const {
+    std::size_t q = quarter_;
+    while (q > 0 && indicators_.quarter_end(q - 1) > t0) --q;
+    if (t1 <= t0) {
+      f(quarter_, 1.0);
+      return;
+    }
+    for (; q <= quarter_; ++q) {
+      const core::Time from = std::max(t0, q == 0 ? 0.0 : indicators_.quarter_end(q - 1));
+      const core::Time to = std::min(t1, indicators_.quarter_end(q));
+      if (to > from) f(q, (to - from) / (t1 - t0));
+    }
+  }
+
+  /// Every module's handle() calls this first: counts the event by kind, and tells the
+  /// observer (the trace) before the event changes anything.
+  void note_event(std::uint32_t kind, std::uint64_t subject) {
+    ++events_by_kind_[kind];
+    if (observer_ != nullptr) [[unlikely]]
+      observer_->on_event(kind, subject);
+  }
+  [[nodiscard]] std::uint64_t events_of(EventKind k) const { return events_by_kind_[k]; }
+  void set_observer(Observer* observer) { observer_ = observer; }
+  [[nodiscard]] bool observed() const { return observer_ != nullptr; }
+
+ private:
+  core::Simulation& sim_;
+  IndicatorTable indicators_;
+  std::size_t quarter_ = 0;        // index of the quarter under way
+  std::vector<Client> clients_;    // slots; grows with the peak in system, not with arrivals
+  std::vector<Profile> profiles_;  // by slot, like clients_
+  std::vector<Slot> free_slots_;
+  std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
+  Observer* observer_ = nullptr;
+};
+
+}  // namespace parcours::model
