@@ -86,6 +86,18 @@ class ChunkedVector {
     }
   }
 
+  /// The index of an element held here, from its address (a walk over the chunk table: for
+  /// rare lookups such as a client trace, not for the hot path).
+  [[nodiscard]] std::size_t index_of(const T* element) const {
+    for (std::size_t c = 0; c < chunks_.size(); ++c) {
+      if (element >= chunks_[c] && element < chunks_[c] + kChunkSize) {
+        return c * kChunkSize + static_cast<std::size_t>(element - chunks_[c]);
+      }
+    }
+    assert(false && "not an element of this vector");
+    return size_;
+  }
+
   /// Bytes reserved: whole chunks and the chunk table.
   [[nodiscard]] std::size_t capacity_bytes() const {
     return chunks_.size() * kChunkSize * sizeof(T) + chunks_.capacity() * sizeof(T*);

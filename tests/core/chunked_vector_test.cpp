@@ -22,6 +22,9 @@ TEST(ChunkedVector, GrowsWithoutMovingWhatItHolds) {
     EXPECT_EQ(v[i], i * 3);
   }
   EXPECT_EQ(v.back(), 999U * 3);
+  EXPECT_EQ(v.index_of(addresses[0]), 0U);
+  EXPECT_EQ(v.index_of(addresses[16]), 16U);  // the second chunk's first
+  EXPECT_EQ(v.index_of(addresses[999]), 999U);
   // 63 chunks of 16 (the last one partly used) and the chunk table.
   constexpr std::size_t kChunks = std::size_t{63} * 16 * sizeof(std::uint64_t);
   EXPECT_GE(v.capacity_bytes(), kChunks);
