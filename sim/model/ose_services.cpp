@@ -40,8 +40,11 @@ OseServices::OseServices(ClientTable& clients, const ModelParameters& params, co
   // activity later (an unbounded duration: any time up to the horizon).
   double tail = 0.0;
   for (const ActivityParameters& a : params_.activities) {
-    tail = std::max(tail, a.extension_probability > 0 ? std::numeric_limits<double>::infinity()
-                                                      : a.duration_days.highest());
+    if (a.extension_probability > 0) {
+      tail = std::numeric_limits<double>::infinity();
+      break;
+    }
+    tail = std::max(tail, a.duration_days.highest());
   }
   ledger_ = std::make_unique<AgreementLedger>(ap.agreements, levels, tail,
                                               clients_.indicators().quarter(0),
