@@ -4,15 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "support/ose_run.hpp"
+#include "support/retention_run.hpp"
 
 namespace {
 
-using parcours::core::Distribution;
 using parcours::model::Hazard;
 using parcours::model::ModelParameters;
 using parcours::model::PeriodKind;
 using parcours::testing::LedgerRun;
-using parcours::testing::one_service;
 using parcours::testing::run_world;
 using parcours::testing::total;
 namespace model = parcours::model;
@@ -22,18 +21,9 @@ namespace model = parcours::model;
 // Arrivals stop at day 150, so every participation starts under agreement A, which ends at
 // day 200: the jobs of participations ended after day 140 start after A.
 ModelParameters changeover(bool renewed) {
-  ModelParameters p = one_service(4000, 21, 100000);
-  p.horizon.years = 3;
+  ModelParameters p = parcours::testing::retention_world(4000, 1.0);
   p.arrivals.over_days = 150;
-  p.agreements.organisations[0].retention = true;
   p.job_search.after_parcours = Hazard::piecewise_constant({0.0, 1e7}, 60);
-  model::RetentionParameters& r = p.retention;
-  r.share = 1.0;
-  r.hours = Distribution::fixed(20);
-  r.days = Distribution::fixed(112);
-  r.integration_days = Distribution::fixed(14);
-  r.readmission_days = 84;
-  r.followup_days = 365;
   p.agreements.agreements[0].end = 200;
   if (renewed) {  // the same organisation's agreement for the same service, from day 200
     model::Agreement b = p.agreements.agreements[0];
