@@ -130,38 +130,22 @@ void LadderScheduler::spread(Lists& lists, std::size_t count, double low, double
   rung.current = 0;
   rung.count = count;
   if (rung.buckets.size() < count) rung.buckets.resize(count);
-  for (bool more = true; more;) {
-    more = false;
-    for (std::uint32_t& list : lists) {
-      const std::uint32_t i = list;
-      if (i == kNil) continue;
-      Node& n = node(i);
-      list = n.next;
-      Bucket& bucket = rung.buckets[rung.bucket_of(n.event.time())];
-      n.next = bucket.head;
-      bucket.head = i;
-      ++bucket.count;
-      more = true;
-    }
-  }
+  walk(lists, [&](std::uint32_t i, Node& n) {
+    Bucket& bucket = rung.buckets[rung.bucket_of(n.event.time())];
+    n.next = bucket.head;
+    bucket.head = i;
+    ++bucket.count;
+  });
 }
 
 void LadderScheduler::to_bottom(Lists& lists) {
   // Copy first, sort after: the loop that follows the lists has no branch on the events'
   // times, so a mispredicted comparison never stalls the loads already under way.
-  for (bool more = true; more;) {
-    more = false;
-    for (std::uint32_t& list : lists) {
-      const std::uint32_t i = list;
-      if (i == kNil) continue;
-      Node& n = node(i);
-      run_.push_back(n.event);
-      list = n.next;
-      n.next = free_;
-      free_ = i;
-      more = true;
-    }
-  }
+  walk(lists, [&](std::uint32_t i, Node& n) {
+    run_.push_back(n.event);
+    n.next = free_;
+    free_ = i;
+  });
   std::sort(run_.begin(), run_.end(),
             [](const ScheduledEvent& a, const ScheduledEvent& b) { return before(b, a); });
 }

@@ -114,6 +114,22 @@ class LadderScheduler {
   void spread(Lists& lists, std::size_t count, double low, double high);
   /// Moves the events of `lists` to bottom's run, sorted, and frees their nodes.
   void to_bottom(Lists& lists);
+  /// Unlinks the lists' nodes one from each list in turn, so the cache misses of the lists
+  /// overlap, and hands each to `take(index, node)`, which may relink it (`next` is read first).
+  template <typename Take>
+  void walk(Lists& lists, Take&& take) {
+    for (bool more = true; more;) {
+      more = false;
+      for (std::uint32_t& list : lists) {
+        const std::uint32_t i = list;
+        if (i == kNil) continue;
+        Node& n = node(i);
+        list = n.next;
+        take(i, n);
+        more = true;
+      }
+    }
+  }
 
   std::vector<std::unique_ptr<Node[]>> chunks_;
   std::uint32_t node_count_ = 0;     // nodes ever made
