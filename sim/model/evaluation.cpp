@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "model/employment.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -76,7 +77,7 @@ void World::apply_conclusion(Slot s, Conclusion conclusion) {
   switch (conclusion) {
     case Conclusion::kAutonomous:
       count(c, Count::kConclusionA);
-      start_job_search(s, params_.job_search.autonomous, c.evaluations);
+      employment_->start_job_search(s, params_.job_search.autonomous, c.evaluations);
       break;
     case Conclusion::kParcours:
       count(c, Count::kConclusionB);

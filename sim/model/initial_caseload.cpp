@@ -7,6 +7,7 @@
 #include <cassert>
 #include <vector>
 
+#include "model/employment.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -90,8 +91,10 @@ void World::resume_initial_activity(Slot s, const InitialClient& ic) {
   // weeks already done happens at once.
   StepEnding ending{StepEnding::Kind::kPlanned, planned};
   if (early_endings_) ending = step_ending(s, planned);
-  c.next_event = schedule(std::max(0.0, ending.days - ic.days_done),
-                          ending.kind == StepEnding::Kind::kJob ? kJobFound : kActivityEnd, s);
+  const double left = std::max(0.0, ending.days - ic.days_done);
+  c.next_event = ending.kind == StepEnding::Kind::kJob
+                     ? sim_.schedule(left, employment_->job_found(s))
+                     : schedule(left, kActivityEnd, s);
 }
 
 }  // namespace parcours::model

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 
+#include "model/employment.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -21,7 +22,7 @@ void World::resume_initial_retention(Slot s, const InitialClient& ic) {
   c.evaluations = 1;
   c.job_after_parcours = true;  // a participant's job: followed after the support (M13)
   stop_benefit(s, false);       // employed since before day 0 (rule P7)
-  Job& j = open_job(s, 1);
+  Job& j = employment_->open_job(s, 1);
   j.started = -ic.days_done;  // at least as long ago as the support began
   const auto ai = static_cast<std::size_t>(ic.agreement);
   const Agreement& a = params_.agreements.agreements[ai];
@@ -41,7 +42,7 @@ void World::resume_initial_retention(Slot s, const InitialClient& ic) {
     core::Resource& places = ose_.places_of(a);
     if (places.busy() >= places.capacity()) {  // an employed client does not wait (M6)
       count(c, Count::kOseNotServed);
-      follow_job(s);
+      employment_->follow_job(s);
       return;
     }
     [[maybe_unused]] const bool placed = places.acquire_or_wait(ose_.place_granted(s));
@@ -81,7 +82,7 @@ void World::resume_initial_retention(Slot s, const InitialClient& ic) {
   } else {
     c.next_event = schedule(std::max(0.0, plan.days() - done), kRetentionEnd, s);
   }
-  set_job_multiplier(s, job_multiplier_now(s));
+  employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
 }
 
 }  // namespace parcours::model

@@ -77,10 +77,4 @@ void World::end_integration(Slot s) {
   if (!ose_.close_participation(s, early)) p.ended_at = sim_.now();
 }
 
-void World::on_integration_end(Slot s) {
-  end_integration(s);
-  ose_.credit_results(s, false);  // rule M13: employed at the participation's end
-  follow_job(s);
-}
-
 }  // namespace parcours::model

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 
+#include "model/employment.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -155,8 +156,9 @@ double World::begin_activity(Slot s) {
       return longest;
     }
   }
-  c.next_event =
-      schedule(ending.days, ending.kind == StepEnding::Kind::kJob ? kJobFound : kActivityEnd, s);
+  c.next_event = ending.kind == StepEnding::Kind::kJob
+                     ? sim_.schedule(ending.days, employment_->job_found(s))
+                     : schedule(ending.days, kActivityEnd, s);
   return longest;
 }
 
@@ -277,7 +279,7 @@ void World::finish_plan(Slot s) {
     end_parcours(s, Count::kParcoursEndedOtherMeasure);
     leave(s);
   } else {
-    start_job_search(s, params_.job_search.after_parcours, c.evaluations);
+    employment_->start_job_search(s, params_.job_search.after_parcours, c.evaluations);
   }
 }
 
@@ -318,7 +320,7 @@ void World::after_parcours_exit(Slot s) {
     leave(s);
     return;
   }
-  start_job_search(s, j.after_exit, 0x80U + table_[s].evaluations);
+  employment_->start_job_search(s, j.after_exit, 0x80U + table_[s].evaluations);
 }
 
 void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days) {

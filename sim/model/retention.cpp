@@ -10,9 +10,85 @@
 #include <cmath>
 #include <limits>
 
+#include "model/employment.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
+
+bool World::retention_at_job_start(Slot s, unsigned number) {
+  Client& c = table_[s];
+  const RetentionParameters& r = params_.retention;
+  if (!c.job_after_parcours && !r.after_any_job) return false;  // rules M1, M6: participants
+  const Participation* p = track_last_ ? &ose_.participation(s) : nullptr;
+  const bool ended = p != nullptr && p->ended_at >= 0;
+  // Rule M9: PPE insertion enterprises and MFOR-EE give retention within the participation;
+  // after it, only when their agreement provides it (its organisation offers retention,
+  // M11): then the participant's need is decided like any (M1).
+  const bool after_provided =
+      ended && ose_.on_books() && p->agreement >= 0 &&
+      params_.agreements.organisations[params_.agreements.agreements[ose_.a_index(s)].organisation]
+          .retention;
+  if (ended && params_.activities[p->activity].retention_included && !after_provided) {
+    count(c, Count::kRetentionWithinParticipation);  // rule M9
+  } else if (ended && params_.activities[p->activity].in_job_support_days > 0) {
+    // Rule S4: Démarcheurs d'emploi accompanies every participant in the job.
+    employment_->open_job(s, number);
+    if (!start_in_job_support(s)) employment_->follow_job(s);
+    return true;
+  } else if (r.after_any_job || (ended && retention_measure(p->activity))) {
+    // Rule M1: the need is decided per participant of an SAE, PPE, ICTE or MFOR-EE
+    // service, from a stream of that participation (a readmitted participant who finds a
+    // job again has the same need); the reference model decides at every job.
+    const unsigned occurrence =
+        ended && c.job_after_parcours ? 0x8000U | (c.evaluations & 0x7fU) << 8U | p->step : number;
+    core::RandomStream decision = stream(c, Draw::kRetentionDecision, occurrence);
+    switch (rules_.retention(c, table_.profile(s), decision)) {
+      case RetentionDecision::kRetention:
+        employment_->open_job(s, number);
+        if (!start_in_service_retention(s)) refer_to_partner(s);  // the organisation cannot:
+        return true;                                              // another partner (M6, M11)
+      case RetentionDecision::kOtherPartner:
+        employment_->open_job(s, number);
+        refer_to_partner(s);
+        return true;
+      case RetentionDecision::kNone:
+        break;
+    }
+    return schedule_late_start(s, number);
+  }
+  return false;
+}
+
+bool World::schedule_late_start(Slot s, unsigned number) {
+  // Rule M3: a problem may show at the administrative follow-up `late_start_days` after the
+  // participation's end (only if the job started by then), or the employer may ask for
+  // support for the employee; the earlier of the two starts retention.
+  Client& c = table_[s];
+  const RetentionParameters& r = params_.retention;
+  constexpr double kNever = std::numeric_limits<double>::infinity();
+  double when = kNever;
+  core::RandomStream late = stream(c, Draw::kLateStart, number);
+  if (late.bernoulli(r.late_start_probability)) {
+    const Participation* p = track_last_ ? &ose_.participation(s) : nullptr;
+    const double end = p != nullptr && p->ended_at >= 0 ? p->ended_at : sim_.now();
+    const double at = end + r.late_start_days - sim_.now();
+    if (at >= 0) when = at;
+  }
+  bool employer = false;
+  if (late.bernoulli(r.employer_request_probability)) {
+    const double at = r.employer_request_days.sample(late);
+    if (at < when) {
+      when = at;
+      employer = true;
+    }
+  }
+  if (!std::isfinite(when)) return false;
+  employment_->open_job(s, number);
+  employment_->job(s).employer_request = employer;
+  c.next_event = schedule(when, kRetentionLateStart, s);
+  employment_->set_job_multiplier(s, 1.0);
+  return true;
+}
 
 bool World::start_in_service_retention(Slot s) {
   // Rules M6, M7, M11: the same organisation continues, if it offers retention, an agreement
@@ -38,7 +114,7 @@ bool World::start_in_service_retention(Slot s) {
     }
   }
   Client& c = table_[s];
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, job(s).number);
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, employment_->job(s).number);
   const double hours = r.hours.sample(rng);
   const double weeks =
       r.contacts > 0 ? r.contacts * r.contact_interval_days / 7.0 : r.days.sample(rng) / 7.0;
@@ -60,7 +136,7 @@ bool World::start_in_job_support(Slot s) {
       ose_.on_books() ? agreement_in_force(params_.agreements, p.agreement, sim_.now()) : -1;
   if (ose_.on_books() && p.agreement >= 0 && agreement < 0) return false;
   Client& c = table_[s];
-  core::RandomStream rng = stream(c, Draw::kInJobSupport, job(s).number);
+  core::RandomStream rng = stream(c, Draw::kInJobSupport, employment_->job(s).number);
   const double hours = a.in_job_support_hours.sample(rng);
   const double integration = params_.retention.integration_days.sample(rng) / 7.0;
   count(c, Count::kInJobSupportStarted);
@@ -91,13 +167,13 @@ void World::refer_to_partner(Slot s) {
   const RetentionParameters& r = params_.retention;
   const int activity = partner_activity(s);
   if (activity < 0) {  // no other partner in the scenario: no retention
-    follow_job(s);
+    employment_->follow_job(s);
     return;
   }
   count(c, Count::kRetentionPartnerReferrals);
-  core::RandomStream rng = stream(c, Draw::kPartnerReferral, job(s).number);
+  core::RandomStream rng = stream(c, Draw::kPartnerReferral, employment_->job(s).number);
   c.next_event = schedule(r.referral_days.sample(rng), kRetentionReferral, s);
-  set_job_multiplier(s, 1.0);
+  employment_->set_job_multiplier(s, 1.0);
 }
 
 void World::on_partner_referral(Slot s) {
@@ -123,7 +199,7 @@ void World::on_partner_referral(Slot s) {
     if (full < 0) full = i;
   }
   const ServiceTerms& terms = params_.activities[activity].service;
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, job(s).number);
+  core::RandomStream rng = stream(c, Draw::kRetentionPlan, employment_->job(s).number);
   const double direct = terms.has_hours ? terms.hours_direct.sample(rng) : 0.0;
   const double indirect = terms.has_hours ? terms.hours_indirect.sample(rng) : 0.0;
   const double weeks = params_.activities[activity].duration_days.sample(rng) / 7.0;
@@ -133,14 +209,14 @@ void World::on_partner_referral(Slot s) {
     if (full >= 0)
       ose_.book(static_cast<std::size_t>(full), table_.quarter(), level).turned_away += 1;
     count(c, Count::kOseNotServed);
-    follow_job(s);
+    employment_->follow_job(s);
     return;
   }
   const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(chosen)];
   [[maybe_unused]] const bool placed =
       ose_.places_of(a).acquire_or_wait(ose_.place_granted(s), ose_.organisation_level(s));
   assert(placed);
-  Job& j = job(s);
+  Job& j = employment_->job(s);
   j.partner = true;
   j.direct_share = direct + indirect > 0 ? direct / (direct + indirect) : 1.0;
   // A new participant of the partner's agreement (rule M13: Groupe ME, PH2), priced at the
@@ -160,7 +236,7 @@ void World::on_partner_referral(Slot s) {
 
 void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level) {
   Client& c = table_[s];
-  Job& j = job(s);
+  Job& j = employment_->job(s);
   const RetentionParameters& r = params_.retention;
   count(c, Count::kRetentionStarted);
   cancel_unissued_income_support(s);
@@ -186,12 +262,12 @@ void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, st
   } else {
     c.next_event = schedule(plan.days(), kRetentionEnd, s);
   }
-  set_job_multiplier(s, job_multiplier_now(s));
+  employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
 }
 
 void World::on_retention_contact(Slot s) {
   Client& c = table_[s];
-  Job& j = job(s);
+  Job& j = employment_->job(s);
   const RetentionParameters& r = params_.retention;
   count(c, Count::kRetentionContacts);
   // Rule M4 at the first meeting after integration.
@@ -203,7 +279,7 @@ void World::on_retention_contact(Slot s) {
     if (rng.bernoulli(r.tripartite_consent)) {
       j.tripartite = true;
       count(c, Count::kTripartiteSwitches);
-      set_job_multiplier(s, job_multiplier_now(s));
+      employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
     }
   }
   if (--c.contacts_left > 0) {
@@ -211,25 +287,25 @@ void World::on_retention_contact(Slot s) {
     return;
   }
   finish_retention(s, Count::kRetentionEndedObjectives);  // rule M5
-  follow_job(s);
+  employment_->follow_job(s);
 }
 
 void World::on_retention_phase_end(Slot s) {
   // Rule M4: after integration, the plan may turn tripartite with both parties' consent.
   Client& c = table_[s];
-  Job& j = job(s);
+  Job& j = employment_->job(s);
   core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x200U + j.number);
   if (rng.bernoulli(params_.retention.tripartite_consent)) {
     j.tripartite = true;
     count(c, Count::kTripartiteSwitches);
-    set_job_multiplier(s, job_multiplier_now(s));
+    employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
   }
   c.next_event = schedule(j.retention_started + j.plan.days() - sim_.now(), kRetentionEnd, s);
 }
 
 void World::finish_retention(Slot s, Count ending) {
   Client& c = table_[s];
-  Job& j = job(s);
+  Job& j = employment_->job(s);
   assert(j.in_retention);
   count(c, ending);
   const double hours = j.plan.hours_by(sim_.now() - j.retention_started) - j.hours_before;
@@ -305,8 +381,8 @@ void World::cancel_unissued_income_support(Slot s) {
 void World::on_late_start(Slot s) {
   // Rule M3: a problem found at the administrative follow-up after the participation, or the
   // employer's request.
-  count(table_[s],
-        job(s).employer_request ? Count::kRetentionEmployerRequests : Count::kRetentionLateStarts);
+  count(table_[s], employment_->job(s).employer_request ? Count::kRetentionEmployerRequests
+                                                        : Count::kRetentionLateStarts);
   if (start_in_service_retention(s)) return;
   refer_to_partner(s);
 }
@@ -338,7 +414,8 @@ void World::resume_parcours(Slot s, std::uint8_t activity) {
   c.plan_size = 1;
   c.plan[0] = activity;
   c.next_activity = 0;
-  open_parcours(s, 0x1000U + job(s).number);  // streams of its own, not the first Parcours's
+  open_parcours(
+      s, 0x1000U + employment_->job(s).number);  // streams of its own, not the first Parcours's
 }
 
 }  // namespace parcours::model

@@ -6,7 +6,37 @@
 #include <string>
 #include <vector>
 
+#include "model/employment.hpp"
+
 namespace parcours::model {
+
+// What the modules ask of the stages World still handles: one object for each interface, so
+// that world.hpp needs none of the modules' headers.
+class World::Wiring final : public Employment::Pathway, public Employment::Support {
+ public:
+  explicit Wiring(World& world) : w_(world) {}
+  // Employment::Pathway
+  void job_during_step(Slot s) override {
+    if (w_.integration_job_due(s)) {
+      w_.start_integration(s);  // rule M9: the job is inside the participation, which goes on
+    } else {
+      w_.end_step_for_job(s);  // a job during an activity (P7)
+    }
+  }
+  void stop_income_support(Slot s) override { w_.stop_benefit(s, true); }
+  void end_parcours_by_job(Slot s) override { w_.end_parcours(s, Count::kParcoursEndedEmployment); }
+  void end_integration(Slot s) override { w_.end_integration(s); }
+  void after_job_loss(Slot s) override { w_.after_job_loss(s); }
+  void leave(Slot s) override { w_.leave(s); }
+  // Employment::Support
+  bool at_job_start(Slot s, unsigned number) override {
+    return w_.retention_at_job_start(s, number);
+  }
+  void finish(Slot s, Count ending) override { w_.finish_retention(s, ending); }
+
+ private:
+  World& w_;
+};
 
 namespace {
 
@@ -45,9 +75,12 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       benefits_(table_.indicators().groups()),
       ose_(prepared(table_, params, calendar_), params, horizon_, keeps_last(params)),
       accompaniment_(table_, params, agents_, *this),
+      employment_(std::make_unique<Employment>(table_, params, rules, ose_, keeps_last(params))),
+      wiring_(std::make_unique<Wiring>(*this)),
       track_last_(keeps_last(params)),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
   ose_.set_pathway(this);
+  employment_->wire(wiring_.get(), wiring_.get());
   if (params.evaluation.specialised_evaluators > 0) {
     specialists_ = std::make_unique<core::Resource>(sim, params.evaluation.specialised_evaluators);
   }
@@ -67,6 +100,8 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
                      std::adjacent_find(plan.begin(), plan.end()) != plan.end();
   major_events_ = params.parcours.major_event.hazard.family != Hazard::Family::kNone;
 }
+
+World::~World() = default;
 
 bool World::keeps_last(const ModelParameters& params) {
   const RetentionParameters& r = params.retention;
@@ -154,9 +189,6 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kClosure:
       on_parcours_exit(s, Count::kParcoursEndedClosure);
       break;
-    case kJobFound:
-      on_job_found(s);
-      break;
     case kRetentionContact:
       on_retention_contact(s);
       break;
@@ -165,28 +197,13 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
       break;
     case kRetentionEnd:
       finish_retention(s, Count::kRetentionEndedObjectives);  // rule M5
-      follow_job(s);
-      break;
-    case kRetentionClientStop:
-      table_[s].exit_event = core::EventHandle{};
-      sim_.cancel(table_[s].next_event);
-      finish_retention(s, Count::kRetentionEndedClient);  // rule M5
-      follow_job(s);
+      employment_->follow_job(s);
       break;
     case kRetentionLateStart:
       on_late_start(s);
       break;
     case kRetentionReferral:
       on_partner_referral(s);
-      break;
-    case kJobLoss:
-      on_job_loss(s);
-      break;
-    case kJobFollowupEnd:
-      on_job_followup_end(s);
-      break;
-    case kIntegrationEnd:
-      on_integration_end(s);
       break;
     case kMajorEvent:
       on_major_event(s);
@@ -197,7 +214,7 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
-    default:  // the other modules' events (OseServices, Accompaniment)
+    default:  // the other modules' events (OseServices, Accompaniment, Employment)
       assert(false);
       break;
   }
@@ -216,11 +233,11 @@ Slot World::admit() {
   const Slot s = a.slot;
   ose_.on_admit(a);
   accompaniment_.on_admit(a);
+  employment_->on_admit(a);
   if (!a.new_slot) {
     if (track_completed_) completed_[s] = {};
     return s;
   }
-  job_of_.push_back(kNoJob);
   if (track_completed_) completed_.emplace_back();
   return s;
 }
@@ -255,10 +272,7 @@ void World::leave(Slot s) {
   table_.add_stock(in_system_, table_[s], -1);
   stop_benefit(s, false);
   ose_.on_leave(s);  // rule S2: what was given of the follow-up so far
-  if (job_of_[s] != kNoJob) {
-    free_jobs_.push_back(job_of_[s]);
-    job_of_[s] = kNoJob;
-  }
+  employment_->on_leave(s);
   table_.release(s);
 }
 

@@ -5,10 +5,11 @@
 //
 // World owns the process modules and wires them (issue 11): the ClientTable they share
 // (client_table.hpp), OseServices (ose_services.hpp: places, waitlists, participations, the
-// agreements' ledger) and Accompaniment (accompaniment.hpp: contacts and dropout clocks), each
-// a core::EventHandler of its own. World itself is still the handler of the stages not yet
+// agreements' ledger), Accompaniment (accompaniment.hpp: contacts and dropout clocks) and
+// Employment (employment.hpp: job search, jobs, job loss, follow-up), each a
+// core::EventHandler of its own. World itself is still the handler of the stages not yet
 // split out, each in its own file: arrivals.cpp, evaluation.cpp, parcours.cpp,
-// employment.cpp, retention.cpp, integration.cpp, income_support.cpp, world_major_event.cpp.
+// retention.cpp, integration.cpp, income_support.cpp, world_major_event.cpp.
 
 #include <algorithm>
 #include <array>
@@ -36,6 +37,8 @@
 
 namespace parcours::model {
 
+class Employment;
+
 class World final : public core::EventHandler,
                     private OseServices::Pathway,
                     private ClientTable::Observer {
@@ -46,6 +49,7 @@ class World final : public core::EventHandler,
   World(core::Simulation& sim, const ModelParameters& params, DecisionRules& rules);
   World(const World&) = delete;
   World& operator=(const World&) = delete;
+  ~World() override;
 
   /// Runs from day 0 to the horizon.
   void run(const Progress& progress = {});
@@ -74,7 +78,7 @@ class World final : public core::EventHandler,
   [[nodiscard]] std::size_t peak_clients_in_system() const { return table_.slots(); }
 
  private:
-  struct Job;  // below, with the other side tables
+  class Wiring;  // world.cpp: what the modules ask of the stages World still handles
 
   // arrivals.cpp
   void schedule_next_arrival();
@@ -136,9 +140,8 @@ class World final : public core::EventHandler,
   double integration_job_days(Slot s, double planned_days);
   /// Rule M9: the integration phase's job begins inside the participation, which goes on.
   void start_integration(Slot s);
-  /// Rule M9: the participation (and its wage contribution) ends at its planned end, or
-  /// earlier when the job is lost (end_integration alone).
-  void on_integration_end(Slot s);
+  /// Rule M9: the participation (and its wage contribution) ends at its planned end
+  /// (Employment's kIntegrationEnd), or earlier when the job is lost.
   void end_integration(Slot s);
   [[nodiscard]] core::Time integration_end(Slot s) const;
   /// Whether a job now is the integration phase's, planned at the step's start.
@@ -170,21 +173,10 @@ class World final : public core::EventHandler,
                                                     table_[s].limiting_characteristics)
                                    : 0U;
   }
-  // employment.cpp
-  void start_job_search(Slot s, const Hazard& hazard, unsigned occurrence);
-  void on_job_found(Slot s);
-  void start_job(Slot s);
-  /// The client's job record: draws whether it is full time and when it would be lost.
-  Job& open_job(Slot s, unsigned number);
-  /// Follows an employed client: job loss (the exit event) and the follow-up's end; leaves
-  /// at once when there is nothing to follow.
-  void follow_job(Slot s);
-  /// Sets the job-loss hazard's multiplier from now on and reschedules the loss (and, in
-  /// retention, the client's stop), keeping the exponential mass drawn at the job start.
-  void set_job_multiplier(Slot s, double multiplier);
-  void on_job_loss(Slot s);
-  void on_job_followup_end(Slot s);
   // retention.cpp
+  /// Rules M1, M3, M6, M9, S4: retention support (or its decision) at a participant's job
+  /// start (Employment::Support); false when the job goes on unsupported.
+  bool retention_at_job_start(Slot s, unsigned number);
   [[nodiscard]] bool start_in_service_retention(Slot s);
   /// Rule S4: Démarcheurs' in-job accompaniment by the same service, on the same agreement;
   /// false when that agreement is no longer in force.
@@ -210,7 +202,6 @@ class World final : public core::EventHandler,
   /// Rule M7: back to the original activity (84 days) or to the office.
   void after_job_loss(Slot s);
   void resume_parcours(Slot s, std::uint8_t activity);
-  [[nodiscard]] double job_multiplier_now(Slot s) const;
   /// Rule M7's "calendar days": whole days from the day of `t` to today.
   [[nodiscard]] double calendar_days_since(core::Time t) const {
     return std::floor(sim_.now()) - std::floor(t);
@@ -245,29 +236,6 @@ class World final : public core::EventHandler,
   /// Counts a start of catalogue activity `id` (rule P2), for all clients and each group.
   void count_activity(const Client& c, std::uint8_t id) { table_.count_activity(c, id); }
 
-  /// The client's current job and retention support (rules M2-M10).
-  struct Job {
-    unsigned number = 0;  // jobs so far: names the job's random streams
-    core::Time started = 0.0;
-    bool full_time = true;
-    double loss_mass = 0.0;  // Exp(1) drawn at the start: the job is lost when the
-    double used_mass = 0.0;  // multiplied cumulative hazard reaches it
-    core::Time segment_start = 0.0;
-    double multiplier = 1.0;
-    core::Time stop_at = 0.0;  // the client ends the plan (M5), absolute; inf: never
-    bool in_retention = false;
-    bool partner = false;           // with another partner's agreement (Groupe ME, PH2)
-    bool tripartite = false;        // rule M4
-    bool cit = false;               // PH2 in a work integration contract
-    bool employer_request = false;  // rule M3: a late start asked for by the employer
-    int agreement = -1;             // whose books the retention is on; -1: none
-    std::uint8_t level = 0;
-    double direct_share = 1.0;  // of the plan's hours, direct (partner services)
-    core::Time retention_started = 0.0;
-    double hours_before = 0.0;  // of the plan's hours, given before day 0 (initial caseload)
-    RetentionPlan plan;
-  };
-
   core::Simulation& sim_;
   const ModelParameters& params_;
   DecisionRules& rules_;
@@ -281,6 +249,8 @@ class World final : public core::EventHandler,
   BenefitStock benefits_;        // rule P7: clients on income support, by group and status
   OseServices ose_;              // places, waitlists, participations, the agreements' ledger
   Accompaniment accompaniment_;  // contacts during a Parcours and their dropout clocks (D6)
+  std::unique_ptr<Employment> employment_;  // job search, jobs and their records
+  std::unique_ptr<Wiring> wiring_;
 
   // Side tables by slot, kept only when the scenario uses them (a run of a million clients
   // without agreements or retention should not pay for them in memory or cache misses).
@@ -288,14 +258,6 @@ class World final : public core::EventHandler,
   bool track_completed_ = false;  // rule M12: plans may repeat an activity
   bool early_endings_ = false;    // rules P5, P7: some activity may end before its planned end
   bool major_events_ = false;     // rule E7: major events during activities
-  // Job records of the clients whose job is followed or supported, in a pool; by slot, the
-  // index of the client's record or kNoJob.
-  static constexpr std::uint32_t kNoJob = 0xffffffffU;
-  std::vector<std::uint32_t> job_of_;
-  std::vector<Job> job_pool_;
-  std::vector<std::uint32_t> free_jobs_;
-  Job& job(Slot s) { return job_pool_[job_of_[s]]; }
-  [[nodiscard]] const Job& job(Slot s) const { return job_pool_[job_of_[s]]; }
   /// Rule M12: activities each client completed (bit per activity id), by slot.
   std::vector<std::array<std::uint64_t, 4>> completed_;
   std::vector<std::uint8_t> plan_buffer_;
