@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -75,6 +76,10 @@ class ClientTable {
 
   [[nodiscard]] core::Simulation& sim() const { return sim_; }
   [[nodiscard]] core::Time now() const { return sim_.now(); }
+  /// Rule M7's "calendar days": whole days from the day of `t` to today.
+  [[nodiscard]] double calendar_days_since(core::Time t) const {
+    return std::floor(sim_.now()) - std::floor(t);
+  }
   /// The client's stream for draw `d`'s `occurrence`-th site (client.hpp: common random numbers).
   [[nodiscard]] core::RandomStream stream(const Client& c, Draw d, unsigned occurrence = 0) const {
     return sim_.stream(c.id, purpose(d, occurrence));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/employment.hpp"
+#include "model/retention.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -32,7 +33,8 @@ void World::place_initial_caseload() {
     if (ic.state == InitialClient::State::kWaitingInterview) {
       join_agent_queue(s);
     } else if (ic.state == InitialClient::State::kInRetention) {
-      resume_initial_retention(s, ic);
+      stop_benefit(s, false);  // employed since before day 0 (rule P7)
+      retention_->resume_initial(s, ic);
     } else {
       resume_initial_activity(s, ic);
     }

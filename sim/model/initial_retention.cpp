@@ -10,23 +10,23 @@
 #include <cmath>
 #include <limits>
 
-#include "model/employment.hpp"
-#include "model/world.hpp"
+#include "model/initial_caseload.hpp"
+#include "model/ose_services.hpp"
+#include "model/retention.hpp"
 
 namespace parcours::model {
 
-void World::resume_initial_retention(Slot s, const InitialClient& ic) {
+void Retention::resume_initial(Slot s, const InitialClient& ic) {
   assert(ose_.on_books() && ic.agreement >= 0);
-  Client& c = table_[s];
+  Client& c = clients_[s];
   const RetentionParameters& r = params_.retention;
   c.evaluations = 1;
   c.job_after_parcours = true;  // a participant's job: followed after the support (M13)
-  stop_benefit(s, false);       // employed since before day 0 (rule P7)
-  Job& j = employment_->open_job(s, 1);
+  Job& j = employment_.open_job(s, 1);
   j.started = -ic.days_done;  // at least as long ago as the support began
   const auto ai = static_cast<std::size_t>(ic.agreement);
   const Agreement& a = params_.agreements.agreements[ai];
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, j.number);
+  core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, j.number);
   const int activity = ic.activity;
   const bool partner = activity == r.me_activity || activity == r.ph2_activity ||
                        activity == r.demarcheurs_maintien_activity;
@@ -41,8 +41,8 @@ void World::resume_initial_retention(Slot s, const InitialClient& ic) {
     level = static_cast<std::uint8_t>(terms.level_of(direct + indirect));
     core::Resource& places = ose_.places_of(a);
     if (places.busy() >= places.capacity()) {  // an employed client does not wait (M6)
-      count(c, Count::kOseNotServed);
-      employment_->follow_job(s);
+      clients_.count(c, Count::kOseNotServed);
+      employment_.follow_job(s);
       return;
     }
     [[maybe_unused]] const bool placed = places.acquire_or_wait(ose_.place_granted(s));
@@ -63,7 +63,7 @@ void World::resume_initial_retention(Slot s, const InitialClient& ic) {
   j.plan = plan;
   j.retention_started = -ic.days_done;
   j.hours_before = plan.hours_by(ic.days_done);
-  core::RandomStream stop = stream(c, Draw::kRetentionPlan, 0x100U + j.number);
+  core::RandomStream stop = clients_.stream(c, Draw::kRetentionPlan, 0x100U + j.number);
   j.stop_at = r.client_stop_per_day > 0 ? stop.exponential(1.0 / r.client_stop_per_day)
                                         : std::numeric_limits<double>::infinity();
   c.stage = Stage::kRetention;
@@ -82,7 +82,7 @@ void World::resume_initial_retention(Slot s, const InitialClient& ic) {
   } else {
     c.next_event = schedule(std::max(0.0, plan.days() - done), kRetentionEnd, s);
   }
-  employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
+  employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
 }
 
 }  // namespace parcours::model

@@ -1,22 +1,60 @@
-// Job retention support ("maintien en emploi", rules M2-M12): a plan of hours over weeks
-// (integration, then consolidation) by the organisation of the participation when it offers
-// retention and can take the client back (M6, M7, M11), otherwise through an agent's referral
-// to another partner's Groupe ME or PH2 agreement; bipartite, turning tripartite with consent
-// (M4); ending when its objectives are met, when the client stops, or when the job is lost
-// (M5). Income support not yet issued is cancelled when it starts (M10).
+// Job retention support ("maintien en emploi", rules M1-M12), the module of retention.hpp:
+// the decision at a participant's job start (M1, M9, S4) and late starts (M3); a plan of
+// hours over weeks (integration, then consolidation) by the organisation of the participation
+// when it offers retention and can take the client back (M6, M7, M11), otherwise through an
+// agent's referral to another partner (retention_partner.cpp); bipartite, turning tripartite
+// with consent (M4); ending when its objectives are met, when the client stops, or when the
+// job is lost (M5). Income support not yet issued is cancelled when it starts (M10).
+
+#include "model/retention.hpp"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
 
-#include "model/employment.hpp"
-#include "model/world.hpp"
+#include "model/decision_rules.hpp"
+#include "model/ose_services.hpp"
 
 namespace parcours::model {
 
-bool World::retention_at_job_start(Slot s, unsigned number) {
-  Client& c = table_[s];
+Retention::Retention(ClientTable& clients, const ModelParameters& params, DecisionRules& rules,
+                     OseServices& ose, Employment& employment, bool keep_last)
+    : clients_(clients),
+      params_(params),
+      rules_(rules),
+      ose_(ose),
+      employment_(employment),
+      track_last_(keep_last) {}
+
+void Retention::handle(std::uint32_t kind, std::uint64_t subject) {
+  clients_.note_event(kind, subject);
+  const auto s = static_cast<Slot>(subject);
+  switch (kind) {
+    case kRetentionContact:
+      on_retention_contact(s);
+      break;
+    case kRetentionPhaseEnd:
+      on_retention_phase_end(s);
+      break;
+    case kRetentionEnd:
+      finish(s, Count::kRetentionEndedObjectives);  // rule M5
+      employment_.follow_job(s);
+      break;
+    case kRetentionLateStart:
+      on_late_start(s);
+      break;
+    case kRetentionReferral:
+      on_partner_referral(s);
+      break;
+    default:
+      assert(false);
+      break;
+  }
+}
+
+bool Retention::at_job_start(Slot s, unsigned number) {
+  Client& c = clients_[s];
   const RetentionParameters& r = params_.retention;
   if (!c.job_after_parcours && !r.after_any_job) return false;  // rules M1, M6: participants
   const Participation* p = track_last_ ? &ose_.participation(s) : nullptr;
@@ -29,11 +67,11 @@ bool World::retention_at_job_start(Slot s, unsigned number) {
       params_.agreements.organisations[params_.agreements.agreements[ose_.a_index(s)].organisation]
           .retention;
   if (ended && params_.activities[p->activity].retention_included && !after_provided) {
-    count(c, Count::kRetentionWithinParticipation);  // rule M9
+    clients_.count(c, Count::kRetentionWithinParticipation);  // rule M9
   } else if (ended && params_.activities[p->activity].in_job_support_days > 0) {
     // Rule S4: Démarcheurs d'emploi accompanies every participant in the job.
-    employment_->open_job(s, number);
-    if (!start_in_job_support(s)) employment_->follow_job(s);
+    employment_.open_job(s, number);
+    if (!start_in_job_support(s)) employment_.follow_job(s);
     return true;
   } else if (r.after_any_job || (ended && retention_measure(p->activity))) {
     // Rule M1: the need is decided per participant of an SAE, PPE, ICTE or MFOR-EE
@@ -41,14 +79,14 @@ bool World::retention_at_job_start(Slot s, unsigned number) {
     // job again has the same need); the reference model decides at every job.
     const unsigned occurrence =
         ended && c.job_after_parcours ? 0x8000U | (c.evaluations & 0x7fU) << 8U | p->step : number;
-    core::RandomStream decision = stream(c, Draw::kRetentionDecision, occurrence);
-    switch (rules_.retention(c, table_.profile(s), decision)) {
+    core::RandomStream decision = clients_.stream(c, Draw::kRetentionDecision, occurrence);
+    switch (rules_.retention(c, clients_.profile(s), decision)) {
       case RetentionDecision::kRetention:
-        employment_->open_job(s, number);
+        employment_.open_job(s, number);
         if (!start_in_service_retention(s)) refer_to_partner(s);  // the organisation cannot:
         return true;                                              // another partner (M6, M11)
       case RetentionDecision::kOtherPartner:
-        employment_->open_job(s, number);
+        employment_.open_job(s, number);
         refer_to_partner(s);
         return true;
       case RetentionDecision::kNone:
@@ -59,19 +97,19 @@ bool World::retention_at_job_start(Slot s, unsigned number) {
   return false;
 }
 
-bool World::schedule_late_start(Slot s, unsigned number) {
+bool Retention::schedule_late_start(Slot s, unsigned number) {
   // Rule M3: a problem may show at the administrative follow-up `late_start_days` after the
   // participation's end (only if the job started by then), or the employer may ask for
   // support for the employee; the earlier of the two starts retention.
-  Client& c = table_[s];
+  Client& c = clients_[s];
   const RetentionParameters& r = params_.retention;
   constexpr double kNever = std::numeric_limits<double>::infinity();
   double when = kNever;
-  core::RandomStream late = stream(c, Draw::kLateStart, number);
+  core::RandomStream late = clients_.stream(c, Draw::kLateStart, number);
   if (late.bernoulli(r.late_start_probability)) {
     const Participation* p = track_last_ ? &ose_.participation(s) : nullptr;
-    const double end = p != nullptr && p->ended_at >= 0 ? p->ended_at : sim_.now();
-    const double at = end + r.late_start_days - sim_.now();
+    const double end = p != nullptr && p->ended_at >= 0 ? p->ended_at : clients_.now();
+    const double at = end + r.late_start_days - clients_.now();
     if (at >= 0) when = at;
   }
   bool employer = false;
@@ -83,14 +121,14 @@ bool World::schedule_late_start(Slot s, unsigned number) {
     }
   }
   if (!std::isfinite(when)) return false;
-  employment_->open_job(s, number);
-  employment_->job(s).employer_request = employer;
+  employment_.open_job(s, number);
+  employment_.job(s).employer_request = employer;
   c.next_event = schedule(when, kRetentionLateStart, s);
-  employment_->set_job_multiplier(s, 1.0);
+  employment_.set_job_multiplier(s, 1.0);
   return true;
 }
 
-bool World::start_in_service_retention(Slot s) {
+bool Retention::start_in_service_retention(Slot s) {
   // Rules M6, M7, M11: the same organisation continues, if it offers retention, an agreement
   // for the service is in force (the participation's, or its renewal when the agreement year
   // turned since) and the participation ended at most `readmission_days` ago. The support's
@@ -107,25 +145,25 @@ bool World::start_in_service_retention(Slot s) {
     level = p.level;
     if (p.agreement < 0 || p.placed || p.waiting) return false;
     const Agreement& a = params_.agreements.agreements[ose_.a_index(s)];
-    agreement = agreement_in_force(params_.agreements, p.agreement, sim_.now());
+    agreement = agreement_in_force(params_.agreements, p.agreement, clients_.now());
     if (!params_.agreements.organisations[a.organisation].retention || agreement < 0 ||
-        calendar_days_since(p.ended_at) > r.readmission_days) {
+        clients_.calendar_days_since(p.ended_at) > r.readmission_days) {
       return false;
     }
   }
-  Client& c = table_[s];
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, employment_->job(s).number);
+  Client& c = clients_[s];
+  core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, employment_.job(s).number);
   const double hours = r.hours.sample(rng);
   const double weeks =
       r.contacts > 0 ? r.contacts * r.contact_interval_days / 7.0 : r.days.sample(rng) / 7.0;
   const double integration = r.integration_days.sample(rng) / 7.0;
-  count(c, Count::kRetentionInService);
+  clients_.count(c, Count::kRetentionInService);
   start_retention(s, make_retention_plan(hours, weeks, integration, r.shape, rng), agreement,
                   level);
   return true;
 }
 
-bool World::start_in_job_support(Slot s) {
+bool Retention::start_in_job_support(Slot s) {
   // Rule S4: Démarcheurs d'emploi supports the job search, then accompanies the participant
   // in the job for `in_job_support_days`, by the same organisation on the same agreement
   // (its hours count in the participation's, rule M8), while that agreement or its renewal
@@ -133,14 +171,14 @@ bool World::start_in_job_support(Slot s) {
   const Participation& p = ose_.participation(s);
   const ActivityParameters& a = params_.activities[p.activity];
   const int agreement =
-      ose_.on_books() ? agreement_in_force(params_.agreements, p.agreement, sim_.now()) : -1;
+      ose_.on_books() ? agreement_in_force(params_.agreements, p.agreement, clients_.now()) : -1;
   if (ose_.on_books() && p.agreement >= 0 && agreement < 0) return false;
-  Client& c = table_[s];
-  core::RandomStream rng = stream(c, Draw::kInJobSupport, employment_->job(s).number);
+  Client& c = clients_[s];
+  core::RandomStream rng = clients_.stream(c, Draw::kInJobSupport, employment_.job(s).number);
   const double hours = a.in_job_support_hours.sample(rng);
   const double integration = params_.retention.integration_days.sample(rng) / 7.0;
-  count(c, Count::kInJobSupportStarted);
-  count(c, Count::kRetentionInService);  // by the organisation of the participation
+  clients_.count(c, Count::kInJobSupportStarted);
+  clients_.count(c, Count::kRetentionInService);  // by the organisation of the participation
   start_retention(s,
                   make_retention_plan(hours, a.in_job_support_days / 7.0, integration,
                                       params_.retention.shape, rng),
@@ -148,110 +186,27 @@ bool World::start_in_job_support(Slot s) {
   return true;
 }
 
-int World::partner_activity(Slot s) const {
-  // Rules M6, M7, S4: PH2 for a person with a disability, Démarcheurs maintien for a
-  // last-resort assistance recipient, Groupe ME otherwise.
+void Retention::start_retention(Slot s, const RetentionPlan& plan, int agreement,
+                                std::uint8_t level) {
+  Client& c = clients_[s];
+  Job& j = employment_.job(s);
   const RetentionParameters& r = params_.retention;
-  if (table_.profile(s).disability && r.ph2_activity >= 0) return r.ph2_activity;
-  if (table_.profile(s).income_support == IncomeSupport::kLastResort &&
-      r.demarcheurs_maintien_activity >= 0) {
-    return r.demarcheurs_maintien_activity;
-  }
-  return r.me_activity;
-}
-
-void World::refer_to_partner(Slot s) {
-  // Rule M6: a follow-up at the office, where an agent refers the client to a Groupe ME
-  // agreement (PH2 for a person with a disability, rule M7).
-  Client& c = table_[s];
-  const RetentionParameters& r = params_.retention;
-  const int activity = partner_activity(s);
-  if (activity < 0) {  // no other partner in the scenario: no retention
-    employment_->follow_job(s);
-    return;
-  }
-  count(c, Count::kRetentionPartnerReferrals);
-  core::RandomStream rng = stream(c, Draw::kPartnerReferral, employment_->job(s).number);
-  c.next_event = schedule(r.referral_days.sample(rng), kRetentionReferral, s);
-  employment_->set_job_multiplier(s, 1.0);
-}
-
-void World::on_partner_referral(Slot s) {
-  Client& c = table_[s];
-  const RetentionParameters& r = params_.retention;
-  const auto activity = static_cast<std::uint8_t>(partner_activity(s));
-  // An agreement in force for the service, with an organisation of the client's region and a
-  // free place (an employed client does not wait: without a place, no retention).
-  int chosen = -1;
-  int full = -1;
-  for (const std::uint16_t i : ose_.agreements_for(activity)) {
-    const Agreement& a = params_.agreements.agreements[i];
-    const Organisation& o = params_.agreements.organisations[a.organisation];
-    if ((o.region >= 0 && o.region != static_cast<int>(table_.profile(s).region)) ||
-        !a.active_at(sim_.now())) {
-      continue;
-    }
-    const core::Resource& places = ose_.places_of(a);
-    if (places.busy() < places.capacity()) {
-      chosen = i;
-      break;
-    }
-    if (full < 0) full = i;
-  }
-  const ServiceTerms& terms = params_.activities[activity].service;
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, employment_->job(s).number);
-  const double direct = terms.has_hours ? terms.hours_direct.sample(rng) : 0.0;
-  const double indirect = terms.has_hours ? terms.hours_indirect.sample(rng) : 0.0;
-  const double weeks = params_.activities[activity].duration_days.sample(rng) / 7.0;
-  const double integration = r.integration_days.sample(rng) / 7.0;
-  const auto level = static_cast<std::uint8_t>(terms.level_of(direct + indirect));
-  if (chosen < 0) {
-    if (full >= 0)
-      ose_.book(static_cast<std::size_t>(full), table_.quarter(), level).turned_away += 1;
-    count(c, Count::kOseNotServed);
-    employment_->follow_job(s);
-    return;
-  }
-  const Agreement& a = params_.agreements.agreements[static_cast<std::size_t>(chosen)];
-  [[maybe_unused]] const bool placed =
-      ose_.places_of(a).acquire_or_wait(ose_.place_granted(s), ose_.organisation_level(s));
-  assert(placed);
-  Job& j = employment_->job(s);
-  j.partner = true;
-  j.direct_share = direct + indirect > 0 ? direct / (direct + indirect) : 1.0;
-  // A new participant of the partner's agreement (rule M13: Groupe ME, PH2), priced at the
-  // start like any (rule M11: preferably a fixed price by intensity).
-  AgreementRecord& rec = ose_.book(static_cast<std::size_t>(chosen), table_.quarter(), level);
-  rec.started += 1;
-  rec.cost_fixed_price += a.fixed_price_cost(level);
-  if (rng.bernoulli(r.ph2_psea_share) && static_cast<int>(activity) == r.ph2_activity) {
-    rec.psea_retention += 1;
-  }
-  j.cit = static_cast<int>(activity) == r.ph2_activity && rng.bernoulli(r.ph2_cit_share);
-  count(c, Count::kRetentionPartnerStarted);
-  count_activity(c, activity);  // the partner's service is in use (rules M6, M7)
-  start_retention(s, make_retention_plan(direct + indirect, weeks, integration, r.shape, rng),
-                  chosen, level);
-}
-
-void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level) {
-  Client& c = table_[s];
-  Job& j = employment_->job(s);
-  const RetentionParameters& r = params_.retention;
-  count(c, Count::kRetentionStarted);
+  clients_.count(c, Count::kRetentionStarted);
   cancel_unissued_income_support(s);
   j.in_retention = true;
   j.tripartite = false;  // rule M4: a plan starts bipartite
   j.agreement = agreement;
   j.level = level;
   j.plan = plan;
-  j.retention_started = sim_.now();
+  j.retention_started = clients_.now();
   if (agreement >= 0) {
-    ose_.book(static_cast<std::size_t>(agreement), table_.quarter(), level).retention_started += 1;
+    ose_.book(static_cast<std::size_t>(agreement), clients_.quarter(), level).retention_started +=
+        1;
   }
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x100U + j.number);
-  j.stop_at = r.client_stop_per_day > 0 ? sim_.now() + rng.exponential(1.0 / r.client_stop_per_day)
-                                        : std::numeric_limits<double>::infinity();
+  core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, 0x100U + j.number);
+  j.stop_at = r.client_stop_per_day > 0
+                  ? clients_.now() + rng.exponential(1.0 / r.client_stop_per_day)
+                  : std::numeric_limits<double>::infinity();
   c.stage = Stage::kRetention;
   const double integration = 7.0 * static_cast<double>(plan.integration_weeks);
   if (r.contacts > 0 && !j.partner) {  // rule M3's meetings as events
@@ -262,65 +217,65 @@ void World::start_retention(Slot s, const RetentionPlan& plan, int agreement, st
   } else {
     c.next_event = schedule(plan.days(), kRetentionEnd, s);
   }
-  employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
+  employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
 }
 
-void World::on_retention_contact(Slot s) {
-  Client& c = table_[s];
-  Job& j = employment_->job(s);
+void Retention::on_retention_contact(Slot s) {
+  Client& c = clients_[s];
+  Job& j = employment_.job(s);
   const RetentionParameters& r = params_.retention;
-  count(c, Count::kRetentionContacts);
+  clients_.count(c, Count::kRetentionContacts);
   // Rule M4 at the first meeting after integration.
   const double integration = 7.0 * static_cast<double>(j.plan.integration_weeks);
-  const double since = sim_.now() - j.retention_started;
+  const double since = clients_.now() - j.retention_started;
   if (integration > 0 && !j.tripartite && since >= integration &&
       since - r.contact_interval_days < integration) {
-    core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x200U + j.number);
+    core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, 0x200U + j.number);
     if (rng.bernoulli(r.tripartite_consent)) {
       j.tripartite = true;
-      count(c, Count::kTripartiteSwitches);
-      employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
+      clients_.count(c, Count::kTripartiteSwitches);
+      employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
     }
   }
   if (--c.contacts_left > 0) {
     c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);
     return;
   }
-  finish_retention(s, Count::kRetentionEndedObjectives);  // rule M5
-  employment_->follow_job(s);
+  finish(s, Count::kRetentionEndedObjectives);  // rule M5
+  employment_.follow_job(s);
 }
 
-void World::on_retention_phase_end(Slot s) {
+void Retention::on_retention_phase_end(Slot s) {
   // Rule M4: after integration, the plan may turn tripartite with both parties' consent.
-  Client& c = table_[s];
-  Job& j = employment_->job(s);
-  core::RandomStream rng = stream(c, Draw::kRetentionPlan, 0x200U + j.number);
+  Client& c = clients_[s];
+  Job& j = employment_.job(s);
+  core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, 0x200U + j.number);
   if (rng.bernoulli(params_.retention.tripartite_consent)) {
     j.tripartite = true;
-    count(c, Count::kTripartiteSwitches);
-    employment_->set_job_multiplier(s, employment_->job_multiplier_now(s));
+    clients_.count(c, Count::kTripartiteSwitches);
+    employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
   }
-  c.next_event = schedule(j.retention_started + j.plan.days() - sim_.now(), kRetentionEnd, s);
+  c.next_event = schedule(j.retention_started + j.plan.days() - clients_.now(), kRetentionEnd, s);
 }
 
-void World::finish_retention(Slot s, Count ending) {
-  Client& c = table_[s];
-  Job& j = employment_->job(s);
+void Retention::finish(Slot s, Count ending) {
+  Client& c = clients_[s];
+  Job& j = employment_.job(s);
   assert(j.in_retention);
-  count(c, ending);
-  const double hours = j.plan.hours_by(sim_.now() - j.retention_started) - j.hours_before;
-  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
-    table_.indicators().record(table_.quarter(), g).retention_hours += hours;
+  clients_.count(c, ending);
+  const double hours = j.plan.hours_by(clients_.now() - j.retention_started) - j.hours_before;
+  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    clients_.indicators().record(clients_.quarter(), g).retention_hours += hours;
   });
   const bool employed = ending != Count::kRetentionEndedJobLoss;
   if (employed) {  // rule M13: still employed at the end, full or part time
-    count(c, j.full_time ? Count::kEmployedEndOfRetentionFullTime
-                         : Count::kEmployedEndOfRetentionPartTime);
+    clients_.count(c, j.full_time ? Count::kEmployedEndOfRetentionFullTime
+                                  : Count::kEmployedEndOfRetentionPartTime);
   }
   if (j.agreement >= 0) {
     const auto ai = static_cast<std::size_t>(j.agreement);
     const Agreement& a = params_.agreements.agreements[ai];
-    AgreementRecord& r = ose_.book(ai, table_.quarter(), j.level);
+    AgreementRecord& r = ose_.book(ai, clients_.quarter(), j.level);
     r.retention_hours += hours;
     r.hours_ended += hours;
     r.cost_actual_costs += a.actual_cost(hours, 0.0);
@@ -346,76 +301,46 @@ void World::finish_retention(Slot s, Count ending) {
   c.stage = Stage::kEmployed;
 }
 
-void World::cancel_unissued_income_support(Slot s) {
+void Retention::cancel_unissued_income_support(Slot s) {
   // Rule M10: payments for weeks of participation not yet issued (issued `payment_lag_days`
   // after the weeks) are cancelled when retention starts, except for Objectif emploi clients.
   const double lag = params_.retention.payment_lag_days;
-  if (lag <= 0 || table_.profile(s).objectif_emploi) return;
+  if (lag <= 0 || clients_.profile(s).objectif_emploi) return;
   const Participation& p = ose_.participation(s);  // kept: track_last_ holds with a lag
   if (p.ended_at < 0) return;
   // The last `lag` days of the participation (no more than it lasted) are issued after it.
   const double unissued_days =
-      std::min({lag, p.ended_at - p.started, p.ended_at + lag - sim_.now()});
+      std::min({lag, p.ended_at - p.started, p.ended_at + lag - clients_.now()});
   if (unissued_days <= 0) return;
   const ActivityParameters& a = params_.activities[p.activity];
-  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(clients_.profile(s).income_support);
   const double allowance =
       params_.parcours.allowance_statuses[status] ? a.allowance_per_week * unissued_days / 7 : 0.0;
   const double extra = a.extra_costs_per_week * unissued_days / 7;
   if (allowance + extra <= 0) return;
-  const Client& c = table_[s];
-  count(c, Count::kIncomeSupportCancelled);
-  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
-    PeriodRecord& r = table_.indicators().record(table_.quarter(), g);
+  const Client& c = clients_[s];
+  clients_.count(c, Count::kIncomeSupportCancelled);
+  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    PeriodRecord& r = clients_.indicators().record(clients_.quarter(), g);
     r.allowance_paid -= allowance;
     r.extra_costs_paid -= extra;
     r.income_support_cancelled += allowance + extra;
   });
   if (p.agreement >= 0) {  // the agreement's books show what was paid, too
-    AgreementRecord& r = ose_.book(ose_.a_index(s), table_.quarter(), p.level);
+    AgreementRecord& r = ose_.book(ose_.a_index(s), clients_.quarter(), p.level);
     r.allowance_paid -= allowance;
     r.extra_costs_paid -= extra;
   }
 }
 
-void World::on_late_start(Slot s) {
+void Retention::on_late_start(Slot s) {
   // Rule M3: a problem found at the administrative follow-up after the participation, or the
   // employer's request.
-  count(table_[s], employment_->job(s).employer_request ? Count::kRetentionEmployerRequests
-                                                        : Count::kRetentionLateStarts);
+  clients_.count(clients_[s], employment_.job(s).employer_request
+                                  ? Count::kRetentionEmployerRequests
+                                  : Count::kRetentionLateStarts);
   if (start_in_service_retention(s)) return;
   refer_to_partner(s);
-}
-
-void World::after_job_loss(Slot s) {
-  // Rule M7: readmission to the original activity within `readmission_days` of its actual
-  // end if its agreement is in force; otherwise back to the office for a new evaluation.
-  Client& c = table_[s];
-  start_benefit(s);  // out of work again (rule P7)
-  Participation* last = track_last_ ? &ose_.participation(s) : nullptr;
-  if (last != nullptr && !last->placed && !last->waiting && last->ended_at >= 0 &&
-      calendar_days_since(last->ended_at) <= params_.retention.readmission_days &&
-      (last->agreement < 0 ||
-       params_.agreements.agreements[ose_.a_index(s)].active_at(sim_.now()))) {
-    count(c, Count::kReadmissions);
-    last->readmission = true;
-    resume_parcours(s, last->activity);
-    return;
-  }
-  count(c, Count::kReturnsToOffice);
-  join_agent_queue(s);
-}
-
-void World::resume_parcours(Slot s, std::uint8_t activity) {
-  Client& c = table_[s];
-  c.in_parcours = true;
-  table_.add_stock(parcours_active_, c, +1);
-  count(c, Count::kParcoursResumed);
-  c.plan_size = 1;
-  c.plan[0] = activity;
-  c.next_activity = 0;
-  open_parcours(
-      s, 0x1000U + employment_->job(s).number);  // streams of its own, not the first Parcours's
 }
 
 }  // namespace parcours::model

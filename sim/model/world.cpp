@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "model/employment.hpp"
+#include "model/retention.hpp"
 
 namespace parcours::model {
 
 // What the modules ask of the stages World still handles: one object for each interface, so
 // that world.hpp needs none of the modules' headers.
-class World::Wiring final : public Employment::Pathway, public Employment::Support {
+class World::Wiring final : public Employment::Pathway {
  public:
   explicit Wiring(World& world) : w_(world) {}
   // Employment::Pathway
@@ -28,11 +29,6 @@ class World::Wiring final : public Employment::Pathway, public Employment::Suppo
   void end_integration(Slot s) override { w_.end_integration(s); }
   void after_job_loss(Slot s) override { w_.after_job_loss(s); }
   void leave(Slot s) override { w_.leave(s); }
-  // Employment::Support
-  bool at_job_start(Slot s, unsigned number) override {
-    return w_.retention_at_job_start(s, number);
-  }
-  void finish(Slot s, Count ending) override { w_.finish_retention(s, ending); }
 
  private:
   World& w_;
@@ -76,11 +72,13 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       ose_(prepared(table_, params, calendar_), params, horizon_, keeps_last(params)),
       accompaniment_(table_, params, agents_, *this),
       employment_(std::make_unique<Employment>(table_, params, rules, ose_, keeps_last(params))),
+      retention_(std::make_unique<Retention>(table_, params, rules, ose_, *employment_,
+                                             keeps_last(params))),
       wiring_(std::make_unique<Wiring>(*this)),
       track_last_(keeps_last(params)),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
   ose_.set_pathway(this);
-  employment_->wire(wiring_.get(), wiring_.get());
+  employment_->wire(wiring_.get(), retention_.get());
   if (params.evaluation.specialised_evaluators > 0) {
     specialists_ = std::make_unique<core::Resource>(sim, params.evaluation.specialised_evaluators);
   }
@@ -189,22 +187,6 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kClosure:
       on_parcours_exit(s, Count::kParcoursEndedClosure);
       break;
-    case kRetentionContact:
-      on_retention_contact(s);
-      break;
-    case kRetentionPhaseEnd:
-      on_retention_phase_end(s);
-      break;
-    case kRetentionEnd:
-      finish_retention(s, Count::kRetentionEndedObjectives);  // rule M5
-      employment_->follow_job(s);
-      break;
-    case kRetentionLateStart:
-      on_late_start(s);
-      break;
-    case kRetentionReferral:
-      on_partner_referral(s);
-      break;
     case kMajorEvent:
       on_major_event(s);
       break;
@@ -214,7 +196,7 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
-    default:  // the other modules' events (OseServices, Accompaniment, Employment)
+    default:  // the other modules' events (OseServices, Accompaniment, Employment, Retention)
       assert(false);
       break;
   }

@@ -5,11 +5,12 @@
 //
 // World owns the process modules and wires them (issue 11): the ClientTable they share
 // (client_table.hpp), OseServices (ose_services.hpp: places, waitlists, participations, the
-// agreements' ledger), Accompaniment (accompaniment.hpp: contacts and dropout clocks) and
-// Employment (employment.hpp: job search, jobs, job loss, follow-up), each a
-// core::EventHandler of its own. World itself is still the handler of the stages not yet
-// split out, each in its own file: arrivals.cpp, evaluation.cpp, parcours.cpp,
-// retention.cpp, integration.cpp, income_support.cpp, world_major_event.cpp.
+// agreements' ledger), Accompaniment (accompaniment.hpp: contacts and dropout clocks),
+// Employment (employment.hpp: job search, jobs, job loss, follow-up) and Retention
+// (retention.hpp: retention support), each a core::EventHandler of its own. World itself is
+// still the handler of the stages not yet split out, each in its own file: arrivals.cpp,
+// evaluation.cpp, parcours.cpp, readmission.cpp, integration.cpp, income_support.cpp,
+// world_major_event.cpp.
 
 #include <algorithm>
 #include <array>
@@ -38,6 +39,7 @@
 namespace parcours::model {
 
 class Employment;
+class Retention;
 
 class World final : public core::EventHandler,
                     private OseServices::Pathway,
@@ -92,9 +94,6 @@ class World final : public core::EventHandler,
   void place_initial_caseload();
   /// A caseload client in a Parcours, `ic.days_done` days into its activity.
   void resume_initial_activity(Slot s, const InitialClient& ic);
-  /// A caseload client employed, `ic.days_done` days into retention support under its
-  /// agreement (initial_retention.cpp).
-  void resume_initial_retention(Slot s, const InitialClient& ic);
   // evaluation.cpp
   void join_agent_queue(Slot s);
   void start_interview(Slot s);
@@ -173,39 +172,10 @@ class World final : public core::EventHandler,
                                                     table_[s].limiting_characteristics)
                                    : 0U;
   }
-  // retention.cpp
-  /// Rules M1, M3, M6, M9, S4: retention support (or its decision) at a participant's job
-  /// start (Employment::Support); false when the job goes on unsupported.
-  bool retention_at_job_start(Slot s, unsigned number);
-  [[nodiscard]] bool start_in_service_retention(Slot s);
-  /// Rule S4: Démarcheurs' in-job accompaniment by the same service, on the same agreement;
-  /// false when that agreement is no longer in force.
-  [[nodiscard]] bool start_in_job_support(Slot s);
-  /// Rule M1: the services whose participants' need for retention is decided (SAE, PPE,
-  /// ICTE, MFOR-EE), not the office's own activities.
-  [[nodiscard]] bool retention_measure(std::uint8_t activity) const {
-    return params_.activities[activity].service.measure != Measure::kInternal;
-  }
-  /// Rule M3: schedules a late start (administrative follow-up, employer's request) if one
-  /// comes; false when none does.
-  bool schedule_late_start(Slot s, unsigned number);
-  void refer_to_partner(Slot s);
-  /// The partner service an agent refers the client to (-1: none in the scenario).
-  [[nodiscard]] int partner_activity(Slot s) const;
-  void on_partner_referral(Slot s);
-  void start_retention(Slot s, const RetentionPlan& plan, int agreement, std::uint8_t level);
-  void on_retention_phase_end(Slot s);
-  void on_retention_contact(Slot s);
-  void finish_retention(Slot s, Count ending);
-  void cancel_unissued_income_support(Slot s);
-  void on_late_start(Slot s);
+  // readmission.cpp
   /// Rule M7: back to the original activity (84 days) or to the office.
   void after_job_loss(Slot s);
   void resume_parcours(Slot s, std::uint8_t activity);
-  /// Rule M7's "calendar days": whole days from the day of `t` to today.
-  [[nodiscard]] double calendar_days_since(core::Time t) const {
-    return std::floor(sim_.now()) - std::floor(t);
-  }
 
   /// Rules M1, M9, S4 read the last participation's service, as do M7 and M10.
   static bool keeps_last(const ModelParameters& params);
@@ -250,6 +220,7 @@ class World final : public core::EventHandler,
   OseServices ose_;              // places, waitlists, participations, the agreements' ledger
   Accompaniment accompaniment_;  // contacts during a Parcours and their dropout clocks (D6)
   std::unique_ptr<Employment> employment_;  // job search, jobs and their records
+  std::unique_ptr<Retention> retention_;    // retention support, in the job records
   std::unique_ptr<Wiring> wiring_;
 
   // Side tables by slot, kept only when the scenario uses them (a run of a million clients
