@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "model/evaluation.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -51,7 +52,7 @@ void World::on_arrival() {
   count(c, Count::kArrivals);
   count(c, c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
   count_profile(s);
-  join_agent_queue(s);
+  evaluation_->join_agent_queue(s);
   schedule_next_arrival();
 }
 

@@ -1,32 +1,72 @@
 // The evaluation interview (EEAE, rule E2) by an employment-assistance agent, and what its
 // conclusion leads to (rule E5): A job search on one's own, B a Parcours, C a specialised
-// evaluation before deciding (E7), D a referral to health and social services.
+// evaluation before deciding (E7), D a referral to health and social services. The module:
+// evaluation.hpp.
+
+#include "model/evaluation.hpp"
 
 #include <algorithm>
 #include <cassert>
 
-#include "model/employment.hpp"
-#include "model/world.hpp"
+#include "model/decision_rules.hpp"
 
 namespace parcours::model {
 
-void World::join_agent_queue(Slot s) {
-  Client& c = table_[s];
+Evaluation::Evaluation(ClientTable& clients, const ModelParameters& params, DecisionRules& rules,
+                       core::Resource& agents)
+    : clients_(clients), params_(params), rules_(rules), agents_(agents) {
+  if (params.evaluation.specialised_evaluators > 0) {
+    specialists_ =
+        std::make_unique<core::Resource>(clients.sim(), params.evaluation.specialised_evaluators);
+  }
+}
+
+void Evaluation::handle(std::uint32_t kind, std::uint64_t subject) {
+  clients_.note_event(kind, subject);
+  const auto s = static_cast<Slot>(subject);
+  switch (kind) {
+    case kAgentGranted:
+      start_interview(s);
+      break;
+    case kInterviewEnd:
+      on_interview_end(s);
+      break;
+    case kSpecialistGranted:
+      start_specialised_evaluation(s);
+      break;
+    case kSpecialisedEvaluationEnd:
+      on_specialised_evaluation_end(s);
+      break;
+    case kReferredReturn:
+      clients_.count(clients_[s], Count::kReferredReturns);
+      join_agent_queue(s);
+      break;
+    case kMajorEvent:
+      on_major_event(s);
+      break;
+    default:
+      assert(false);
+      break;
+  }
+}
+
+void Evaluation::join_agent_queue(Slot s) {
+  Client& c = clients_[s];
   c.stage = Stage::kWaitingInterview;
-  c.step_started_at = sim_.now();
+  c.step_started_at = clients_.now();
   // Interviews are first come, first served at level 0, never passed by a contact: the seeds'
   // priority (rules D3, D5) is for accompaniment, which the contacts' requests carry.
   if (agents_.acquire_or_wait(core::EventTarget{this, kAgentGranted, s})) start_interview(s);
 }
 
-void World::start_interview(Slot s) {
-  Client& c = table_[s];
+void Evaluation::start_interview(Slot s) {
+  Client& c = clients_[s];
   c.stage = Stage::kInInterview;
   if (c.evaluations > 0) {
     // Rule D4: distance is a snapshot that changes. Back for a new evaluation, the client is
     // older and has spent the time since arrival out of work (and on assistance, if on it).
-    Profile now = table_.profile(s);
-    const double months = (sim_.now() - c.arrived_at) / (365.25 / 12.0);
+    Profile now = clients_.profile(s);
+    const double months = (clients_.now() - c.arrived_at) / (365.25 / 12.0);
     now.age = static_cast<std::uint8_t>(std::min(120.0, now.age + months / 12.0));
     now.months_out_of_work =
         static_cast<std::uint16_t>(std::min(65535.0, now.months_out_of_work + months));
@@ -37,102 +77,112 @@ void World::start_interview(Slot s) {
     c.limiting_characteristics =
         static_cast<std::uint8_t>(limiting_characteristics(now, params_.population.limiting));
   }
-  const double wait = sim_.now() - c.step_started_at;
-  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
-    table_.indicators().record(table_.quarter(), g).interview_wait_days.add(wait);
+  const double wait = clients_.now() - c.step_started_at;
+  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    clients_.indicators().record(clients_.quarter(), g).interview_wait_days.add(wait);
   });
   const EvaluationParameters& e = params_.evaluation;
-  core::RandomStream duration = stream(c, Draw::kInterviewDuration, c.evaluations);
+  core::RandomStream duration = clients_.stream(c, Draw::kInterviewDuration, c.evaluations);
   double agent_days = e.interview_days.sample(duration);
   // Rule E2: exceptionally, a second meeting (for people far from the labour market).
-  core::RandomStream second = stream(c, Draw::kSecondMeeting, c.evaluations);
+  core::RandomStream second = clients_.stream(c, Draw::kSecondMeeting, c.evaluations);
   if (second.bernoulli(e.second_meeting_probability)) {
-    count(c, Count::kSecondMeetings);
+    clients_.count(c, Count::kSecondMeetings);
     agent_days += e.interview_days.sample(duration);
   }
   c.next_event = schedule(agent_days, kInterviewEnd, s);
 }
 
-void World::on_interview_end(Slot s) {
+void Evaluation::on_interview_end(Slot s) {
   agents_.release();
-  Client& c = table_[s];
-  count(c, Count::kInterviews);
+  Client& c = clients_[s];
+  clients_.count(c, Count::kInterviews);
   // Rule E6: a client who refuses services or disagrees leaves without a conclusion; without
   // a valid reason, the file goes to a compliance agent.
   const EvaluationParameters& e = params_.evaluation;
-  core::RandomStream refusal = stream(c, Draw::kRefusal, c.evaluations);
+  core::RandomStream refusal = clients_.stream(c, Draw::kRefusal, c.evaluations);
   if (refusal.bernoulli(e.refusal_probability)) {
-    count(c, Count::kRefusals);
-    if (refusal.bernoulli(e.refusal_without_reason_share)) count(c, Count::kComplianceReferrals);
-    leave(s);
+    clients_.count(c, Count::kRefusals);
+    if (refusal.bernoulli(e.refusal_without_reason_share)) {
+      clients_.count(c, Count::kComplianceReferrals);
+    }
+    pathway_->leave(s);
     return;
   }
-  core::RandomStream rng = stream(c, Draw::kConclusion, c.evaluations);
+  core::RandomStream rng = clients_.stream(c, Draw::kConclusion, c.evaluations);
   ++c.evaluations;
-  apply_conclusion(s, rules_.conclusion(c, table_.profile(s), rng));
+  apply_conclusion(s, rules_.conclusion(c, clients_.profile(s), rng));
 }
 
-void World::apply_conclusion(Slot s, Conclusion conclusion) {
-  Client& c = table_[s];
+void Evaluation::apply_conclusion(Slot s, Conclusion conclusion) {
+  Client& c = clients_[s];
   switch (conclusion) {
     case Conclusion::kAutonomous:
-      count(c, Count::kConclusionA);
-      employment_->start_job_search(s, params_.job_search.autonomous, c.evaluations);
+      clients_.count(c, Count::kConclusionA);
+      pathway_->search_alone(s);
       break;
     case Conclusion::kParcours:
-      count(c, Count::kConclusionB);
-      start_parcours(s);
+      clients_.count(c, Count::kConclusionB);
+      pathway_->start_parcours(s);
       break;
-    case Conclusion::kSpecialised: {
-      count(c, Count::kConclusionC);
-      c.stage = Stage::kSpecialisedEvaluation;
-      c.step_started_at = sim_.now();
-      if (!specialists_ ||
-          specialists_->acquire_or_wait(core::EventTarget{this, kSpecialistGranted, s})) {
-        start_specialised_evaluation(s);
-      }
+    case Conclusion::kSpecialised:
+      clients_.count(c, Count::kConclusionC);
+      request_specialist(s);
       break;
-    }
-    case Conclusion::kNotNow: {
-      count(c, Count::kConclusionD);
-      c.stage = Stage::kReferredOut;
-      core::RandomStream rng = stream(c, Draw::kReferredReturn, c.evaluations);
-      if (rng.bernoulli(params_.evaluation.referred_return_probability)) {
-        c.next_event =
-            schedule(params_.evaluation.referred_return_days.sample(rng), kReferredReturn, s);
-      } else {
-        leave(s);
-      }
+    case Conclusion::kNotNow:
+      clients_.count(c, Count::kConclusionD);
+      refer_out(s, c.evaluations);
       break;
-    }
   }
 }
 
-void World::start_specialised_evaluation(Slot s) {
-  Client& c = table_[s];
-  const double wait = sim_.now() - c.step_started_at;
-  table_.indicators().for_groups(c.groups, [&](std::size_t g) {
-    table_.indicators().record(table_.quarter(), g).specialised_wait_days.add(wait);
+void Evaluation::refer_out(Slot s, unsigned occurrence) {
+  Client& c = clients_[s];
+  c.stage = Stage::kReferredOut;
+  core::RandomStream rng = clients_.stream(c, Draw::kReferredReturn, occurrence);
+  if (rng.bernoulli(params_.evaluation.referred_return_probability)) {
+    c.next_event =
+        schedule(params_.evaluation.referred_return_days.sample(rng), kReferredReturn, s);
+  } else {
+    pathway_->leave(s);
+  }
+}
+
+void Evaluation::request_specialist(Slot s) {
+  Client& c = clients_[s];
+  c.stage = Stage::kSpecialisedEvaluation;
+  c.step_started_at = clients_.now();
+  if (!specialists_ ||
+      specialists_->acquire_or_wait(core::EventTarget{this, kSpecialistGranted, s})) {
+    start_specialised_evaluation(s);
+  }
+}
+
+void Evaluation::start_specialised_evaluation(Slot s) {
+  Client& c = clients_[s];
+  const double wait = clients_.now() - c.step_started_at;
+  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    clients_.indicators().record(clients_.quarter(), g).specialised_wait_days.add(wait);
   });
   // Rule E7: one inside a Parcours (after a major event) draws from its step's own stream.
-  core::RandomStream rng = stream(c, Draw::kSpecialisedDelay,
-                                  c.in_parcours ? 0x100U + step_of(c) : unsigned{c.evaluations});
+  core::RandomStream rng = clients_.stream(
+      c, Draw::kSpecialisedDelay, c.in_parcours ? 0x100U + step_of(c) : unsigned{c.evaluations});
   c.next_event =
       schedule(params_.evaluation.specialised_delay_days.sample(rng), kSpecialisedEvaluationEnd, s);
 }
 
-void World::on_specialised_evaluation_end(Slot s) {
+void Evaluation::on_specialised_evaluation_end(Slot s) {
   if (specialists_) specialists_->release();
-  Client& c = table_[s];
+  Client& c = clients_[s];
   if (c.in_parcours) {  // rule E7: after a major event during the Parcours
     after_major_event(s);
     return;
   }
-  count(c, Count::kSpecialisedEvaluations);
+  clients_.count(c, Count::kSpecialisedEvaluations);
   // Rule E5: the recommendation comes back and the agent decides; the decision rules see
   // stage == kSpecialisedEvaluation and must not refer again (rule E7).
-  core::RandomStream rng = stream(c, Draw::kConclusion, 0x100U + c.evaluations);
-  const Conclusion next = rules_.conclusion(c, table_.profile(s), rng);
+  core::RandomStream rng = clients_.stream(c, Draw::kConclusion, 0x100U + c.evaluations);
+  const Conclusion next = rules_.conclusion(c, clients_.profile(s), rng);
   assert(next != Conclusion::kSpecialised);
   apply_conclusion(s, next);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/employment.hpp"
+#include "model/evaluation.hpp"
 #include "model/retention.hpp"
 #include "model/world.hpp"
 
@@ -31,7 +32,7 @@ void World::place_initial_caseload() {
         limiting_characteristics(ic.profile, params_.population.limiting));
     assign_groups(s);
     if (ic.state == InitialClient::State::kWaitingInterview) {
-      join_agent_queue(s);
+      evaluation_->join_agent_queue(s);
     } else if (ic.state == InitialClient::State::kInRetention) {
       stop_benefit(s, false);  // employed since before day 0 (rule P7)
       retention_->resume_initial(s, ic);

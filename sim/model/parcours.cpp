@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "model/employment.hpp"
+#include "model/evaluation.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -150,9 +151,9 @@ double World::begin_activity(Slot s) {
   if (early_endings_) ending = step_ending(s, longest);
   if (integration < ending.days) ending = {StepEnding::Kind::kJob, integration};
   if (major_events_) {  // rule E7: a major event cuts the step short
-    const double major = major_event_days(s);
+    const double major = evaluation_->major_event_days(s);
     if (major < ending.days) {
-      c.next_event = schedule(major, kMajorEvent, s);
+      c.next_event = sim_.schedule(major, evaluation_->major_event(s));
       return longest;
     }
   }
@@ -210,6 +211,23 @@ void World::end_step_for_job(Slot s) {
   if (!ose_.close_participation(s, true) && track_last_) record_last_activity(s);
 }
 
+void World::interrupt_step(Slot s) {
+  Client& c = table_[s];
+  const unsigned width = step_width(c);
+  for (unsigned k = 0; k < width; ++k) pay_income_support(s, c.plan[c.next_activity + k]);
+  if (!ose_.close_participation(s, true) && track_last_) record_last_activity(s);
+  c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);
+}
+
+void World::continue_plan(Slot s) {
+  const Client& c = table_[s];
+  if (c.next_activity < c.plan_size) {
+    start_activity(s);
+  } else {
+    finish_plan(s);
+  }
+}
+
 void World::record_last_activity(Slot s) {
   // An activity without an agreement is now the last participation, the one rules M7, M9,
   // M10 and M13 look back at.
@@ -259,11 +277,7 @@ void World::on_activity_end(Slot s) {
     ++c.revisions;
     make_plan(s);
   }
-  if (c.next_activity < c.plan_size) {
-    start_activity(s);
-  } else {
-    finish_plan(s);
-  }
+  continue_plan(s);
 }
 
 void World::finish_plan(Slot s) {
@@ -286,11 +300,7 @@ void World::finish_plan(Slot s) {
 void World::skip_step(Slot s) {
   Client& c = table_[s];
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + step_width(c));
-  if (c.next_activity < c.plan_size) {
-    start_activity(s);
-  } else {
-    finish_plan(s);
-  }
+  continue_plan(s);
 }
 
 void World::waitlist_dropout(Slot s) {
@@ -306,7 +316,7 @@ void World::on_parcours_exit(Slot s, Count reason) {
   } else if (c.stage == Stage::kAwaitingActivity) {
     ose_.leave_waitlist(s);
   } else if (c.stage == Stage::kSpecialisedEvaluation) {  // rule E7, after a major event
-    leave_specialised_evaluation(s);
+    evaluation_->leave_specialised_evaluation(s);
   }
   c.exit_event = core::EventHandle{};
   sim_.cancel(c.next_event);  // the activity or job search under way will not end normally

@@ -3,6 +3,7 @@
 // new participant, no new price), or back to the office for a new evaluation.
 
 #include "model/employment.hpp"
+#include "model/evaluation.hpp"
 #include "model/world.hpp"
 
 namespace parcours::model {
@@ -21,7 +22,7 @@ void World::after_job_loss(Slot s) {
     return;
   }
   count(c, Count::kReturnsToOffice);
-  join_agent_queue(s);
+  evaluation_->join_agent_queue(s);
 }
 
 void World::resume_parcours(Slot s, std::uint8_t activity) {

@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "model/employment.hpp"
+#include "model/evaluation.hpp"
 #include "model/retention.hpp"
 
 namespace parcours::model {
 
 // What the modules ask of the stages World still handles: one object for each interface, so
 // that world.hpp needs none of the modules' headers.
-class World::Wiring final : public Employment::Pathway {
+class World::Wiring final : public Employment::Pathway, public Evaluation::Pathway {
  public:
   explicit Wiring(World& world) : w_(world) {}
   // Employment::Pathway
@@ -29,6 +30,18 @@ class World::Wiring final : public Employment::Pathway {
   void end_integration(Slot s) override { w_.end_integration(s); }
   void after_job_loss(Slot s) override { w_.after_job_loss(s); }
   void leave(Slot s) override { w_.leave(s); }
+  // Evaluation::Pathway
+  void search_alone(Slot s) override {
+    w_.employment_->start_job_search(s, w_.params_.job_search.autonomous, w_.table_[s].evaluations);
+  }
+  void start_parcours(Slot s) override { w_.start_parcours(s); }
+  void interrupt_step(Slot s) override { w_.interrupt_step(s); }
+  void revise_plan(Slot s) override {
+    ++w_.table_[s].revisions;
+    w_.make_plan(s);
+  }
+  void close_parcours(Slot s) override { w_.end_parcours(s, Count::kParcoursEndedClosure); }
+  void continue_plan(Slot s) override { w_.continue_plan(s); }
 
  private:
   World& w_;
@@ -74,14 +87,13 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       employment_(std::make_unique<Employment>(table_, params, rules, ose_, keeps_last(params))),
       retention_(std::make_unique<Retention>(table_, params, rules, ose_, *employment_,
                                              keeps_last(params))),
+      evaluation_(std::make_unique<Evaluation>(table_, params, rules, agents_)),
       wiring_(std::make_unique<Wiring>(*this)),
       track_last_(keeps_last(params)),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
   ose_.set_pathway(this);
   employment_->wire(wiring_.get(), retention_.get());
-  if (params.evaluation.specialised_evaluators > 0) {
-    specialists_ = std::make_unique<core::Resource>(sim, params.evaluation.specialised_evaluators);
-  }
+  evaluation_->set_pathway(wiring_.get());
   const PopulationParameters& p = params.population;
   if (!p.sample.empty()) {
     population_ = std::make_unique<ResampledPopulation>(p.sample);
@@ -162,22 +174,6 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kArrival:
       on_arrival();
       break;
-    case kAgentGranted:
-      start_interview(s);
-      break;
-    case kInterviewEnd:
-      on_interview_end(s);
-      break;
-    case kSpecialistGranted:
-      start_specialised_evaluation(s);
-      break;
-    case kSpecialisedEvaluationEnd:
-      on_specialised_evaluation_end(s);
-      break;
-    case kReferredReturn:
-      count(table_[s], Count::kReferredReturns);
-      join_agent_queue(s);
-      break;
     case kActivityEnd:
       on_activity_end(s);
       break;
@@ -187,16 +183,14 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kClosure:
       on_parcours_exit(s, Count::kParcoursEndedClosure);
       break;
-    case kMajorEvent:
-      on_major_event(s);
-      break;
     case kOpeningChange:
       apply_opening(sim_.now());
       break;
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
-    default:  // the other modules' events (OseServices, Accompaniment, Employment, Retention)
+    default:  // the other modules' events (OseServices, Accompaniment, Employment, Retention,
+              // Evaluation)
       assert(false);
       break;
   }

@@ -6,11 +6,11 @@
 // World owns the process modules and wires them (issue 11): the ClientTable they share
 // (client_table.hpp), OseServices (ose_services.hpp: places, waitlists, participations, the
 // agreements' ledger), Accompaniment (accompaniment.hpp: contacts and dropout clocks),
-// Employment (employment.hpp: job search, jobs, job loss, follow-up) and Retention
-// (retention.hpp: retention support), each a core::EventHandler of its own. World itself is
-// still the handler of the stages not yet split out, each in its own file: arrivals.cpp,
-// evaluation.cpp, parcours.cpp, readmission.cpp, integration.cpp, income_support.cpp,
-// world_major_event.cpp.
+// Employment (employment.hpp: job search, jobs, job loss, follow-up), Retention
+// (retention.hpp: retention support) and Evaluation (evaluation.hpp: interviews, conclusions,
+// specialised evaluations, major events), each a core::EventHandler of its own. World itself
+// is still the handler of the stages not yet split out, each in its own file: arrivals.cpp,
+// parcours.cpp, readmission.cpp, integration.cpp, income_support.cpp.
 
 #include <algorithm>
 #include <array>
@@ -39,6 +39,7 @@
 namespace parcours::model {
 
 class Employment;
+class Evaluation;
 class Retention;
 
 class World final : public core::EventHandler,
@@ -94,22 +95,6 @@ class World final : public core::EventHandler,
   void place_initial_caseload();
   /// A caseload client in a Parcours, `ic.days_done` days into its activity.
   void resume_initial_activity(Slot s, const InitialClient& ic);
-  // evaluation.cpp
-  void join_agent_queue(Slot s);
-  void start_interview(Slot s);
-  void on_interview_end(Slot s);
-  void apply_conclusion(Slot s, Conclusion conclusion);
-  void start_specialised_evaluation(Slot s);
-  void on_specialised_evaluation_end(Slot s);
-  // world_major_event.cpp (rule E7)
-  /// Days from the step's start to a major event; infinite when none comes.
-  double major_event_days(Slot s);
-  /// The major event cuts the step short; the client goes to the specialised evaluators.
-  void on_major_event(Slot s);
-  /// The recommendation is back: the agent decides what happens to the Parcours.
-  void after_major_event(Slot s);
-  /// Leaves the specialised evaluators' queue, or frees the evaluator (the Parcours ended).
-  void leave_specialised_evaluation(Slot s);
   // parcours.cpp
   void start_parcours(Slot s);
   /// The Parcours's hazards (abandonment, closure) and first step, for a new or resumed one;
@@ -128,6 +113,10 @@ class World final : public core::EventHandler,
   void on_activity_end(Slot s);
   /// Rules P7, M10: a job found during the step ends it before its planned end.
   void end_step_for_job(Slot s);
+  /// Rule E7: a major event stops the step under way; the plan moves past it.
+  void interrupt_step(Slot s);
+  /// The plan's next step, or its end.
+  void continue_plan(Slot s);
   /// An activity without an agreement becomes the last participation (rules M7, M9, M10).
   void record_last_activity(Slot s);
   void finish_plan(Slot s);
@@ -166,12 +155,6 @@ class World final : public core::EventHandler,
   void stop_benefit(Slot s, bool job);
   /// Books the quarter's support paid, at its end, in each group's record.
   void book_benefits(std::size_t quarter);
-  /// Rules D3, D5: the client's priority level in the agents' and the organisations' queues.
-  [[nodiscard]] unsigned agent_level(Slot s) const {
-    return params_.priority.agents ? priority_level(params_.priority, table_.profile(s),
-                                                    table_[s].limiting_characteristics)
-                                   : 0U;
-  }
   // readmission.cpp
   /// Rule M7: back to the original activity (84 days) or to the office.
   void after_job_loss(Slot s);
@@ -212,7 +195,6 @@ class World final : public core::EventHandler,
   core::Calendar calendar_;
   core::Time horizon_;
   core::Resource agents_;
-  std::unique_ptr<core::Resource> specialists_;  // rule E7's capacity; none = no limit
   ClientTable table_;  // the clients, their profiles, counts and events by kind
   std::vector<std::int64_t> parcours_active_;  // by group, like the indicator table
   std::vector<std::int64_t> in_system_;
@@ -221,6 +203,7 @@ class World final : public core::EventHandler,
   Accompaniment accompaniment_;  // contacts during a Parcours and their dropout clocks (D6)
   std::unique_ptr<Employment> employment_;  // job search, jobs and their records
   std::unique_ptr<Retention> retention_;    // retention support, in the job records
+  std::unique_ptr<Evaluation> evaluation_;  // interviews, conclusions, specialised evaluations
   std::unique_ptr<Wiring> wiring_;
 
   // Side tables by slot, kept only when the scenario uses them (a run of a million clients
