@@ -43,7 +43,7 @@ struct Job {
 
 class Employment final : public core::EventHandler {
  public:
-  /// What the Parcours and the office do for the employment module (World wires it).
+  /// What the Parcours and the office do for the employment module (ParcoursProcess).
   class Pathway {
    public:
     /// Rules P7, M9: a job found during the step under way ends it (or is the job of its

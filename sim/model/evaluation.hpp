@@ -22,7 +22,7 @@ class DecisionRules;
 
 class Evaluation final : public core::EventHandler {
  public:
-  /// What the Parcours and the office do for the evaluation module (World wires it).
+  /// What the Parcours and the office do for the evaluation module (ParcoursProcess).
   class Pathway {
    public:
     /// Rule E5, conclusion A: a job search on one's own.

@@ -10,36 +10,36 @@
 #include <cmath>
 #include <limits>
 
-#include "model/world.hpp"
+#include "model/parcours_process.hpp"
 
 namespace parcours::model {
 
-double World::integration_job_days(Slot s, double planned_days) {
+double ParcoursProcess::integration_job_days(Slot s, double planned_days) {
   constexpr double kNone = std::numeric_limits<double>::infinity();
   if (!track_last_) return kNone;
   Participation& p = ose_.participation(s);
   p.integration_at = -1.0;
-  const Client& c = table_[s];
+  const Client& c = clients_[s];
   if (step_width(c) != 1) return kNone;  // only a step of its own
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   if (!(a.integration_days.highest() > 0)) return kNone;
-  core::RandomStream rng = stream(c, Draw::kIntegration, step_of(c));
+  core::RandomStream rng = clients_.stream(c, Draw::kIntegration, step_of(c));
   const double integration = std::min(planned_days, a.integration_days.sample(rng));
   p.wage_contribution = rng.bernoulli(a.wage_contribution_share);
   const double days = planned_days - integration;
-  p.integration_at = sim_.now() + days;
+  p.integration_at = clients_.now() + days;
   return days;
 }
 
-bool World::integration_job_due(Slot s) const {
+bool ParcoursProcess::integration_job_due(Slot s) const {
   if (!track_last_) return false;
   const Participation& p = ose_.participation(s);
-  return p.integration_at >= 0 && std::abs(p.integration_at - sim_.now()) < 1e-9;
+  return p.integration_at >= 0 && std::abs(p.integration_at - clients_.now()) < 1e-9;
 }
 
-void World::start_integration(Slot s) {
-  Client& c = table_[s];
-  count(c, Count::kIntegrationJobs);
+void ParcoursProcess::start_integration(Slot s) {
+  Client& c = clients_[s];
+  clients_.count(c, Count::kIntegrationJobs);
   pay_income_support(s, c.plan[c.next_activity]);  // rule M10: the job pays from now
   Participation& p = ose_.participation(s);
   if (!p.placed) {  // off the books: the participation is recorded now, and goes on
@@ -51,30 +51,30 @@ void World::start_integration(Slot s) {
     p.wage_contribution = contribution;
   }
   p.in_integration = true;
-  p.integration_at = sim_.now();
+  p.integration_at = clients_.now();
 }
 
-core::Time World::integration_end(Slot s) const {
+core::Time ParcoursProcess::integration_end(Slot s) const {
   const Participation& p = ose_.participation(s);
   return p.started + p.planned_days;
 }
 
-void World::end_integration(Slot s) {
+void ParcoursProcess::end_integration(Slot s) {
   Participation& p = ose_.participation(s);
   const ActivityParameters& a = params_.activities[p.activity];
-  const bool early = sim_.now() < integration_end(s) - 1e-9;
+  const bool early = clients_.now() < integration_end(s) - 1e-9;
   if (p.placed && p.wage_contribution) {
     // Dollars a week for the weeks the job lasted, in the quarters they fell in.
     const std::size_t ai = ose_.a_index(s);
     const core::Time from = p.integration_at;
-    const double wage = a.wage_contribution_per_week * (sim_.now() - from) / 7.0;
-    spread_over_quarters(from, sim_.now(), [&](std::size_t q, double share) {
+    const double wage = a.wage_contribution_per_week * (clients_.now() - from) / 7.0;
+    clients_.spread_over_quarters(from, clients_.now(), [&](std::size_t q, double share) {
       ose_.book(ai, q, p.level).wage_contribution += wage * share;
     });
   }
   p.in_integration = false;
   p.integration_at = -1.0;
-  if (!ose_.close_participation(s, early)) p.ended_at = sim_.now();
+  if (!ose_.close_participation(s, early)) p.ended_at = clients_.now();
 }
 
 }  // namespace parcours::model

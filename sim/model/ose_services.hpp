@@ -50,7 +50,7 @@ struct Participation {
 
 class OseServices final : public core::EventHandler {
  public:
-  /// What the Parcours does for the OSE module (World implements it).
+  /// What the Parcours does for the OSE module (ParcoursProcess implements it).
   class Pathway {
    public:
     /// The step's activities begin now; returns the step's planned length in days.

@@ -9,9 +9,9 @@
 #include <cmath>
 #include <limits>
 
-#include "model/employment.hpp"
-#include "model/evaluation.hpp"
-#include "model/world.hpp"
+#include "model/accompaniment.hpp"
+#include "model/decision_rules.hpp"
+#include "model/parcours_process.hpp"
 
 namespace parcours::model {
 
@@ -19,79 +19,81 @@ namespace {
 constexpr double kSameDay = 1e-6;  // days: a step that ran to within this of its plan did
 }  // namespace
 
-void World::start_parcours(Slot s) {
-  Client& c = table_[s];
+void ParcoursProcess::start_parcours(Slot s) {
+  Client& c = clients_[s];
   c.in_parcours = true;
-  table_.add_stock(parcours_active_, c, +1);
-  count(c, Count::kParcoursStarted);
+  clients_.add_stock(parcours_active_, c, +1);
+  clients_.count(c, Count::kParcoursStarted);
 
   c.revisions = 0;
   make_plan(s);
   open_parcours(s, c.evaluations);
 }
 
-void World::open_parcours(Slot s, unsigned occurrence) {
+void ParcoursProcess::open_parcours(Slot s, unsigned occurrence) {
   schedule_parcours_exit(s, occurrence);
-  if (table_[s].plan_size == 0) {
+  if (clients_[s].plan_size == 0) {
     finish_plan(s);
   } else {
     start_activity(s);
   }
 }
 
-void World::schedule_parcours_exit(Slot s, unsigned occurrence) {
-  Client& c = table_[s];
+void ParcoursProcess::schedule_parcours_exit(Slot s, unsigned occurrence) {
+  Client& c = clients_[s];
   // Abandonment and closure compete: only the earlier is scheduled.
   const ParcoursParameters& p = params_.parcours;
   constexpr double kNever = std::numeric_limits<double>::infinity();
-  core::RandomStream dropout_rng = stream(c, Draw::kDropoutTime, occurrence);
-  core::RandomStream closure_rng = stream(c, Draw::kClosureTime, occurrence);
-  if (accompaniment_.contact_effect()) {
+  core::RandomStream dropout_rng = clients_.stream(c, Draw::kDropoutTime, occurrence);
+  core::RandomStream closure_rng = clients_.stream(c, Draw::kClosureTime, occurrence);
+  if (accompaniment_->contact_effect()) {
     // Rule D6: the accompaniment term follows the contacts made (dropout_clock.hpp); none yet.
-    DropoutClock& clock = accompaniment_.clock(s);
+    DropoutClock& clock = accompaniment_->clock(s);
     clock = DropoutClock{};
     clock.mass = -std::log(dropout_rng.uniform());  // the one uniform Hazard::sample draws
-    clock.origin = clock.since = sim_.now();
-    clock.base = clock.multiplier = p.dropout_effects.multiplier(c, table_.profile(s)) *
-                                    rules_.dropout_multiplier(c, table_.profile(s));
-    clock.closure_at = sim_.now() + (p.closure_enabled ? p.closure_days.sample(closure_rng)
-                                                       : std::numeric_limits<double>::infinity());
-    accompaniment_.start(s);
-    accompaniment_.schedule_exit_from_clock(s);
+    clock.origin = clock.since = clients_.now();
+    clock.base = clock.multiplier = p.dropout_effects.multiplier(c, clients_.profile(s)) *
+                                    rules_.dropout_multiplier(c, clients_.profile(s));
+    clock.closure_at =
+        clients_.now() + (p.closure_enabled ? p.closure_days.sample(closure_rng)
+                                            : std::numeric_limits<double>::infinity());
+    accompaniment_->start(s);
+    accompaniment_->schedule_exit_from_clock(s);
     return;
   }
   const double dropout =
       p.dropout.family == Hazard::Family::kNone
           ? kNever
-          : p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, table_.profile(s)) *
-                                              rules_.dropout_multiplier(c, table_.profile(s)));
+          : p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, clients_.profile(s)) *
+                                              rules_.dropout_multiplier(c, clients_.profile(s)));
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
-  accompaniment_.start(s);
+  accompaniment_->start(s);
   if (std::isfinite(std::min(dropout, closure))) {
     c.exit_event =
         dropout <= closure ? schedule(dropout, kDropout, s) : schedule(closure, kClosure, s);
   }
 }
 
-void World::make_plan(Slot s) {
-  Client& c = table_[s];
-  core::RandomStream plan_rng = stream(c, Draw::kPlan, c.evaluations | (c.revisions << 8U));
+void ParcoursProcess::make_plan(Slot s) {
+  Client& c = clients_[s];
+  core::RandomStream plan_rng =
+      clients_.stream(c, Draw::kPlan, c.evaluations | (c.revisions << 8U));
   plan_buffer_.clear();
-  rules_.plan(c, table_.profile(s), plan_rng, plan_buffer_);
+  rules_.plan(c, clients_.profile(s), plan_rng, plan_buffer_);
   assert(plan_buffer_.size() <= kMaxPlanLength);
   c.plan_size = static_cast<std::uint8_t>(plan_buffer_.size());
   std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
   c.next_activity = 0;
 }
 
-void World::start_activity(Slot s) {
-  Client& c = table_[s];
+void ParcoursProcess::start_activity(Slot s) {
+  Client& c = clients_[s];
   c.stage = Stage::kInActivity;
   const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
   if (!a.service.eligibility.everyone() &&
-      !a.service.eligibility.admits(table_.profile(s),
+      !a.service.eligibility.admits(clients_.profile(s),
                                     c.evaluations > 1)) {  // S2, S4: not for them
-    count(c, Count::kActivitiesIneligible);
+    clients_.count(c, Count::kActivitiesIneligible);
     skip_step(s);
     return;
   }
@@ -101,25 +103,25 @@ void World::start_activity(Slot s) {
   const bool readmission =
       track_last_ && ose_.participation(s).readmission && ose_.participation(s).activity == id;
   if (track_completed_ && !readmission && ((completed_[s][id / 64] >> (id % 64)) & 1U) != 0) {
-    core::RandomStream rng = stream(c, Draw::kRepeatApproval, step_of(c));
+    core::RandomStream rng = clients_.stream(c, Draw::kRepeatApproval, step_of(c));
     if (!rng.bernoulli(params_.retention.repeat_approval_probability)) {
-      count(c, Count::kActivitiesRepeatRefused);
+      clients_.count(c, Count::kActivitiesRepeatRefused);
       skip_step(s);
       return;
     }
   }
   if (a.referral) {  // rule P8: handed over to the OSE, which starts at the planned date
-    count(c, Count::kOseReferrals);
+    clients_.count(c, Count::kOseReferrals);
     c.stage = Stage::kAwaitingActivity;
-    core::RandomStream rng = stream(c, Draw::kReferralDelay, step_of(c));
-    c.next_event =
-        sim_.schedule(a.referral_days.sample(rng), core::EventTarget{&ose_, kActivityStart, s});
+    core::RandomStream rng = clients_.stream(c, Draw::kReferralDelay, step_of(c));
+    c.next_event = clients_.sim().schedule(a.referral_days.sample(rng),
+                                           core::EventTarget{&ose_, kActivityStart, s});
     return;
   }
   ose_.on_planned_start(s);  // an OSE service under agreements, or the office's own
 }
 
-unsigned World::step_width(const Client& c) const {
+unsigned ParcoursProcess::step_width(const Client& c) const {
   // Rule P2: activities marked concurrent run alongside the one before them in the plan.
   unsigned width = 1;
   while (c.next_activity + width < c.plan_size &&
@@ -129,17 +131,17 @@ unsigned World::step_width(const Client& c) const {
   return width;
 }
 
-double World::begin_activity(Slot s) {
-  Client& c = table_[s];
+double ParcoursProcess::begin_activity(Slot s) {
+  Client& c = clients_[s];
   c.stage = Stage::kInActivity;
-  c.step_started_at = sim_.now();
+  c.step_started_at = clients_.now();
   // The step ends when the longest of its concurrent activities does.
   double longest = 0.0;
   for (unsigned k = 0; k < step_width(c); ++k) {
-    count(c, Count::kActivitiesStarted);
-    count_activity(c, c.plan[c.next_activity + k]);
+    clients_.count(c, Count::kActivitiesStarted);
+    clients_.count_activity(c, c.plan[c.next_activity + k]);
     const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
-    core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
+    core::RandomStream rng = clients_.stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.planned_days(rng));
   }
   const double integration = integration_job_days(s, longest);  // rule M9: ICTE's job
@@ -153,29 +155,29 @@ double World::begin_activity(Slot s) {
   if (major_events_) {  // rule E7: a major event cuts the step short
     const double major = evaluation_->major_event_days(s);
     if (major < ending.days) {
-      c.next_event = sim_.schedule(major, evaluation_->major_event(s));
+      c.next_event = clients_.sim().schedule(major, evaluation_->major_event(s));
       return longest;
     }
   }
   c.next_event = ending.kind == StepEnding::Kind::kJob
-                     ? sim_.schedule(ending.days, employment_->job_found(s))
+                     ? clients_.sim().schedule(ending.days, employment_->job_found(s))
                      : schedule(ending.days, kActivityEnd, s);
   return longest;
 }
 
-double World::planned_step_days(const Client& c) const {
+double ParcoursProcess::planned_step_days(const Client& c) const {
   // The durations begin_activity drew, drawn again from the same streams.
   double longest = 0.0;
   for (unsigned k = 0; k < step_width(c); ++k) {
     const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
-    core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
+    core::RandomStream rng = clients_.stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.planned_days(rng));
   }
   return longest;
 }
 
-StepEnding World::step_ending(Slot s, double planned_days) {
-  const Client& c = table_[s];
+StepEnding ParcoursProcess::step_ending(Slot s, double planned_days) {
+  const Client& c = clients_[s];
   const unsigned width = step_width(c);
   StepEnding ending{StepEnding::Kind::kPlanned, planned_days};
   for (unsigned k = 0; k < width; ++k) {
@@ -183,44 +185,45 @@ StepEnding World::step_ending(Slot s, double planned_days) {
     if (!may_end_early(a)) continue;
     const double multiplier = a.job_during.family == Hazard::Family::kNone
                                   ? 1.0
-                                  : a.job_effects.multiplier(c, table_.profile(s)) *
-                                        rules_.job_multiplier(c, table_.profile(s));
-    core::RandomStream job_rng = stream(c, Draw::kJobDuringActivity, step_of(c) + 0x100U * k);
-    core::RandomStream met_rng = stream(c, Draw::kEarlySuccess, step_of(c) + 0x100U * k);
+                                  : a.job_effects.multiplier(c, clients_.profile(s)) *
+                                        rules_.job_multiplier(c, clients_.profile(s));
+    core::RandomStream job_rng =
+        clients_.stream(c, Draw::kJobDuringActivity, step_of(c) + 0x100U * k);
+    core::RandomStream met_rng = clients_.stream(c, Draw::kEarlySuccess, step_of(c) + 0x100U * k);
     fold_early_ending(ending, a, multiplier, width == 1, job_rng, met_rng);
   }
   return ending;
 }
 
-void World::end_step_for_job(Slot s) {
-  Client& c = table_[s];
-  count(c, Count::kJobsDuringActivity);
+void ParcoursProcess::end_step_for_job(Slot s) {
+  Client& c = clients_[s];
+  clients_.count(c, Count::kJobsDuringActivity);
   for (unsigned k = 0; k < step_width(c); ++k) {
     const std::uint8_t id = c.plan[c.next_activity + k];
     // Rule M10: income support stops at the job start, except for Objectif emploi clients,
     // who keep it to the activity's planned end (the duration drawn at its start, drawn again
     // from the same stream).
     double after = 0.0;
-    if (table_.profile(s).objectif_emploi) {
-      core::RandomStream rng = stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
+    if (clients_.profile(s).objectif_emploi) {
+      core::RandomStream rng = clients_.stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
       const double planned = params_.activities[id].planned_days(rng);
-      after = std::max(0.0, c.step_started_at + planned - sim_.now());
+      after = std::max(0.0, c.step_started_at + planned - clients_.now());
     }
     pay_income_support(s, id, after);
   }
   if (!ose_.close_participation(s, true) && track_last_) record_last_activity(s);
 }
 
-void World::interrupt_step(Slot s) {
-  Client& c = table_[s];
+void ParcoursProcess::interrupt_step(Slot s) {
+  Client& c = clients_[s];
   const unsigned width = step_width(c);
   for (unsigned k = 0; k < width; ++k) pay_income_support(s, c.plan[c.next_activity + k]);
   if (!ose_.close_participation(s, true) && track_last_) record_last_activity(s);
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);
 }
 
-void World::continue_plan(Slot s) {
-  const Client& c = table_[s];
+void ParcoursProcess::continue_plan(Slot s) {
+  const Client& c = clients_[s];
   if (c.next_activity < c.plan_size) {
     start_activity(s);
   } else {
@@ -228,32 +231,32 @@ void World::continue_plan(Slot s) {
   }
 }
 
-void World::record_last_activity(Slot s) {
+void ParcoursProcess::record_last_activity(Slot s) {
   // An activity without an agreement is now the last participation, the one rules M7, M9,
   // M10 and M13 look back at.
-  const Client& c = table_[s];
+  const Client& c = clients_[s];
   ose_.book_followup(s);  // rule S2: the last service's follow-up ends with this one
   Participation& last = ose_.participation(s);
   last = Participation{};
   last.activity = c.plan[c.next_activity];
   last.step = static_cast<std::uint8_t>(step_of(c));
   last.started = c.step_started_at;
-  last.ended_at = sim_.now();
+  last.ended_at = clients_.now();
 }
 
-void World::on_activity_end(Slot s) {
-  Client& c = table_[s];
+void ParcoursProcess::on_activity_end(Slot s) {
+  Client& c = clients_[s];
   const unsigned width = step_width(c);
   for (unsigned k = 0; k < width; ++k) {
     const std::uint8_t done = c.plan[c.next_activity + k];
-    count(c, Count::kActivitiesCompleted);
+    clients_.count(c, Count::kActivitiesCompleted);
     pay_income_support(s, done);
     if (track_completed_) completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // M12
   }
   // Ended before its planned end: its objectives were met early (rules P5, S2).
   const bool early =
-      early_endings_ && sim_.now() - c.step_started_at < planned_step_days(c) - kSameDay;
-  if (early) count(c, Count::kActivitiesEndedEarly);
+      early_endings_ && clients_.now() - c.step_started_at < planned_step_days(c) - kSameDay;
+  if (early) clients_.count(c, Count::kActivitiesEndedEarly);
   if (!ose_.close_participation(s, early) && track_last_) record_last_activity(s);
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
@@ -261,29 +264,29 @@ void World::on_activity_end(Slot s) {
   bool revise = false;
   for (unsigned k = 0; k < width; ++k) {
     const std::uint8_t finished = c.plan[first + k];
-    core::RandomStream rng = stream(c, Draw::kDropoutDecision, step + 0x100U * k);
-    if (rules_.drops_out_after(c, table_.profile(s), finished, rng)) {
+    core::RandomStream rng = clients_.stream(c, Draw::kDropoutDecision, step + 0x100U * k);
+    if (rules_.drops_out_after(c, clients_.profile(s), finished, rng)) {
       end_parcours(s, Count::kParcoursEndedDropout);
       after_parcours_exit(s);
       return;
     }
     // Rule P5: each activity's success is checked before moving on; a failure revises the
     // plan (rule P3), back to the plan rule with what the client has done so far.
-    core::RandomStream check = stream(c, Draw::kActivityCheck, step + 0x100U * k);
+    core::RandomStream check = clients_.stream(c, Draw::kActivityCheck, step + 0x100U * k);
     if (!check.bernoulli(params_.activities[finished].success_probability)) revise = true;
   }
   if (revise && c.revisions < params_.parcours.max_revisions) {
-    count(c, Count::kPlanRevisions);
+    clients_.count(c, Count::kPlanRevisions);
     ++c.revisions;
     make_plan(s);
   }
   continue_plan(s);
 }
 
-void World::finish_plan(Slot s) {
-  Client& c = table_[s];
+void ParcoursProcess::finish_plan(Slot s) {
+  Client& c = clients_[s];
   const ParcoursParameters& p = params_.parcours;
-  core::RandomStream rng = stream(c, Draw::kPlanOutcome, c.evaluations);
+  core::RandomStream rng = clients_.stream(c, Draw::kPlanOutcome, c.evaluations);
   const double u = rng.uniform();
   if (u < p.school_share) {
     ose_.credit_results(s, true);  // rule M13: back to school after the participations' ends
@@ -297,19 +300,19 @@ void World::finish_plan(Slot s) {
   }
 }
 
-void World::skip_step(Slot s) {
-  Client& c = table_[s];
+void ParcoursProcess::skip_step(Slot s) {
+  Client& c = clients_[s];
   c.next_activity = static_cast<std::uint8_t>(c.next_activity + step_width(c));
   continue_plan(s);
 }
 
-void World::waitlist_dropout(Slot s) {
+void ParcoursProcess::waitlist_dropout(Slot s) {
   end_parcours(s, Count::kParcoursEndedDropout);
   after_parcours_exit(s);
 }
 
-void World::on_parcours_exit(Slot s, Count reason) {
-  Client& c = table_[s];
+void ParcoursProcess::on_parcours_exit(Slot s, Count reason) {
+  Client& c = clients_[s];
   if (c.stage == Stage::kInActivity) {  // for the weeks the activities under way lasted
     for (unsigned k = 0; k < step_width(c); ++k) pay_income_support(s, c.plan[c.next_activity + k]);
     ose_.close_participation(s);
@@ -319,69 +322,30 @@ void World::on_parcours_exit(Slot s, Count reason) {
     evaluation_->leave_specialised_evaluation(s);
   }
   c.exit_event = core::EventHandle{};
-  sim_.cancel(c.next_event);  // the activity or job search under way will not end normally
+  clients_.sim().cancel(
+      c.next_event);  // the activity or job search under way will not end normally
   end_parcours(s, reason);
   after_parcours_exit(s);
 }
 
-void World::after_parcours_exit(Slot s) {
+void ParcoursProcess::after_parcours_exit(Slot s) {
   const JobSearchParameters& j = params_.job_search;
   if (j.after_exit.family == Hazard::Family::kNone) {
     leave(s);
     return;
   }
-  employment_->start_job_search(s, j.after_exit, 0x80U + table_[s].evaluations);
+  employment_->start_job_search(s, j.after_exit, 0x80U + clients_[s].evaluations);
 }
 
-void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days) {
-  // Rules P6, S5: the activity's allowance (for the statuses that receive it) and extra costs,
-  // for the weeks of participation, booked in the period the participation ends.
-  const ActivityParameters& a = params_.activities[activity];
-  if (a.allowance_per_week == 0.0 && a.extra_costs_per_week == 0.0) return;  // most activities
-  const Client& c = table_[s];
-  const double weeks = (sim_.now() - c.step_started_at) / 7.0;
-  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
-  const bool paid = params_.parcours.allowance_statuses[status];
-  const double allowance = paid ? a.allowance_per_week * weeks : 0.0;
-  // Rule M10: after a job, an Objectif emploi client's allowance to the planned end, in the
-  // quarter under way.
-  const double allowance_after = paid ? a.allowance_per_week * allowance_after_days / 7.0 : 0.0;
-  const double extra = a.extra_costs_per_week * weeks;
-  if (allowance == 0.0 && extra == 0.0 && allowance_after == 0.0) return;
-  if (allowance_after > 0.0) {
-    table_.indicators().for_groups(c.groups, [&](std::size_t g) {
-      table_.indicators().record(table_.quarter(), g).allowance_paid += allowance_after;
-    });
-  }
-  // Paid week by week while participating: each week's amount in the quarter it falls in.
-  spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
-    table_.indicators().for_groups(c.groups, [&](std::size_t g) {
-      PeriodRecord& r = table_.indicators().record(q, g);
-      r.allowance_paid += allowance * share;
-      r.extra_costs_paid += extra * share;
-    });
-  });
-  if (!ose_.on_books()) return;
-  const Participation& p = ose_.participation(s);
-  if (p.placed && p.activity == activity) {
-    ose_.book(ose_.a_index(s), table_.quarter(), p.level).allowance_paid += allowance_after;
-    spread_over_quarters(c.step_started_at, sim_.now(), [&](std::size_t q, double share) {
-      AgreementRecord& r = ose_.book(ose_.a_index(s), q, p.level);
-      r.allowance_paid += allowance * share;
-      r.extra_costs_paid += extra * share;
-    });
-  }
-}
-
-void World::end_parcours(Slot s, Count reason) {
-  Client& c = table_[s];
+void ParcoursProcess::end_parcours(Slot s, Count reason) {
+  Client& c = clients_[s];
   assert(c.in_parcours);
   if (reason != Count::kParcoursEndedEmployment) ose_.book_followup(s);  // rule S2: abandoned
-  sim_.cancel(c.exit_event);
+  clients_.sim().cancel(c.exit_event);
   c.in_parcours = false;
-  c.parcours_ended_at = static_cast<float>(sim_.now());
-  table_.add_stock(parcours_active_, c, -1);
-  count(c, reason);
+  c.parcours_ended_at = static_cast<float>(clients_.now());
+  clients_.add_stock(parcours_active_, c, -1);
+  clients_.count(c, reason);
 }
 
 }  // namespace parcours::model

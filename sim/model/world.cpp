@@ -8,40 +8,16 @@
 
 #include "model/employment.hpp"
 #include "model/evaluation.hpp"
+#include "model/parcours_process.hpp"
 #include "model/retention.hpp"
 
 namespace parcours::model {
 
-// What the modules ask of the stages World still handles: one object for each interface, so
-// that world.hpp needs none of the modules' headers.
-class World::Wiring final : public Employment::Pathway, public Evaluation::Pathway {
+// What the Parcours asks of the office, so that world.hpp needs none of the modules' headers.
+class World::Wiring final : public ParcoursProcess::Office {
  public:
   explicit Wiring(World& world) : w_(world) {}
-  // Employment::Pathway
-  void job_during_step(Slot s) override {
-    if (w_.integration_job_due(s)) {
-      w_.start_integration(s);  // rule M9: the job is inside the participation, which goes on
-    } else {
-      w_.end_step_for_job(s);  // a job during an activity (P7)
-    }
-  }
-  void stop_income_support(Slot s) override { w_.stop_benefit(s, true); }
-  void end_parcours_by_job(Slot s) override { w_.end_parcours(s, Count::kParcoursEndedEmployment); }
-  void end_integration(Slot s) override { w_.end_integration(s); }
-  void after_job_loss(Slot s) override { w_.after_job_loss(s); }
   void leave(Slot s) override { w_.leave(s); }
-  // Evaluation::Pathway
-  void search_alone(Slot s) override {
-    w_.employment_->start_job_search(s, w_.params_.job_search.autonomous, w_.table_[s].evaluations);
-  }
-  void start_parcours(Slot s) override { w_.start_parcours(s); }
-  void interrupt_step(Slot s) override { w_.interrupt_step(s); }
-  void revise_plan(Slot s) override {
-    ++w_.table_[s].revisions;
-    w_.make_plan(s);
-  }
-  void close_parcours(Slot s) override { w_.end_parcours(s, Count::kParcoursEndedClosure); }
-  void continue_plan(Slot s) override { w_.continue_plan(s); }
 
  private:
   World& w_;
@@ -74,41 +50,30 @@ ClientTable& prepared(ClientTable& table, const ModelParameters& params,
 World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules& rules)
     : sim_(sim),
       params_(params),
-      rules_(rules),
       calendar_(params.horizon.model_start()),
       horizon_(horizon_of(calendar_, params.horizon.years + params.horizon.warmup_years)),
       agents_(sim, params.evaluation.agents),
       table_(sim, calendar_, horizon_, group_dimensions(params)),
-      parcours_active_(table_.indicators().groups(), 0),
       in_system_(table_.indicators().groups(), 0),
-      benefits_(table_.indicators().groups()),
       ose_(prepared(table_, params, calendar_), params, horizon_, keeps_last(params)),
-      accompaniment_(table_, params, agents_, *this),
+      parcours_(std::make_unique<ParcoursProcess>(table_, params, rules, ose_, keeps_last(params))),
+      accompaniment_(table_, params, agents_, *parcours_),
       employment_(std::make_unique<Employment>(table_, params, rules, ose_, keeps_last(params))),
       retention_(std::make_unique<Retention>(table_, params, rules, ose_, *employment_,
                                              keeps_last(params))),
       evaluation_(std::make_unique<Evaluation>(table_, params, rules, agents_)),
       wiring_(std::make_unique<Wiring>(*this)),
-      track_last_(keeps_last(params)),
       arrival_stream_(sim.stream(0, purpose(Draw::kAttributes))) {
-  ose_.set_pathway(this);
-  employment_->wire(wiring_.get(), retention_.get());
-  evaluation_->set_pathway(wiring_.get());
+  ose_.set_pathway(parcours_.get());
+  parcours_->wire(wiring_.get(), &accompaniment_, employment_.get(), evaluation_.get());
+  employment_->wire(parcours_.get(), retention_.get());
+  evaluation_->set_pathway(parcours_.get());
   const PopulationParameters& p = params.population;
   if (!p.sample.empty()) {
     population_ = std::make_unique<ResampledPopulation>(p.sample);
   } else {
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
-  // A repeat needs a revision, a readmission or a plan rule that may name an activity twice;
-  // the default plan's own repeats count too.
-  std::vector<std::uint8_t> plan = params.parcours.default_plan;
-  std::sort(plan.begin(), plan.end());
-  early_endings_ = std::any_of(params.activities.begin(), params.activities.end(),
-                               [](const ActivityParameters& a) { return may_end_early(a); });
-  track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
-                     std::adjacent_find(plan.begin(), plan.end()) != plan.end();
-  major_events_ = params.parcours.major_event.hazard.family != Hazard::Family::kNone;
 }
 
 World::~World() = default;
@@ -169,19 +134,9 @@ void World::handle(std::uint32_t kind, std::uint64_t subject) {
 }
 
 void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
-  const auto s = static_cast<Slot>(subject);
   switch (static_cast<EventKind>(kind)) {
     case kArrival:
       on_arrival();
-      break;
-    case kActivityEnd:
-      on_activity_end(s);
-      break;
-    case kDropout:
-      on_parcours_exit(s, Count::kParcoursEndedDropout);
-      break;
-    case kClosure:
-      on_parcours_exit(s, Count::kParcoursEndedClosure);
       break;
     case kOpeningChange:
       apply_opening(sim_.now());
@@ -189,8 +144,7 @@ void World::dispatch(std::uint32_t kind, std::uint64_t subject) {
     case kQuarterEnd:
       on_quarter_end(subject);
       break;
-    default:  // the other modules' events (OseServices, Accompaniment, Employment, Retention,
-              // Evaluation)
+    default:  // the other modules' events
       assert(false);
       break;
   }
@@ -210,11 +164,7 @@ Slot World::admit() {
   ose_.on_admit(a);
   accompaniment_.on_admit(a);
   employment_->on_admit(a);
-  if (!a.new_slot) {
-    if (track_completed_) completed_[s] = {};
-    return s;
-  }
-  if (track_completed_) completed_.emplace_back();
+  parcours_->on_admit(a);
   return s;
 }
 
@@ -238,7 +188,7 @@ void World::assign_groups(Slot s) {
   c.groups[d++] = static_cast<std::uint8_t>(p.income_support);
   c.groups[d++] = c.limiting_characteristics >= 3 ? 1 : 0;  // rule D2
   table_.add_stock(in_system_, c, +1);
-  start_benefit(s);
+  parcours_->start_benefit(s);
 }
 
 void World::leave(Slot s) {
@@ -246,7 +196,7 @@ void World::leave(Slot s) {
   if (trace_ != nullptr) [[unlikely]]
     trace_leave(s);
   table_.add_stock(in_system_, table_[s], -1);
-  stop_benefit(s, false);
+  parcours_->stop_benefit(s, false);
   ose_.on_leave(s);  // rule S2: what was given of the follow-up so far
   employment_->on_leave(s);
   table_.release(s);
@@ -265,14 +215,14 @@ void World::on_quarter_end(std::size_t quarter) {
   queue_mark_ = queue;
   capacity_mark_ = capacity;
   const double days = now - (quarter == 0 ? 0.0 : table_.indicators().quarter_end(quarter - 1));
-  r.caseload_end = static_cast<double>(parcours_active_[0]) / params_.evaluation.agents;
+  r.caseload_end = static_cast<double>(parcours_->active(0)) / params_.evaluation.agents;
   for (std::size_t g = 0; g < table_.indicators().groups(); ++g) {
     PeriodRecord& rg = table_.indicators().record(quarter, g);
     rg.days = days;
-    rg.parcours_active_end = static_cast<double>(parcours_active_[g]);
+    rg.parcours_active_end = static_cast<double>(parcours_->active(g));
     rg.clients_in_system_end = static_cast<double>(in_system_[g]);
   }
-  book_benefits(quarter);
+  parcours_->book_benefits(quarter);
   if (progress_) progress_(now / horizon_);
   if (quarter + 1 < table_.indicators().quarters()) {
     table_.set_quarter(quarter + 1);

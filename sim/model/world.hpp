@@ -7,13 +7,13 @@
 // (client_table.hpp), OseServices (ose_services.hpp: places, waitlists, participations, the
 // agreements' ledger), Accompaniment (accompaniment.hpp: contacts and dropout clocks),
 // Employment (employment.hpp: job search, jobs, job loss, follow-up), Retention
-// (retention.hpp: retention support) and Evaluation (evaluation.hpp: interviews, conclusions,
-// specialised evaluations, major events), each a core::EventHandler of its own. World itself
-// is still the handler of the stages not yet split out, each in its own file: arrivals.cpp,
-// parcours.cpp, readmission.cpp, integration.cpp, income_support.cpp.
+// (retention.hpp: retention support), Evaluation (evaluation.hpp: interviews, conclusions,
+// specialised evaluations, major events) and ParcoursProcess (parcours_process.hpp: plans,
+// activities, ICTE's integration phase, income support, exits, readmission), each a
+// core::EventHandler of its own. World itself handles arrivals (arrivals.cpp), the initial
+// caseload's placement (initial_caseload.cpp), opening hours and quarter ends, and the trace.
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -29,8 +29,6 @@
 #include "model/client_table.hpp"
 #include "model/client_trace.hpp"
 #include "model/decision_rules.hpp"
-#include "model/dropout_clock.hpp"
-#include "model/early_ending.hpp"
 #include "model/event_kind.hpp"
 #include "model/indicators.hpp"
 #include "model/ose_services.hpp"
@@ -40,11 +38,10 @@ namespace parcours::model {
 
 class Employment;
 class Evaluation;
+class ParcoursProcess;
 class Retention;
 
-class World final : public core::EventHandler,
-                    private OseServices::Pathway,
-                    private ClientTable::Observer {
+class World final : public core::EventHandler, private ClientTable::Observer {
  public:
   /// Called at each quarter's end with the share of the horizon simulated so far.
   using Progress = std::function<void(double fraction)>;
@@ -81,7 +78,7 @@ class World final : public core::EventHandler,
   [[nodiscard]] std::size_t peak_clients_in_system() const { return table_.slots(); }
 
  private:
-  class Wiring;  // world.cpp: what the modules ask of the stages World still handles
+  class Wiring;  // world.cpp: what the Parcours asks of the office (ParcoursProcess::Office)
 
   // arrivals.cpp
   void schedule_next_arrival();
@@ -93,73 +90,6 @@ class World final : public core::EventHandler,
   // initial_caseload.cpp
   /// Places the scenario's initial caseload at day 0 (issue 12).
   void place_initial_caseload();
-  /// A caseload client in a Parcours, `ic.days_done` days into its activity.
-  void resume_initial_activity(Slot s, const InitialClient& ic);
-  // parcours.cpp
-  void start_parcours(Slot s);
-  /// The Parcours's hazards (abandonment, closure) and first step, for a new or resumed one;
-  /// `occurrence` names their random streams.
-  void open_parcours(Slot s, unsigned occurrence);
-  /// Schedules the Parcours's abandonment or closure, whichever comes first (rules P7, D6),
-  /// and its accompaniment (P4).
-  void schedule_parcours_exit(Slot s, unsigned occurrence);
-  void make_plan(Slot s);
-  void start_activity(Slot s);
-  double begin_activity(Slot s) override;
-  /// When the step under way ends, for activities that may end early (early_ending.hpp).
-  StepEnding step_ending(Slot s, double planned_days);
-  /// The planned length of the step under way, in days.
-  [[nodiscard]] double planned_step_days(const Client& c) const;
-  void on_activity_end(Slot s);
-  /// Rules P7, M10: a job found during the step ends it before its planned end.
-  void end_step_for_job(Slot s);
-  /// Rule E7: a major event stops the step under way; the plan moves past it.
-  void interrupt_step(Slot s);
-  /// The plan's next step, or its end.
-  void continue_plan(Slot s);
-  /// An activity without an agreement becomes the last participation (rules M7, M9, M10).
-  void record_last_activity(Slot s);
-  void finish_plan(Slot s);
-  /// Moves past the current step without doing it (not eligible, or no OSE to serve it).
-  void skip_step(Slot s) override;
-  void waitlist_dropout(Slot s) override;
-  /// Rule M9: when the step under way has a job-integration phase (ICTE), the days from its
-  /// start to that job; infinite otherwise.
-  double integration_job_days(Slot s, double planned_days);
-  /// Rule M9: the integration phase's job begins inside the participation, which goes on.
-  void start_integration(Slot s);
-  /// Rule M9: the participation (and its wage contribution) ends at its planned end
-  /// (Employment's kIntegrationEnd), or earlier when the job is lost.
-  void end_integration(Slot s);
-  [[nodiscard]] core::Time integration_end(Slot s) const;
-  /// Whether a job now is the integration phase's, planned at the step's start.
-  [[nodiscard]] bool integration_job_due(Slot s) const;
-  /// `allowance_after_days`: days of allowance still paid after now (rule M10: Objectif
-  /// emploi keeps its income support to the planned end after a job).
-  void pay_income_support(Slot s, std::uint8_t activity, double allowance_after_days = 0.0);
-  /// How many activities the current step runs at once (rule P2's concurrent activities).
-  [[nodiscard]] unsigned step_width(const Client& c) const;
-  void on_parcours_exit(Slot s, Count reason);
-  void after_parcours_exit(Slot s);
-  void end_parcours(Slot s, Count reason);
-  /// Calls f(quarter, share) for each quarter [t0, t1) overlaps (ClientTable).
-  template <typename F>
-  void spread_over_quarters(core::Time t0, core::Time t1, F&& f) const {
-    table_.spread_over_quarters(t0, t1, std::forward<F>(f));
-  }
-  // income_support.cpp (rule P7)
-  /// The client starts receiving income support (in the system, out of work).
-  void start_benefit(Slot s);
-  /// The client stops receiving it: `job`, a job starts, which saves the support over
-  /// IncomeSupportParameters::savings_days.
-  void stop_benefit(Slot s, bool job);
-  /// Books the quarter's support paid, at its end, in each group's record.
-  void book_benefits(std::size_t quarter);
-  // readmission.cpp
-  /// Rule M7: back to the original activity (84 days) or to the office.
-  void after_job_loss(Slot s);
-  void resume_parcours(Slot s, std::uint8_t activity);
-
   /// Rules M1, M9, S4 read the last participation's service, as do M7 and M10.
   static bool keeps_last(const ModelParameters& params);
   /// The switch over event kinds; handle() counts the event and calls it.
@@ -181,40 +111,25 @@ class World final : public core::EventHandler,
   core::RandomStream stream(const Client& c, Draw d, unsigned occurrence = 0) const {
     return table_.stream(c, d, occurrence);
   }
-  core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
-    return sim_.schedule(delay, core::EventTarget{this, kind, s});
-  }
   /// Counts into the quarter under way, for all clients and each of the client's groups.
   void count(const Client& c, Count what) { table_.count(c, what); }
-  /// Counts a start of catalogue activity `id` (rule P2), for all clients and each group.
-  void count_activity(const Client& c, std::uint8_t id) { table_.count_activity(c, id); }
 
   core::Simulation& sim_;
   const ModelParameters& params_;
-  DecisionRules& rules_;
   core::Calendar calendar_;
   core::Time horizon_;
   core::Resource agents_;
-  ClientTable table_;  // the clients, their profiles, counts and events by kind
-  std::vector<std::int64_t> parcours_active_;  // by group, like the indicator table
-  std::vector<std::int64_t> in_system_;
-  BenefitStock benefits_;        // rule P7: clients on income support, by group and status
-  OseServices ose_;              // places, waitlists, participations, the agreements' ledger
+  ClientTable table_;                    // the clients, their profiles, counts and events by kind
+  std::vector<std::int64_t> in_system_;  // by group, like the indicator table
+  OseServices ose_;  // places, waitlists, participations, the agreements' ledger
+  // Plans, activities, exits, income support; before accompaniment_, which names it.
+  std::unique_ptr<ParcoursProcess> parcours_;
   Accompaniment accompaniment_;  // contacts during a Parcours and their dropout clocks (D6)
   std::unique_ptr<Employment> employment_;  // job search, jobs and their records
   std::unique_ptr<Retention> retention_;    // retention support, in the job records
   std::unique_ptr<Evaluation> evaluation_;  // interviews, conclusions, specialised evaluations
   std::unique_ptr<Wiring> wiring_;
 
-  // Side tables by slot, kept only when the scenario uses them (a run of a million clients
-  // without agreements or retention should not pay for them in memory or cache misses).
-  bool track_last_ = false;       // rules M7, M9, M10 look back at the last activity
-  bool track_completed_ = false;  // rule M12: plans may repeat an activity
-  bool early_endings_ = false;    // rules P5, P7: some activity may end before its planned end
-  bool major_events_ = false;     // rule E7: major events during activities
-  /// Rule M12: activities each client completed (bit per activity id), by slot.
-  std::vector<std::array<std::uint64_t, 4>> completed_;
-  std::vector<std::uint8_t> plan_buffer_;
   std::unique_ptr<const PopulationSource> population_;
   core::RandomStream arrival_stream_;
   std::uint64_t arrivals_ = 0;
