@@ -13,7 +13,7 @@ void World::start_benefit(Slot s) {
   Client& c = table_[s];
   if (c.on_benefit) return;
   c.on_benefit = true;
-  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(table_[s].support());
   table_.indicators().for_groups(c.groups,
                                  [&](std::size_t g) { benefits_.add(g, status, +1, sim_.now()); });
 }
@@ -22,7 +22,7 @@ void World::stop_benefit(Slot s, bool job) {
   Client& c = table_[s];
   if (!c.on_benefit) return;
   c.on_benefit = false;
-  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(table_[s].support());
   table_.indicators().for_groups(c.groups,
                                  [&](std::size_t g) { benefits_.add(g, status, -1, sim_.now()); });
   if (!job) return;

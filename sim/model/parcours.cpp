@@ -328,7 +328,7 @@ void World::pay_income_support(Slot s, std::uint8_t activity, double allowance_a
   if (a.allowance_per_week == 0.0 && a.extra_costs_per_week == 0.0) return;  // most activities
   const Client& c = table_[s];
   const double weeks = (sim_.now() - c.step_started_at) / 7.0;
-  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(table_[s].support());
   const bool paid = params_.parcours.allowance_statuses[status];
   const double allowance = paid ? a.allowance_per_week * weeks : 0.0;
   // Rule M10: after a job, an Objectif emploi client's allowance to the planned end, in the
@@ -367,7 +367,7 @@ void World::end_parcours(Slot s, Count reason) {
   if (reason != Count::kParcoursEndedEmployment) ose_.book_followup(s);  // rule S2: abandoned
   sim_.cancel(c.exit_event);
   c.in_parcours = false;
-  c.parcours_ended_at = static_cast<float>(sim_.now());
+  c.parcours_ended_at = sim_.now();
   table_.add_stock(parcours_active_, c, -1);
   count(c, reason);
 }

@@ -77,8 +77,7 @@ int World::partner_activity(Slot s) const {
   // last-resort assistance recipient, Groupe ME otherwise.
   const RetentionParameters& r = params_.retention;
   if (table_.profile(s).disability && r.ph2_activity >= 0) return r.ph2_activity;
-  if (table_.profile(s).income_support == IncomeSupport::kLastResort &&
-      r.demarcheurs_maintien_activity >= 0) {
+  if (table_[s].support() == IncomeSupport::kLastResort && r.demarcheurs_maintien_activity >= 0) {
     return r.demarcheurs_maintien_activity;
   }
   return r.me_activity;
@@ -282,7 +281,7 @@ void World::cancel_unissued_income_support(Slot s) {
       std::min({lag, p.ended_at - p.started, p.ended_at + lag - sim_.now()});
   if (unissued_days <= 0) return;
   const ActivityParameters& a = params_.activities[p.activity];
-  const auto status = static_cast<std::size_t>(table_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(table_[s].support());
   const double allowance =
       params_.parcours.allowance_statuses[status] ? a.allowance_per_week * unissued_days / 7 : 0.0;
   const double extra = a.extra_costs_per_week * unissued_days / 7;

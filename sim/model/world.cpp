@@ -66,7 +66,10 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   track_completed_ = params.parcours.max_revisions > 0 || track_last_ || rules.plans_freely() ||
                      std::adjacent_find(plan.begin(), plan.end()) != plan.end();
   major_events_ = params.parcours.major_event.hazard.family != Hazard::Family::kNone;
+  sim.set_prefetcher(&table_);
 }
+
+World::~World() { sim_.set_prefetcher(nullptr); }
 
 bool World::keeps_last(const ModelParameters& params) {
   const RetentionParameters& r = params.retention;
@@ -243,6 +246,7 @@ void World::assign_groups(Slot s) {
   std::size_t d = 0;
   if (params_.population.regions.size() > 1) c.groups[d++] = p.region;
   c.groups[d++] = static_cast<std::uint8_t>(p.income_support);
+  c.income_support = static_cast<std::uint8_t>(p.income_support) & 3U;
   c.groups[d++] = c.limiting_characteristics >= 3 ? 1 : 0;  // rule D2
   table_.add_stock(in_system_, c, +1);
   start_benefit(s);

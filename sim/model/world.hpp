@@ -46,6 +46,7 @@ class World final : public core::EventHandler,
   World(core::Simulation& sim, const ModelParameters& params, DecisionRules& rules);
   World(const World&) = delete;
   World& operator=(const World&) = delete;
+  ~World() override;
 
   /// Runs from day 0 to the horizon.
   void run(const Progress& progress = {});
