@@ -52,6 +52,9 @@ class EventQueue {
   /// Removes the next live event into `out` if there is one at or before `until`.
   bool pop_until(Time until, Fired& out);
   void reserve(std::size_t n);
+  /// Whom to tell the next event's subject as each event is taken (nullptr: nobody). It must
+  /// outlive the queue's use or be reset.
+  void set_prefetcher(const SubjectPrefetcher* prefetcher) { prefetcher_ = prefetcher; }
 
   [[nodiscard]] SchedulerKind kind() const { return kind_; }
   /// True once the events are held by the ladder queue (always for kLadder).
@@ -71,7 +74,10 @@ class EventQueue {
     // The next event's slot state is read or written when it fires: fetch it now, while the
     // model handles this one (the slot table is larger than the cache at a million clients).
     const ScheduledEvent* next = with_scheduler([](auto& s) { return s.peek(); });
-    if (next != nullptr) __builtin_prefetch(&state_[next->slot], 1);
+    if (next != nullptr) {
+      __builtin_prefetch(&state_[next->slot], 1);
+      if (prefetcher_ != nullptr) prefetcher_->prefetch(next->subject);
+    }
   }
   std::uint16_t handler_index(EventHandler* handler);
   [[nodiscard]] Fired fired(const ScheduledEvent& e) const {
@@ -93,6 +99,7 @@ class EventQueue {
   std::vector<EventHandler*> handlers_;
   EventHandler* last_handler_ = nullptr;
   std::uint16_t last_handler_index_ = 0;
+  const SubjectPrefetcher* prefetcher_ = nullptr;
   std::uint64_t sequence_ = 0;
   std::size_t live_ = 0;
   std::size_t stale_ = 0;  // cancelled entries still queued: none, no liveness checks

@@ -28,6 +28,8 @@ class Simulation {
   /// Schedules `target` at absolute time `time` (>= now()).
   EventHandle schedule_at(Time time, const EventTarget& target, int priority = 0);
   bool cancel(EventHandle handle) { return queue_.cancel(handle); }
+  /// The model's hint for the next event's subject (EventQueue::set_prefetcher).
+  void set_prefetcher(const SubjectPrefetcher* prefetcher) { queue_.set_prefetcher(prefetcher); }
 
   /// Runs events in order until none is left, stop() is called, or the next event lies
   /// beyond `until`; the clock then reads `until` if it is finite and was reached.

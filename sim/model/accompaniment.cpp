@@ -70,7 +70,7 @@ bool Accompaniment::still_due(std::uint64_t subject) const {
 std::uint64_t Accompaniment::client_of(std::uint64_t subject) const {
   // A contact names its client's slot and chain: a stale one names nobody.
   const auto s = static_cast<Slot>(subject & 0xffffffffU);
-  return s < chains_.size() && subject_of(s) == subject ? clients_[s].id : 0;
+  return s < chains_.size() && subject_of(s) == subject ? clients_[s].id() : 0;
 }
 
 void Accompaniment::start(Slot s) {

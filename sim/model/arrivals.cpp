@@ -2,6 +2,9 @@
 // seasonality or a fixed number of clients spread over a window.
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
 
 #include "model/evaluation.hpp"
 #include "model/world.hpp"
@@ -42,10 +45,15 @@ void World::schedule_next_arrival() {
 }
 
 void World::on_arrival() {
+  if (arrivals_ == std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error(
+        "more than 4,294,967,295 arrivals in one run: a client's number "
+        "would wrap; run fewer clients per replication");
+  }
   ++arrivals_;
   const Slot s = admit();
   Client& c = table_[s];
-  c.id = arrivals_;
+  c.number = static_cast<std::uint32_t>(arrivals_);
   c.arrived_at = sim_.now();
   draw_profile(s);
   assign_groups(s);

@@ -78,10 +78,16 @@ constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {
 /// Most activities one plan holds; a fixed array keeps a client small and allocation-free.
 inline constexpr std::size_t kMaxPlanLength = 8;
 
+/// The initial caseload's clients (placed at day 0) are numbered from here, apart from the
+/// arrivals, so that their random streams never meet an arrival's.
+inline constexpr std::uint64_t kCaseloadIds = std::uint64_t{1} << 62U;
+
 /// One cache line: a run keeps hundreds of thousands of clients in the system at once, and
 /// every event touches one, so the size of this struct is felt in every event.
 struct alignas(64) Client {
-  std::uint64_t id = 0;  // arrival number, 1-based: names the client's random streams
+  // The client's number among the arrivals (1-based), or among the initial caseload; id()
+  // joins the two. 32 bits: World refuses a run with more arrivals rather than wrap.
+  std::uint32_t number = 0;
 
   // Who the client is lives in their Profile (World keeps one per slot); here only what the
   // pathway reads on every event.
@@ -89,6 +95,10 @@ struct alignas(64) Client {
   bool in_parcours : 1 = false;         // rule P1
   bool job_after_parcours : 1 = false;  // the current job ended a Parcours (rule P7)
   bool on_benefit : 1 = false;          // receiving income support, out of work (rule P7)
+  bool caseload : 1 = false;            // in the initial caseload, not an arrival (issue 12)
+  // The profile's IncomeSupport, fixed at arrival: copied here because every job start and
+  // activity reads it (rule P7), and the profile is a cache miss at a million clients.
+  std::uint8_t income_support : 2 = 0;
   std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight, as evaluated
 
   // Pathway state.
@@ -100,11 +110,15 @@ struct alignas(64) Client {
   std::uint8_t revisions = 0;              // plan revisions in this Parcours (rule P3)
   std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
   GroupKey groups{};                       // the client's group in each table dimension
-  float parcours_ended_at = -1.0F;         // days; < 0 while no Parcours has ended
+  core::Time parcours_ended_at = -1.0;     // days; < 0 while no Parcours has ended
   core::Time arrived_at = 0.0;             // days
   core::Time step_started_at = 0.0;  // days: when the client joined a queue or began an activity
   core::EventHandle next_event;      // the pending end of the current step
   core::EventHandle exit_event;      // pending abandonment or closure of the Parcours
+
+  /// Names the client's random streams (common random numbers) and their trace rows.
+  [[nodiscard]] std::uint64_t id() const { return caseload ? kCaseloadIds + number : number; }
+  [[nodiscard]] IncomeSupport support() const { return static_cast<IncomeSupport>(income_support); }
 };
 static_assert(sizeof(Client) == 64, "a client should stay within one cache line");
 

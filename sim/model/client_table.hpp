@@ -23,7 +23,7 @@ namespace parcours::model {
 /// A client's place in the table; a slot is reused after its client leaves.
 using Slot = std::uint32_t;
 
-class ClientTable {
+class ClientTable final : public core::SubjectPrefetcher {
  public:
   /// Told of every event before it is handled, and of every count: the client traces
   /// (world_trace.cpp). An untraced run has none and pays one test per event.
@@ -41,6 +41,15 @@ class ClientTable {
       : sim_(sim), indicators_(calendar, horizon, std::move(dimensions)) {}
   ClientTable(const ClientTable&) = delete;
   ClientTable& operator=(const ClientTable&) = delete;
+  ~ClientTable() = default;
+
+  /// Every module's events name their client's slot in the subject's low 32 bits (some keep
+  /// a counter above it): the record is fetched while the event before it is handled, since
+  /// at a million clients its first read was most of the model's time (issue 14).
+  void prefetch(std::uint64_t subject) const override {
+    const auto s = static_cast<Slot>(subject);
+    if (s < clients_.size()) __builtin_prefetch(&clients_[s], 1);
+  }
 
   Client& operator[](Slot s) { return clients_[s]; }
   const Client& operator[](Slot s) const { return clients_[s]; }
@@ -82,7 +91,7 @@ class ClientTable {
   }
   /// The client's stream for draw `d`'s `occurrence`-th site (client.hpp: common random numbers).
   [[nodiscard]] core::RandomStream stream(const Client& c, Draw d, unsigned occurrence = 0) const {
-    return sim_.stream(c.id, purpose(d, occurrence));
+    return sim_.stream(c.id(), purpose(d, occurrence));
   }
 
   IndicatorTable& indicators() { return indicators_; }

@@ -70,8 +70,7 @@ void Employment::on_job_found(Slot s) {
   // M13: a job within the follow-up window after a Parcours ended (at 0 days when the job
   // itself ended it), and on the books of each participation's agreement it follows.
   const double window = params_.parcours.followup_days;
-  if (c.parcours_ended_at >= 0.0F &&
-      clients_.now() - static_cast<double>(c.parcours_ended_at) <= window) {
+  if (c.parcours_ended_at >= 0.0 && clients_.now() - c.parcours_ended_at <= window) {
     clients_.count(c, Count::kEmployedAfterParcours);
   }
   ose_.credit_results(s, false);

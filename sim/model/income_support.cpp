@@ -14,7 +14,7 @@ void ParcoursProcess::start_benefit(Slot s) {
   Client& c = clients_[s];
   if (c.on_benefit) return;
   c.on_benefit = true;
-  const auto status = static_cast<std::size_t>(clients_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(clients_[s].support());
   clients_.indicators().for_groups(
       c.groups, [&](std::size_t g) { benefits_.add(g, status, +1, clients_.now()); });
 }
@@ -23,7 +23,7 @@ void ParcoursProcess::stop_benefit(Slot s, bool job) {
   Client& c = clients_[s];
   if (!c.on_benefit) return;
   c.on_benefit = false;
-  const auto status = static_cast<std::size_t>(clients_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(clients_[s].support());
   clients_.indicators().for_groups(
       c.groups, [&](std::size_t g) { benefits_.add(g, status, -1, clients_.now()); });
   if (!job) return;
@@ -53,7 +53,7 @@ void ParcoursProcess::pay_income_support(Slot s, std::uint8_t activity,
   if (a.allowance_per_week == 0.0 && a.extra_costs_per_week == 0.0) return;  // most activities
   const Client& c = clients_[s];
   const double weeks = (clients_.now() - c.step_started_at) / 7.0;
-  const auto status = static_cast<std::size_t>(clients_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(clients_[s].support());
   const bool paid = params_.parcours.allowance_statuses[status];
   const double allowance = paid ? a.allowance_per_week * weeks : 0.0;
   // Rule M10: after a job, an Objectif emploi client's allowance to the planned end, in the

@@ -14,18 +14,15 @@
 
 namespace parcours::model {
 
-namespace {
-// Caseload clients' ids, which name their random streams, after every arrival's: arrivals keep
-// the streams they have without a caseload (common random numbers).
-constexpr std::uint64_t kCaseloadIds = std::uint64_t{1} << 62U;
-}  // namespace
-
 void World::place_initial_caseload() {
-  std::uint64_t n = 0;
+  std::uint32_t n = 0;
   for (const InitialClient& ic : params_.caseload) {
     const Slot s = admit();
     Client& c = table_[s];
-    c.id = kCaseloadIds + ++n;
+    // Caseload clients' ids come after every arrival's (kCaseloadIds): arrivals keep the
+    // streams they have without a caseload (common random numbers).
+    c.number = ++n;
+    c.caseload = true;
     c.arrived_at = 0.0;
     table_.profile(s) = ic.profile;
     c.limiting_characteristics = static_cast<std::uint8_t>(

@@ -343,7 +343,7 @@ void ParcoursProcess::end_parcours(Slot s, Count reason) {
   if (reason != Count::kParcoursEndedEmployment) ose_.book_followup(s);  // rule S2: abandoned
   clients_.sim().cancel(c.exit_event);
   c.in_parcours = false;
-  c.parcours_ended_at = static_cast<float>(clients_.now());
+  c.parcours_ended_at = clients_.now();
   clients_.add_stock(parcours_active_, c, -1);
   clients_.count(c, reason);
 }

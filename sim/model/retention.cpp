@@ -313,7 +313,7 @@ void Retention::cancel_unissued_income_support(Slot s) {
       std::min({lag, p.ended_at - p.started, p.ended_at + lag - clients_.now()});
   if (unissued_days <= 0) return;
   const ActivityParameters& a = params_.activities[p.activity];
-  const auto status = static_cast<std::size_t>(clients_.profile(s).income_support);
+  const auto status = static_cast<std::size_t>(clients_[s].support());
   const double allowance =
       params_.parcours.allowance_statuses[status] ? a.allowance_per_week * unissued_days / 7 : 0.0;
   const double extra = a.extra_costs_per_week * unissued_days / 7;

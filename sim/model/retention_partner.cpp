@@ -16,8 +16,7 @@ int Retention::partner_activity(Slot s) const {
   // last-resort assistance recipient, Groupe ME otherwise.
   const RetentionParameters& r = params_.retention;
   if (clients_.profile(s).disability && r.ph2_activity >= 0) return r.ph2_activity;
-  if (clients_.profile(s).income_support == IncomeSupport::kLastResort &&
-      r.demarcheurs_maintien_activity >= 0) {
+  if (clients_[s].support() == IncomeSupport::kLastResort && r.demarcheurs_maintien_activity >= 0) {
     return r.demarcheurs_maintien_activity;
   }
   return r.me_activity;

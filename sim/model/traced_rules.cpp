@@ -42,7 +42,7 @@ std::string_view stage_name(Stage stage) {
 void TracedRules::record(const Client& client, std::string_view hook, std::string what,
                          std::string returned) {
   TraceRow row;
-  row.client = client.id;
+  row.client = client.id();
   row.time = sim_.now();
   row.date = core::format_date(calendar_.date_at(row.time));
   row.row = "decision";
@@ -56,14 +56,14 @@ void TracedRules::record(const Client& client, std::string_view hook, std::strin
 Conclusion TracedRules::conclusion(const Client& client, const Profile& profile,
                                    core::RandomStream& rng) {
   const Conclusion c = rules_.conclusion(client, profile, rng);
-  if (trace_.follows(client.id)) record(client, "conclusion", "conclusion", {to_letter(c)});
+  if (trace_.follows(client.id())) record(client, "conclusion", "conclusion", {to_letter(c)});
   return c;
 }
 
 void TracedRules::plan(const Client& client, const Profile& profile, core::RandomStream& rng,
                        std::vector<std::uint8_t>& activities) {
   rules_.plan(client, profile, rng, activities);
-  if (!trace_.follows(client.id)) return;
+  if (!trace_.follows(client.id())) return;
   std::string names;  // activity names in order, "+" between them
   for (const std::uint8_t a : activities) {
     if (!names.empty()) names += '+';
@@ -75,7 +75,7 @@ void TracedRules::plan(const Client& client, const Profile& profile, core::Rando
 bool TracedRules::drops_out_after(const Client& client, const Profile& profile,
                                   std::uint8_t activity, core::RandomStream& rng) {
   const bool drops = rules_.drops_out_after(client, profile, activity, rng);
-  if (trace_.follows(client.id)) {
+  if (trace_.follows(client.id())) {
     record(client, "dropout_after", "dropout_after " + params_.activities[activity].name,
            drops ? "true" : "false");
   }
@@ -85,7 +85,7 @@ bool TracedRules::drops_out_after(const Client& client, const Profile& profile,
 RetentionDecision TracedRules::retention(const Client& client, const Profile& profile,
                                          core::RandomStream& rng) {
   const RetentionDecision d = rules_.retention(client, profile, rng);
-  if (trace_.follows(client.id)) {
+  if (trace_.follows(client.id())) {
     const char* text = d == RetentionDecision::kNone        ? "none"
                        : d == RetentionDecision::kRetention ? "retention"
                                                             : "other_partner";
@@ -97,7 +97,7 @@ RetentionDecision TracedRules::retention(const Client& client, const Profile& pr
 AfterMajorEvent TracedRules::after_major_event(const Client& client, const Profile& profile,
                                                core::RandomStream& rng) {
   const AfterMajorEvent d = rules_.after_major_event(client, profile, rng);
-  if (trace_.follows(client.id)) {
+  if (trace_.follows(client.id())) {
     record(client, "after_major_event", "after_major_event",
            std::string(after_major_event_name(d)));
   }
@@ -106,7 +106,7 @@ AfterMajorEvent TracedRules::after_major_event(const Client& client, const Profi
 
 double TracedRules::dropout_multiplier(const Client& client, const Profile& profile) {
   const double m = rules_.dropout_multiplier(client, profile);
-  if (trace_.follows(client.id)) {
+  if (trace_.follows(client.id())) {
     record(client, "dropout_multiplier", "dropout_multiplier", number_text(m));
   }
   return m;
@@ -114,7 +114,8 @@ double TracedRules::dropout_multiplier(const Client& client, const Profile& prof
 
 double TracedRules::job_multiplier(const Client& client, const Profile& profile) {
   const double m = rules_.job_multiplier(client, profile);
-  if (trace_.follows(client.id)) record(client, "job_multiplier", "job_multiplier", number_text(m));
+  if (trace_.follows(client.id()))
+    record(client, "job_multiplier", "job_multiplier", number_text(m));
   return m;
 }
 

@@ -74,9 +74,10 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
   } else {
     population_ = std::make_unique<CopulaPopulation>(p.margins, p.correlation);
   }
+  sim.set_prefetcher(&table_);
 }
 
-World::~World() = default;
+World::~World() { sim_.set_prefetcher(nullptr); }
 
 bool World::keeps_last(const ModelParameters& params) {
   const RetentionParameters& r = params.retention;
@@ -186,6 +187,7 @@ void World::assign_groups(Slot s) {
   std::size_t d = 0;
   if (params_.population.regions.size() > 1) c.groups[d++] = p.region;
   c.groups[d++] = static_cast<std::uint8_t>(p.income_support);
+  c.income_support = static_cast<std::uint8_t>(p.income_support) & 3U;
   c.groups[d++] = c.limiting_characteristics >= 3 ? 1 : 0;  // rule D2
   table_.add_stock(in_system_, c, +1);
   parcours_->start_benefit(s);

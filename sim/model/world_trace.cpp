@@ -61,7 +61,7 @@ std::uint64_t World::client_of_event(std::uint32_t kind, std::uint64_t subject) 
     case kOseReportEnd:
       return accompaniment_.client_of(subject);
     default:
-      return subject < table_.slots() ? table_[static_cast<Slot>(subject)].id : 0;
+      return subject < table_.slots() ? table_[static_cast<Slot>(subject)].id() : 0;
   }
 }
 
@@ -96,26 +96,26 @@ void World::on_event(std::uint32_t kind, std::uint64_t subject) {
 }
 
 void World::on_count(const Client& c, Count what) {
-  if (!trace_->follows(c.id)) return;
+  if (!trace_->follows(c.id())) return;
   // Counts name a client of the table; the slot finds its participation.
   const Slot s = table_.slot_of(c);
-  trace_row(s, c.id, "outcome", std::string(name_of(what)), std::string(stage_name(c.stage)));
+  trace_row(s, c.id(), "outcome", std::string(name_of(what)), std::string(stage_name(c.stage)));
 }
 
 void World::trace_leave(Slot s) {
   const Client& c = table_[s];
-  if (!trace_->follows(c.id)) return;
+  if (!trace_->follows(c.id())) return;
   // The journey's end: the last outcome counted says how (job_followup_ended, ...).
-  const std::string_view last = trace_->last_outcome(c.id);
-  trace_row(s, c.id, "ending", last.empty() ? "left" : "left after " + std::string(last), "left");
+  const std::string_view last = trace_->last_outcome(c.id());
+  trace_row(s, c.id(), "ending", last.empty() ? "left" : "left after " + std::string(last), "left");
 }
 
 void World::trace_horizon() {
   std::vector<bool> free(table_.slots(), false);
   for (const Slot s : table_.free_slots()) free[s] = true;
   for (Slot s = 0; s < table_.slots(); ++s) {
-    if (free[s] || !trace_->follows(table_[s].id)) continue;
-    trace_row(s, table_[s].id, "ending", "in_system_at_horizon",
+    if (free[s] || !trace_->follows(table_[s].id())) continue;
+    trace_row(s, table_[s].id(), "ending", "in_system_at_horizon",
               std::string(stage_name(table_[s].stage)));
   }
 }

@@ -105,7 +105,7 @@ int view_index(lua_State* L) {
   const model::Client& c = *view->client;
   const model::Profile& p = *view->profile;
   if (std::strcmp(field, "id") == 0) {
-    lua_pushinteger(L, static_cast<lua_Integer>(c.id));
+    lua_pushinteger(L, static_cast<lua_Integer>(c.id()));
   } else if (std::strcmp(field, "convened") == 0) {
     lua_pushboolean(L, c.convened);
   } else if (std::strcmp(field, "limiting_characteristics") == 0) {

@@ -38,7 +38,7 @@ struct Fixture {
     const ClientTable::Admission a = table.admit();
     accompaniment.on_admit(a);
     Client& c = table[a.slot];
-    c.id = id;
+    c.number = static_cast<std::uint32_t>(id);
     c.in_parcours = true;
     c.limiting_characteristics = characteristics;
     return a.slot;

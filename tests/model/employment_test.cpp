@@ -84,7 +84,7 @@ struct Fixture {
     ose->on_admit(a);
     employment->on_admit(a);
     Client& c = table[a.slot];
-    c.id = id;
+    c.number = static_cast<std::uint32_t>(id);
     c.in_parcours = in_parcours;
     c.stage = Stage::kJobSearch;
     return a.slot;
@@ -145,8 +145,8 @@ TEST(Employment, EmployedAfterParcoursCountsJobsWithinTheWindow) {
   f.start();
   const Slot in = f.add_client(1, false);
   const Slot out = f.add_client(2, false);
-  f.table[in].parcours_ended_at = 10.0F;
-  f.table[out].parcours_ended_at = 10.0F;
+  f.table[in].parcours_ended_at = 10.0;
+  f.table[out].parcours_ended_at = 10.0;
   f.sim.schedule_at(10.0 + kWindow, f.employment->job_found(in));
   f.sim.schedule_at(11.0 + kWindow, f.employment->job_found(out));
   f.sim.run(kHorizon);

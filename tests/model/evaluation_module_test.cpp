@@ -92,7 +92,7 @@ struct Fixture {
   }
   Slot add_client(std::uint64_t id) {
     const Slot s = table.admit().slot;
-    table[s].id = id;
+    table[s].number = static_cast<std::uint32_t>(id);
     return s;
   }
   [[nodiscard]] std::uint64_t counted(Count c) const {

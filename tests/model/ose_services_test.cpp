@@ -43,7 +43,7 @@ struct Fixture {
     const ClientTable::Admission a = table.admit();
     ose.on_admit(a);
     Client& c = table[a.slot];
-    c.id = id;
+    c.number = static_cast<std::uint32_t>(id);
     c.plan_size = 1;
     c.plan[0] = 0;
     c.stage = Stage::kAwaitingActivity;

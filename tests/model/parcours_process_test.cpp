@@ -71,7 +71,7 @@ struct Fixture {
     employment->on_admit(a);
     parcours->on_admit(a);
     Client& c = table[a.slot];
-    c.id = id;
+    c.number = static_cast<std::uint32_t>(id);
     c.evaluations = 1;
     parcours->start_parcours(a.slot);
     return a.slot;

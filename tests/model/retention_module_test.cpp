@@ -81,7 +81,7 @@ struct Fixture {
     employment->on_admit(a);
     const Slot s = a.slot;
     Client& c = table[s];
-    c.id = id;
+    c.number = static_cast<std::uint32_t>(id);
     c.in_parcours = true;
     c.plan_size = 1;
     c.plan[0] = 0;

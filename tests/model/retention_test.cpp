@@ -59,7 +59,7 @@ class RecordingRules : public model::ParametricRules {
   model::RetentionDecision retention(const model::Client& c, const model::Profile& profile,
                                      parcours::core::RandomStream& rng) override {
     const model::RetentionDecision d = ParametricRules::retention(c, profile, rng);
-    decisions[c.id].push_back(d);
+    decisions[c.id()].push_back(d);
     return d;
   }
   std::map<std::uint64_t, std::vector<model::RetentionDecision>> decisions;

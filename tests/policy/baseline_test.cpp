@@ -171,7 +171,7 @@ TEST_F(Baseline, AgreementYearsRunJulyToJune) {  // rule S6
 std::vector<std::string> plan_of(const model::ModelParameters& p, LuaRules& rules,
                                  std::uint8_t limiting, const model::Profile& profile) {
   model::Client c;
-  c.id = 1;
+  c.number = 1;
   c.limiting_characteristics = limiting;
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
   std::vector<std::uint8_t> ids;
