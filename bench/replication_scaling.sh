@@ -77,6 +77,6 @@ row() {
 row "1 process, -j 1" "$reps" "$t1" "$c1" "$t1"
 row "1 process, -j 2" "$reps" "$t2" "$c2" "$t1"
 if [ -n "${tm1:-}" ]; then
-  row "MPI build (dev), 1 process, -j 1" "$reps" "$tm1" "$cm1" "$tm1"
-  row "MPI build (dev), mpirun -np 2, -j 1 each" "$reps" "$tm2" "$cm2" "$tm1"
+  row "MPI build (release), 1 process, -j 1" "$reps" "$tm1" "$cm1" "$tm1"
+  row "MPI build (release), mpirun -np 2, -j 1 each" "$reps" "$tm2" "$cm2" "$tm1"
 fi
