@@ -15,6 +15,7 @@
 #include "core/simulation.hpp"
 #include "model/accompaniment.hpp"
 #include "model/decision_rules.hpp"
+#include "support/client_table_counts.hpp"
 #include "support/model_parameters.hpp"
 
 namespace parcours::model {
@@ -83,13 +84,7 @@ struct Fixture {
     }
     return sum;
   }
-  [[nodiscard]] std::uint64_t counted(Count c) const {
-    std::uint64_t n = 0;
-    for (std::size_t q = 0; q < table.indicators().quarters(); ++q) {
-      n += table.indicators().record(q).counts[static_cast<std::size_t>(c)];
-    }
-    return n;
-  }
+  [[nodiscard]] std::uint64_t counted(Count c) const { return testing::counted(table, c); }
   ModelParameters params;
   ParametricRules rules{params};
   core::Simulation sim;

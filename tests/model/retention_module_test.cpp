@@ -18,6 +18,7 @@
 #include "core/simulation.hpp"
 #include "model/decision_rules.hpp"
 #include "model/ose_services.hpp"
+#include "support/client_table_counts.hpp"
 #include "support/ose_run.hpp"
 
 namespace parcours::model {
@@ -99,13 +100,7 @@ struct Fixture {
     actions.actions.push_back(std::move(f));
     sim.schedule_at(t, core::EventTarget{&actions, kind, 0});
   }
-  [[nodiscard]] std::uint64_t counted(Count c) const {
-    std::uint64_t n = 0;
-    for (std::size_t q = 0; q < table.indicators().quarters(); ++q) {
-      n += table.indicators().record(q).counts[static_cast<std::size_t>(c)];
-    }
-    return n;
-  }
+  [[nodiscard]] std::uint64_t counted(Count c) const { return testing::counted(table, c); }
   ModelParameters params;
   ParametricRules rules{params};
   core::Simulation sim;
