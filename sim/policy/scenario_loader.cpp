@@ -16,6 +16,7 @@
 #include "policy/load_context.hpp"
 #include "policy/lua_globals.hpp"
 #include "policy/scenario.hpp"
+#include "policy/scenario_overrides.hpp"
 #include "policy/uncertain_parameters.hpp"
 
 namespace parcours::policy {
@@ -28,6 +29,8 @@ using detail::kLiveKey;
 using detail::kMessageSize;
 using detail::live_context;
 using detail::LoadContext;
+using detail::push_expression;
+using detail::push_override;
 
 // Nested tables a section argument may have (distributions, rows: two or three levels).
 constexpr int kMaxTableDepth = 16;
@@ -65,36 +68,6 @@ bool has_metatable(lua_State* L, int index, int visited, int depth) {
     lua_pop(L, 1);
   }
   return false;
-}
-
-// Pushes the value of a Lua expression; text that is no expression becomes a string.
-void push_expression(lua_State* L, const std::string& expression) {
-  const std::string chunk = "return " + expression;
-  // The expression is code like the script's: it runs under the limits, in its own
-  // protected call, so nothing it raises crosses this frame.
-  LuaSandbox& sandbox = sandbox_of(L);
-  sandbox.resume(true);
-  const bool ok = luaL_loadbufferx(L, chunk.data(), chunk.size(), "=--set", "t") == LUA_OK &&
-                  lua_pcall(L, 0, 1, 0) == LUA_OK;
-  sandbox.glue();
-  if (ok && !lua_isnil(L, -1)) return;
-  lua_pop(L, 1);
-  lua_pushlstring(L, expression.data(), expression.size());
-}
-
-// The value of a --set: text for strings and dates (so 2026-04-01 stays a date and
-// `name=arrivals` stays a name), a Lua expression for everything else.
-void push_override(lua_State* L, const Override& o, const ParamSpec& spec) {
-  std::string text = o.expression;
-  if (spec.type != ParamType::kString && spec.type != ParamType::kDate) {
-    push_expression(L, text);
-    return;
-  }
-  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
-      text.back() == text.front()) {
-    text = text.substr(1, text.size() - 2);
-  }
-  lua_pushlstring(L, text.data(), text.size());
 }
 
 std::string section_key_list(const SectionSpec& spec) {
