@@ -18,28 +18,30 @@ namespace parcours::model {
 class DecisionRules;
 class OseServices;
 
-/// The client's current job and retention support (rules M2-M10).
+/// The client's current job and retention support (rules M2-M10). Fields by size, so that a
+/// record is 120 bytes, not 144: one is kept per client whose job is followed or supported.
 struct Job {
-  unsigned number = 0;  // jobs so far: names the job's random streams
   core::Time started = 0.0;
-  bool full_time = true;
   double loss_mass = 0.0;  // Exp(1) drawn at the start: the job is lost when the
   double used_mass = 0.0;  // multiplied cumulative hazard reaches it
   core::Time segment_start = 0.0;
   double multiplier = 1.0;
-  core::Time stop_at = 0.0;  // the client ends the plan (M5), absolute; inf: never
+  core::Time stop_at = 0.0;   // the client ends the plan (M5), absolute; inf: never
+  double direct_share = 1.0;  // of the plan's hours, direct (partner services)
+  core::Time retention_started = 0.0;
+  double hours_before = 0.0;  // of the plan's hours, given before day 0 (initial caseload)
+  RetentionPlan plan;
+  unsigned number = 0;  // jobs so far: names the job's random streams
+  int agreement = -1;   // whose books the retention is on; -1: none
+  bool full_time = true;
   bool in_retention = false;
   bool partner = false;           // with another partner's agreement (Groupe ME, PH2)
   bool tripartite = false;        // rule M4
   bool cit = false;               // PH2 in a work integration contract
   bool employer_request = false;  // rule M3: a late start asked for by the employer
-  int agreement = -1;             // whose books the retention is on; -1: none
   std::uint8_t level = 0;
-  double direct_share = 1.0;  // of the plan's hours, direct (partner services)
-  core::Time retention_started = 0.0;
-  double hours_before = 0.0;  // of the plan's hours, given before day 0 (initial caseload)
-  RetentionPlan plan;
 };
+static_assert(sizeof(Job) <= 120, "fields by size: no padding between them");
 
 class Employment final : public core::EventHandler {
  public:
