@@ -96,6 +96,9 @@ struct alignas(64) Client {
   bool job_after_parcours : 1 = false;  // the current job ended a Parcours (rule P7)
   bool on_benefit : 1 = false;          // receiving income support, out of work (rule P7)
   bool caseload : 1 = false;            // in the initial caseload, not an arrival (issue 12)
+  // Rule M4: a retention meeting may still be the first after the integration phase (Retention
+  // reads the job record only then: most meetings have nothing to check, issue 14).
+  bool tripartite_check_due : 1 = false;
   // The profile's IncomeSupport, fixed at arrival: copied here because every job start and
   // activity reads it (rule P7), and the profile is a cache miss at a million clients.
   std::uint8_t income_support : 2 = 0;

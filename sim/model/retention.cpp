@@ -209,6 +209,7 @@ void Retention::start_retention(Slot s, const RetentionPlan& plan, int agreement
                   : std::numeric_limits<double>::infinity();
   c.stage = Stage::kRetention;
   const double integration = 7.0 * static_cast<double>(plan.integration_weeks);
+  c.tripartite_check_due = integration > 0;
   if (r.contacts > 0 && !j.partner) {  // rule M3's meetings as events
     c.contacts_left = static_cast<std::uint8_t>(r.contacts);
     c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);
@@ -222,20 +223,24 @@ void Retention::start_retention(Slot s, const RetentionPlan& plan, int agreement
 
 void Retention::on_retention_contact(Slot s) {
   Client& c = clients_[s];
-  Job& j = employment_.job(s);
   const RetentionParameters& r = params_.retention;
   clients_.count(c, Count::kRetentionContacts);
-  // Rule M4 at the first meeting after integration.
-  const double integration = 7.0 * static_cast<double>(j.plan.integration_weeks);
-  const double since = clients_.now() - j.retention_started;
-  if (integration > 0 && !j.tripartite && since >= integration &&
-      since - r.contact_interval_days < integration) {
-    core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, 0x200U + j.number);
-    if (rng.bernoulli(r.tripartite_consent)) {
-      j.tripartite = true;
-      clients_.count(c, Count::kTripartiteSwitches);
-      employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
+  // Rule M4 at the first meeting after integration. The job record is read only while such a
+  // meeting may still come: it is a cache miss at a million clients.
+  if (c.tripartite_check_due) {
+    Job& j = employment_.job(s);
+    const double integration = 7.0 * static_cast<double>(j.plan.integration_weeks);
+    const double since = clients_.now() - j.retention_started;
+    if (!j.tripartite && since >= integration && since - r.contact_interval_days < integration) {
+      core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, 0x200U + j.number);
+      if (rng.bernoulli(r.tripartite_consent)) {
+        j.tripartite = true;
+        clients_.count(c, Count::kTripartiteSwitches);
+        employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
+      }
     }
+    // `since` only grows: once this holds, no later meeting is the first after integration.
+    if (since - r.contact_interval_days >= integration) c.tripartite_check_due = false;
   }
   if (--c.contacts_left > 0) {
     c.next_event = schedule(r.contact_interval_days, kRetentionContact, s);

@@ -152,4 +152,20 @@ TEST(Retention, PlansMayRunAsMeetingEvents) {  // rules M1, M3
   EXPECT_EQ(t["retention_ended_objectives"], t["retention_started"]);
 }
 
+TEST(Retention, TheFirstMeetingAfterIntegrationAsksForTripartiteConsentOnce) {  // rule M4
+  // Meetings every 7 days; integration ends on day 14, at the second meeting. Nobody stops or
+  // loses the job, so every plan reaches it: switches are a binomial share of 0.4 of the
+  // plans (asked at no meeting: 0; asked again at the third: 0.64).
+  ModelParameters p = retention_world(20000, 1.0);
+  p.retention.contacts = 10;
+  p.retention.contact_interval_days = 7.0;
+  p.retention.job_loss = Hazard::constant(0.0);
+  p.retention.client_stop_per_day = 0.0;
+  p.retention.tripartite_consent = 0.4;
+  const LedgerRun r = run_world(p);
+  ASSERT_GT(r.totals["retention_started"], 5000);
+  expect_share(r.totals["retention_tripartite_switches"], r.totals["retention_started"], 0.4,
+               "plans turning tripartite at the first meeting after integration (M4)");
+}
+
 }  // namespace
