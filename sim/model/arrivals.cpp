@@ -55,21 +55,23 @@ void World::on_arrival() {
   Client& c = table_[s];
   c.number = static_cast<std::uint32_t>(arrivals_);
   c.arrived_at = sim_.now();
-  draw_profile(s);
-  assign_groups(s);
+  const Profile profile = draw_profile(s);
+  assign_groups(s, profile);
   count(c, Count::kArrivals);
   count(c, c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
-  count_profile(s);
+  count_profile(c, profile);
   evaluation_->join_agent_queue(s);
   schedule_next_arrival();
 }
 
-void World::draw_profile(Slot s) {
+Profile World::draw_profile(Slot s) {
   Client& c = table_[s];
-  Profile& profile = table_.profile(s);
   core::RandomStream convened = stream(c, Draw::kConvened);
   c.convened = convened.bernoulli(params_.arrivals.convened_share);
   core::RandomStream rng = stream(c, Draw::kAttributes);
+  // Drawn here and stored once at the end: the slot's profile is a cold line at a million
+  // clients, and reading it back after the draw's stores waited for it (perf, issue 14).
+  Profile profile;
   population_->draw(rng, profile);
   // Objectif emploi admits first-time applicants to last-resort assistance only: a client
   // drawn into it is one (AFDR, no month on assistance before), whatever else was drawn.
@@ -79,13 +81,13 @@ void World::draw_profile(Slot s) {
   }
   c.limiting_characteristics =
       static_cast<std::uint8_t>(limiting_characteristics(profile, params_.population.limiting));
+  table_.profile(s) = profile;
+  return profile;
 }
 
 // The published profile of assistance recipients (scenarios' population margins) counts these;
 // the thresholds are those of the published tables (45 years, Secondary V, 120 months).
-void World::count_profile(Slot s) {
-  const Client& c = table_[s];
-  const Profile& p = table_.profile(s);
+void World::count_profile(const Client& c, const Profile& p) {
   constexpr int kPublishedAge = 45;      // years: "aged 45 or more"
   constexpr int kPublishedMonths = 120;  // months: "120 months or more on assistance"
   if (p.age >= kPublishedAge) count(c, Count::kArrivalsAged45Plus);

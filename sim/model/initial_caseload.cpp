@@ -27,7 +27,7 @@ void World::place_initial_caseload() {
     table_.profile(s) = ic.profile;
     c.limiting_characteristics = static_cast<std::uint8_t>(
         limiting_characteristics(ic.profile, params_.population.limiting));
-    assign_groups(s);
+    assign_groups(s, ic.profile);
     if (ic.state == InitialClient::State::kWaitingInterview) {
       evaluation_->join_agent_queue(s);
     } else if (ic.state == InitialClient::State::kInRetention) {

@@ -181,9 +181,8 @@ std::vector<GroupDimension> World::group_dimensions(const ModelParameters& param
 
 // A client's groups are fixed at arrival (the distance class as first assessed, even if a
 // later evaluation reassesses it, rule D4), so that all of a client's flows stay in one group.
-void World::assign_groups(Slot s) {
+void World::assign_groups(Slot s, const Profile& p) {
   Client& c = table_[s];
-  const Profile& p = table_.profile(s);
   std::size_t d = 0;
   if (params_.population.regions.size() > 1) c.groups[d++] = p.region;
   c.groups[d++] = static_cast<std::uint8_t>(p.income_support);

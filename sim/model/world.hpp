@@ -83,10 +83,13 @@ class World final : public core::EventHandler, private ClientTable::Observer {
   // arrivals.cpp
   void schedule_next_arrival();
   void on_arrival();
-  void draw_profile(Slot s);
+  /// Draws the arrival's profile, stores it in the slot and returns it: the arrival's other
+  /// steps read the copy, not the slot's line, which is cold at a million clients.
+  Profile draw_profile(Slot s);
   /// Counts the arrival's profile (arrivals_aged_45_plus, ...), for validation (issue 12).
-  void count_profile(Slot s);
-  void assign_groups(Slot s);
+  void count_profile(const Client& c, const Profile& p);
+  /// The client's groups, from `p`, the profile stored in their slot.
+  void assign_groups(Slot s, const Profile& p);
   // initial_caseload.cpp
   /// Places the scenario's initial caseload at day 0 (issue 12).
   void place_initial_caseload();
