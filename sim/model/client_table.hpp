@@ -85,6 +85,12 @@ class ClientTable final : public core::SubjectPrefetcher {
 
   [[nodiscard]] core::Simulation& sim() const { return sim_; }
   [[nodiscard]] core::Time now() const { return sim_.now(); }
+  /// Schedules event `kind` of the client in slot `s` after `delay` days, for `module`, the
+  /// handler of that kind.
+  core::EventHandle schedule(core::EventHandler* module, core::Time delay, EventKind kind,
+                             Slot s) const {
+    return sim_.schedule(delay, core::EventTarget{module, kind, s});
+  }
   /// Rule M7's "calendar days": whole days from the day of `t` to today.
   [[nodiscard]] double calendar_days_since(core::Time t) const {
     return std::floor(sim_.now()) - std::floor(t);

@@ -56,7 +56,7 @@ void Employment::start_job_search(Slot s, const Hazard& hazard, unsigned occurre
     pathway_->leave(s);
     return;
   }
-  c.next_event = schedule(wait, kJobFound, s);
+  c.next_event = clients_.schedule(this, wait, kJobFound, s);
 }
 
 void Employment::on_job_found(Slot s) {
@@ -113,7 +113,8 @@ void Employment::start_job(Slot s) {
     }
     open_job(s, number);
     const core::Time planned_end = p->started + p->planned_days;
-    c.next_event = schedule(std::max(0.0, planned_end - clients_.now()), kIntegrationEnd, s);
+    c.next_event =
+        clients_.schedule(this, std::max(0.0, planned_end - clients_.now()), kIntegrationEnd, s);
     set_job_multiplier(s, job_multiplier_now(s));
     return;
   }
@@ -137,7 +138,7 @@ void Employment::follow_job(Slot s) {
     pathway_->leave(s);
     return;
   }
-  c.next_event = schedule(until - clients_.now(), kJobFollowupEnd, s);
+  c.next_event = clients_.schedule(this, until - clients_.now(), kJobFollowupEnd, s);
   set_job_multiplier(s, job_multiplier_now(s));
 }
 
@@ -168,9 +169,9 @@ void Employment::set_job_multiplier(Slot s, double multiplier) {
   }
   // The client's stop of retention support (M5) and the job's loss compete: the earlier exits.
   if (j.in_retention && j.stop_at < loss) {
-    c.exit_event = schedule(j.stop_at - t, kRetentionClientStop, s);
+    c.exit_event = clients_.schedule(this, j.stop_at - t, kRetentionClientStop, s);
   } else if (std::isfinite(loss)) {
-    c.exit_event = schedule(std::max(0.0, loss - t), kJobLoss, s);
+    c.exit_event = clients_.schedule(this, std::max(0.0, loss - t), kJobLoss, s);
   }
 }
 

@@ -133,9 +133,6 @@ class Employment final : public core::EventHandler {
   void on_client_stop(Slot s);
   /// Rule M9: the participation (and its wage contribution) ends at its planned end.
   void on_integration_end(Slot s);
-  core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
-    return clients_.sim().schedule(delay, core::EventTarget{this, kind, s});
-  }
 
   ClientTable& clients_;
   const ModelParameters& params_;

@@ -90,7 +90,7 @@ void Evaluation::start_interview(Slot s) {
     clients_.count(c, Count::kSecondMeetings);
     agent_days += e.interview_days.sample(duration);
   }
-  c.next_event = schedule(agent_days, kInterviewEnd, s);
+  c.next_event = clients_.schedule(this, agent_days, kInterviewEnd, s);
 }
 
 void Evaluation::on_interview_end(Slot s) {
@@ -141,8 +141,8 @@ void Evaluation::refer_out(Slot s, unsigned occurrence) {
   c.stage = Stage::kReferredOut;
   core::RandomStream rng = clients_.stream(c, Draw::kReferredReturn, occurrence);
   if (rng.bernoulli(params_.evaluation.referred_return_probability)) {
-    c.next_event =
-        schedule(params_.evaluation.referred_return_days.sample(rng), kReferredReturn, s);
+    c.next_event = clients_.schedule(this, params_.evaluation.referred_return_days.sample(rng),
+                                     kReferredReturn, s);
   } else {
     pathway_->leave(s);
   }
@@ -167,8 +167,8 @@ void Evaluation::start_specialised_evaluation(Slot s) {
   // Rule E7: one inside a Parcours (after a major event) draws from its step's own stream.
   core::RandomStream rng = clients_.stream(
       c, Draw::kSpecialisedDelay, c.in_parcours ? 0x100U + step_of(c) : unsigned{c.evaluations});
-  c.next_event =
-      schedule(params_.evaluation.specialised_delay_days.sample(rng), kSpecialisedEvaluationEnd, s);
+  c.next_event = clients_.schedule(this, params_.evaluation.specialised_delay_days.sample(rng),
+                                   kSpecialisedEvaluationEnd, s);
 }
 
 void Evaluation::on_specialised_evaluation_end(Slot s) {

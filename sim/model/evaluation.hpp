@@ -79,9 +79,6 @@ class Evaluation final : public core::EventHandler {
   void on_major_event(Slot s);
   /// The recommendation is back: the agent decides what happens to the Parcours.
   void after_major_event(Slot s);
-  core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
-    return clients_.sim().schedule(delay, core::EventTarget{this, kind, s});
-  }
 
   ClientTable& clients_;
   const ModelParameters& params_;

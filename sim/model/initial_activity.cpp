@@ -66,7 +66,7 @@ void ParcoursProcess::resume_initial(Slot s, const InitialClient& ic) {
   const double left = std::max(0.0, ending.days - ic.days_done);
   c.next_event = ending.kind == StepEnding::Kind::kJob
                      ? clients_.sim().schedule(left, employment_->job_found(s))
-                     : schedule(left, kActivityEnd, s);
+                     : clients_.schedule(this, left, kActivityEnd, s);
 }
 
 }  // namespace parcours::model

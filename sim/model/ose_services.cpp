@@ -173,8 +173,7 @@ void OseServices::on_planned_start(Slot s) {
   if (best < 0) {
     if (full < 0 && std::isfinite(next_signature) && next_signature < horizon_) {
       // Rule S8: no activity before the agreement is signed; the client waits for it.
-      c.next_event = clients_.sim().schedule(next_signature - clients_.now(),
-                                             core::EventTarget{this, kActivityStart, s});
+      c.next_event = clients_.schedule(this, next_signature - clients_.now(), kActivityStart, s);
       return;
     }
     // Every place and waitlist in the region is full: the client is turned away (booked on
@@ -199,8 +198,8 @@ void OseServices::on_planned_start(Slot s) {
   const Organisation& o = params_.agreements.organisations[a.organisation];
   if (o.waiting_dropout_per_day > 0) {
     core::RandomStream rng = clients_.stream(c, Draw::kWaitlistDropout, step_of(c));
-    p.renege = clients_.sim().schedule(rng.exponential(1.0 / o.waiting_dropout_per_day),
-                                       core::EventTarget{this, kWaitlistDropout, s});
+    p.renege = clients_.schedule(this, rng.exponential(1.0 / o.waiting_dropout_per_day),
+                                 kWaitlistDropout, s);
   }
 }
 

@@ -69,8 +69,8 @@ void ParcoursProcess::schedule_parcours_exit(Slot s, unsigned occurrence) {
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
   accompaniment_->start(s);
   if (std::isfinite(std::min(dropout, closure))) {
-    c.exit_event =
-        dropout <= closure ? schedule(dropout, kDropout, s) : schedule(closure, kClosure, s);
+    c.exit_event = dropout <= closure ? clients_.schedule(this, dropout, kDropout, s)
+                                      : clients_.schedule(this, closure, kClosure, s);
   }
 }
 
@@ -114,8 +114,7 @@ void ParcoursProcess::start_activity(Slot s) {
     clients_.count(c, Count::kOseReferrals);
     c.stage = Stage::kAwaitingActivity;
     core::RandomStream rng = clients_.stream(c, Draw::kReferralDelay, step_of(c));
-    c.next_event = clients_.sim().schedule(a.referral_days.sample(rng),
-                                           core::EventTarget{&ose_, kActivityStart, s});
+    c.next_event = clients_.schedule(&ose_, a.referral_days.sample(rng), kActivityStart, s);
     return;
   }
   ose_.on_planned_start(s);  // an OSE service under agreements, or the office's own
@@ -146,7 +145,7 @@ double ParcoursProcess::begin_activity(Slot s) {
   }
   const double integration = integration_job_days(s, longest);  // rule M9: ICTE's job
   if (!early_endings_ && !major_events_ && !std::isfinite(integration)) {
-    c.next_event = schedule(longest, kActivityEnd, s);
+    c.next_event = clients_.schedule(this, longest, kActivityEnd, s);
     return longest;
   }
   StepEnding ending{StepEnding::Kind::kPlanned, longest};
@@ -161,7 +160,7 @@ double ParcoursProcess::begin_activity(Slot s) {
   }
   c.next_event = ending.kind == StepEnding::Kind::kJob
                      ? clients_.sim().schedule(ending.days, employment_->job_found(s))
-                     : schedule(ending.days, kActivityEnd, s);
+                     : clients_.schedule(this, ending.days, kActivityEnd, s);
   return longest;
 }
 

@@ -136,9 +136,6 @@ class ParcoursProcess final : public core::EventHandler,
   void after_parcours_exit(Slot s);
   void end_parcours(Slot s, Count reason);
   void resume_parcours(Slot s, std::uint8_t activity);
-  core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
-    return clients_.sim().schedule(delay, core::EventTarget{this, kind, s});
-  }
 
   ClientTable& clients_;
   const ModelParameters& params_;

@@ -61,9 +61,6 @@ class Retention final : public core::EventHandler, public Employment::Support {
   void on_retention_contact(Slot s);
   void cancel_unissued_income_support(Slot s);
   void on_late_start(Slot s);
-  core::EventHandle schedule(core::Time delay, EventKind kind, Slot s) {
-    return clients_.sim().schedule(delay, core::EventTarget{this, kind, s});
-  }
 
   ClientTable& clients_;
   const ModelParameters& params_;
