@@ -30,8 +30,10 @@ class SubjectPrefetcher {
   ~SubjectPrefetcher() = default;
 };
 
-/// Who is told, about what, concerning whom. A queue holds up to 65 536 distinct handlers and
-/// kinds below 65 536 (a pending event is 32 bytes; EventQueue::push throws otherwise).
+/// Who is told, about what, concerning whom. A queue holds up to 65 536 distinct handlers,
+/// kinds below 65 536 and subjects below 2^48 (a pending event is 32 bytes, scheduled_event.hpp;
+/// EventQueue::push throws otherwise). A model numbering its subjects (a slot in the low 32
+/// bits, a counter above) keeps that counter within 16 bits.
 struct EventTarget {
   EventHandler* handler = nullptr;
   std::uint32_t kind = 0;

@@ -1,31 +1,56 @@
 #include "core/event_queue.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cassert>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace parcours::core {
 
 namespace {
-constexpr int kSequenceBits = 56;
+
+constexpr std::uint64_t kSequenceLimit = std::uint64_t{1} << ScheduledEvent::kSequenceBits;
+
+// Says which packed limit an event passes (see scheduled_event.hpp); out of line, as no run
+// ever comes here.
+[[noreturn]] [[gnu::cold]] void refuse(int priority, const EventTarget& target) {
+  if (priority < EventQueue::kMinPriority || priority > EventQueue::kMaxPriority) {
+    throw std::out_of_range("EventQueue::push: priorities run from -128 to 127, not " +
+                            std::to_string(priority));
+  }
+  if (target.kind > std::numeric_limits<std::uint16_t>::max()) {
+    throw std::out_of_range("EventQueue::push: event kinds must be below 65536, not " +
+                            std::to_string(target.kind));
+  }
+  if (target.subject > ScheduledEvent::kSubjectMask) {
+    throw std::out_of_range(
+        "EventQueue::push: event subjects must be below 2^48 (281474976710656), not " +
+        std::to_string(target.subject));
+  }
+  throw std::overflow_error(
+      "EventQueue::push: 2^40 events already scheduled in this queue's life (the limit of "
+      "its 40-bit sequence numbers)");
+}
+
 }  // namespace
 
 EventQueue::EventQueue(SchedulerKind kind, std::size_t ladder_above)
     : kind_(kind), ladder_above_(ladder_above), on_ladder_(kind == SchedulerKind::kLadder) {}
 
 EventHandle EventQueue::push(Time time, int priority, const EventTarget& target) {
-  assert(priority >= kMinPriority && priority <= kMaxPriority);
-  assert(sequence_ < (std::uint64_t{1} << kSequenceBits));
   assert(time >= 0.0);
-  if (target.kind > std::numeric_limits<std::uint16_t>::max()) {
-    throw std::out_of_range("EventQueue::push: event kinds must be below 65536");
+  if (priority < kMinPriority || priority > kMaxPriority ||
+      target.kind > std::numeric_limits<std::uint16_t>::max() ||
+      target.subject > ScheduledEvent::kSubjectMask || sequence_ >= kSequenceLimit) [[unlikely]] {
+    refuse(priority, target);  // or the sequence numbers ran out
   }
   const std::uint16_t handler = handler_index(target.handler);  // may throw: before the slot
   std::uint32_t slot = 0;
   if (free_.empty()) {
-    assert(state_.size() < EventHandle::kNone);
+    if (state_.size() >= EventHandle::kNone) [[unlikely]] {
+      throw std::overflow_error("EventQueue::push: more than 4294967294 events pending");
+    }
     slot = static_cast<std::uint32_t>(state_.size());
     state_.push_back(0);
   } else {
@@ -33,18 +58,19 @@ EventHandle EventQueue::push(Time time, int priority, const EventTarget& target)
     free_.pop_back();
   }
   const auto rank = static_cast<std::uint64_t>(priority - kMinPriority);
-  const ScheduledEvent e{std::bit_cast<std::uint64_t>(time + 0.0),
-                         (rank << kSequenceBits) | sequence_++,
-                         target.subject,
-                         slot,
-                         static_cast<std::uint16_t>(target.kind),
-                         handler};
+  const ScheduledEvent e =
+      ScheduledEvent::make(time, rank, sequence_++, handler,
+                           static_cast<std::uint16_t>(target.kind), target.subject, slot);
   with_scheduler([&e](auto& s) { s.insert(e); });
   ++live_;
   if (!on_ladder_ && kind_ == SchedulerKind::kAuto && heap_.size() > ladder_above_) {
     move_to_ladder();
   }
   return EventHandle{slot, state_[slot]};
+}
+
+void EventQueue::skip_sequence_numbers(std::uint64_t n) {
+  sequence_ = std::min(kSequenceLimit, sequence_ + std::min(n, kSequenceLimit));  // no wrap
 }
 
 bool EventQueue::cancel(EventHandle handle) {
@@ -91,7 +117,7 @@ std::uint16_t EventQueue::handler_index(EventHandler* handler) {
   auto it = std::find(handlers_.begin(), handlers_.end(), handler);
   if (it == handlers_.end()) {
     if (handlers_.size() > std::numeric_limits<std::uint16_t>::max()) {
-      throw std::out_of_range("EventQueue::push: more than 65536 event handlers");
+      throw std::out_of_range("EventQueue::push: more than 65536 event handlers in one queue");
     }
     handlers_.push_back(handler);
     it = handlers_.end() - 1;

@@ -40,6 +40,10 @@ class EventQueue {
   explicit EventQueue(SchedulerKind kind = SchedulerKind::kAuto,
                       std::size_t ladder_above = kAutoLadderAbove);
 
+  /// Schedules an event. Throws std::out_of_range for a priority outside [kMinPriority,
+  /// kMaxPriority], a kind above 65 535, a subject of 2^48 or more or a 65 537th handler, and
+  /// std::overflow_error past 2^40 events in the queue's life or 2^32 - 1 pending: the limits
+  /// of a 32-byte entry (scheduled_event.hpp). A refused event changes nothing.
   EventHandle push(Time time, int priority, const EventTarget& target);
   /// Returns true if the event was pending and is now cancelled.
   bool cancel(EventHandle handle);
@@ -52,6 +56,10 @@ class EventQueue {
   /// Removes the next live event into `out` if there is one at or before `until`.
   bool pop_until(Time until, Fired& out);
   void reserve(std::size_t n);
+  /// Skips n sequence numbers, as if n events had been scheduled and run: the order of the
+  /// events is unchanged (later pushes still come after earlier ones at equal keys). For the
+  /// tests of the 2^40 limit, which would take hours of pushes to reach.
+  void skip_sequence_numbers(std::uint64_t n);
   /// Whom to tell the next event's subject as each event is taken (nullptr: nobody). It must
   /// outlive the queue's use or be reset.
   void set_prefetcher(const SubjectPrefetcher* prefetcher) { prefetcher_ = prefetcher; }
@@ -76,12 +84,12 @@ class EventQueue {
     const ScheduledEvent* next = with_scheduler([](auto& s) { return s.peek(); });
     if (next != nullptr) {
       __builtin_prefetch(&state_[next->slot], 1);
-      if (prefetcher_ != nullptr) prefetcher_->prefetch(next->subject);
+      if (prefetcher_ != nullptr) prefetcher_->prefetch(next->subject());
     }
   }
   std::uint16_t handler_index(EventHandler* handler);
   [[nodiscard]] Fired fired(const ScheduledEvent& e) const {
-    return Fired{e.time(), EventTarget{handlers_[e.handler], e.kind, e.subject}};
+    return Fired{e.time(), EventTarget{handlers_[e.handler()], e.kind(), e.subject()}};
   }
   void drop_stale_front();
   void free_slot(std::uint32_t slot, std::uint32_t advance);

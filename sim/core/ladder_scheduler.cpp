@@ -10,7 +10,7 @@ namespace parcours::core {
 std::uint32_t LadderScheduler::new_node(const ScheduledEvent& e, std::uint32_t next) {
   std::uint32_t i = free_;
   if (i != kNil) {
-    free_ = node(i).next;
+    free_ = node(i).link;
   } else {
     assert(node_count_ < kNil);
     i = node_count_++;
@@ -20,8 +20,8 @@ std::uint32_t LadderScheduler::new_node(const ScheduledEvent& e, std::uint32_t n
     }
   }
   Node& n = node(i);
-  n.event = e;
-  n.next = next;
+  n = e;
+  n.link = next;
   return i;
 }
 
@@ -131,8 +131,8 @@ void LadderScheduler::spread(Lists& lists, std::size_t count, double low, double
   rung.count = count;
   if (rung.buckets.size() < count) rung.buckets.resize(count);
   walk(lists, [&](std::uint32_t i, Node& n) {
-    Bucket& bucket = rung.buckets[rung.bucket_of(n.event.time())];
-    n.next = bucket.head;
+    Bucket& bucket = rung.buckets[rung.bucket_of(n.time())];
+    n.link = bucket.head;
     bucket.head = i;
     ++bucket.count;
   });
@@ -142,8 +142,8 @@ void LadderScheduler::to_bottom(Lists& lists) {
   // Copy first, sort after: the loop that follows the lists has no branch on the events'
   // times, so a mispredicted comparison never stalls the loads already under way.
   walk(lists, [&](std::uint32_t i, Node& n) {
-    run_.push_back(n.event);
-    n.next = free_;
+    run_.push_back(n);
+    n.link = free_;
     free_ = i;
   });
   std::sort(run_.begin(), run_.end(),

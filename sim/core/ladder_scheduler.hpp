@@ -72,13 +72,11 @@ class LadderScheduler {
 
  private:
   static constexpr std::uint32_t kNil = std::numeric_limits<std::uint32_t>::max();
-  static constexpr unsigned kChunkBits = 16;  // 65 536 nodes (2.5 MiB) per chunk of the pool
+  static constexpr unsigned kChunkBits = 16;  // 65 536 nodes (2 MiB) per chunk of the pool
 
-  struct Node {
-    ScheduledEvent event;
-    std::uint32_t next = kNil;
-  };
-  static_assert(sizeof(Node) == 40, "a 32-byte entry and a 4-byte link, padded to 8 bytes");
+  // A node is the event itself: its `link` names the next node of its list or bucket.
+  using Node = ScheduledEvent;
+  static_assert(sizeof(Node) == 32, "two nodes per cache line");
   struct Bucket {
     std::uint32_t head = kNil;
     std::uint32_t count = 0;
@@ -115,7 +113,7 @@ class LadderScheduler {
   /// Moves the events of `lists` to bottom's run, sorted, and frees their nodes.
   void to_bottom(Lists& lists);
   /// Unlinks the lists' nodes one from each list in turn, so the cache misses of the lists
-  /// overlap, and hands each to `take(index, node)`, which may relink it (`next` is read first).
+  /// overlap, and hands each to `take(index, node)`, which may relink it (`link` is read first).
   template <typename Take>
   void walk(Lists& lists, Take&& take) {
     for (bool more = true; more;) {
@@ -124,7 +122,7 @@ class LadderScheduler {
         const std::uint32_t i = list;
         if (i == kNil) continue;
         Node& n = node(i);
-        list = n.next;
+        list = n.link;
         take(i, n);
         more = true;
       }
@@ -133,7 +131,7 @@ class LadderScheduler {
 
   std::vector<std::unique_ptr<Node[]>> chunks_;
   std::uint32_t node_count_ = 0;     // nodes ever made
-  std::uint32_t free_ = kNil;        // unused nodes, linked through next
+  std::uint32_t free_ = kNil;        // unused nodes, linked through `link`
   Lists top_lists_ = empty_lists();  // top's events, dealt to the lists in turn
   std::size_t top_count_ = 0;
   double top_min_ = std::numeric_limits<double>::infinity();

@@ -59,7 +59,12 @@ unsigned Accompaniment::agent_level(Slot s) const {
 }
 
 std::uint64_t Accompaniment::subject_of(Slot s) const {
-  return std::uint64_t{s} | (std::uint64_t{chains_[s]} << 32);
+  // The chain's low 16 bits only: the kernel's subjects have 48 bits (core/event.hpp). A stale
+  // contact is told apart by its chain number when it fires, so the wrap could mislead it only
+  // if a multiple of 65 536 chains had started in its slot while it was pending (one contact
+  // interval, or an agent's wait). Each chain is a Parcours started or resumed (rule M7), after
+  // an evaluation or a job: a slot opens a handful of chains in a run, never 65 536 so fast.
+  return std::uint64_t{s} | (std::uint64_t{chains_[s] & 0xffffU} << 32);
 }
 
 bool Accompaniment::still_due(std::uint64_t subject) const {

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -240,7 +241,7 @@ TYPED_TEST(EventQueueConformance, TargetsComeBackAsTheyWerePushed) {
   for (int i = 0; i < 3000; ++i) {
     const EventTarget t{&handlers[static_cast<std::size_t>((i * 7) % 5)],
                         static_cast<std::uint32_t>((i * 2654435761U) % 65536U),
-                        (std::uint64_t{1} << 63) | static_cast<std::uint64_t>(i)};
+                        (std::uint64_t{1} << 47) | static_cast<std::uint64_t>(i)};
     pushed.push_back(t);
     q.push(static_cast<double>(i), 0, t);
   }
@@ -252,6 +253,76 @@ TYPED_TEST(EventQueueConformance, TargetsComeBackAsTheyWerePushed) {
   }
   EXPECT_THROW(q.push(1.0, 0, EventTarget{handlers.data(), 65536U, 0}), std::out_of_range);
   EXPECT_TRUE(q.empty()) << "a refused event leaves nothing behind";
+}
+
+// The message of the exception `push` throws, or "" if it throws none.
+template <typename Error>
+std::string refusal(EventQueue& q, int priority, const EventTarget& t) {
+  try {
+    q.push(1.0, priority, t);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TYPED_TEST(EventQueueConformance, EachPackedFieldIsRefusedPastItsLimitAndKeptUpToIt) {
+  // An entry packs kind (16 bits) and subject (48) in one word, priority (8), sequence (40) and
+  // handler (16) in another: past a limit, push must say which, never wrap into a neighbour.
+  EventQueue& q = this->q_;
+  NullHandler h;
+  constexpr std::uint64_t kTopSubject = (std::uint64_t{1} << 48) - 1;
+  EXPECT_NE(refusal<std::out_of_range>(q, 0, EventTarget{&h, 0, kTopSubject + 1})
+                .find("subjects must be below 2^48"),
+            std::string::npos);
+  EXPECT_NE(refusal<std::out_of_range>(q, 0, EventTarget{&h, 65536U, 0})
+                .find("kinds must be below 65536"),
+            std::string::npos);
+  EXPECT_NE(refusal<std::out_of_range>(q, 128, EventTarget{&h, 0, 0}).find("priorities run"),
+            std::string::npos);
+  EXPECT_NE(refusal<std::out_of_range>(q, -129, EventTarget{&h, 0, 0}).find("priorities run"),
+            std::string::npos);
+  EXPECT_TRUE(q.empty()) << "a refused event leaves nothing behind";
+  // Every field at its limit comes back whole, and the extremes of priority keep their order.
+  q.push(1.0, EventQueue::kMaxPriority, EventTarget{&h, 65535U, kTopSubject});
+  q.push(1.0, EventQueue::kMinPriority, EventTarget{&h, 65535U, kTopSubject - 1});
+  const EventQueue::Fired first = q.pop();
+  EXPECT_EQ(first.target.subject, kTopSubject - 1);
+  const EventQueue::Fired last = q.pop();
+  EXPECT_EQ(last.target.handler, &h);
+  EXPECT_EQ(last.target.kind, 65535U);
+  EXPECT_EQ(last.target.subject, kTopSubject);
+}
+
+TYPED_TEST(EventQueueConformance, TiesStayFifoUpToTheLastSequenceNumberThenPushThrows) {
+  // The handler's index sits below the sequence number in the ordering word. Here later events
+  // name earlier handlers (lower indices), and the first events use the largest index: ties
+  // must still come out in push order, by sequence alone, up to the last sequence number.
+  EventQueue& q = this->q_;
+  std::vector<NullHandler> handlers(300);
+  for (NullHandler& h : handlers) q.push(0.0, 0, EventTarget{&h, 0, 0});  // indices 0..299
+  while (!q.empty()) q.pop();
+  constexpr std::uint64_t kEvents = 3000;  // past a ladder bucket: ties go down the rungs
+  q.skip_sequence_numbers((std::uint64_t{1} << 40) - kEvents - handlers.size());
+  std::vector<std::uint64_t> expected;
+  for (std::uint64_t i = 0; i < kEvents; ++i) {
+    NullHandler& h = handlers[handlers.size() - 1 - i % handlers.size()];
+    q.push(i % 2 == 0 ? 2.0 : 1.0, static_cast<int>(i % 3) - 1, EventTarget{&h, 0, i});
+  }
+  for (const double t : {1.0, 2.0}) {
+    for (int priority = -1; priority <= 1; ++priority) {
+      for (std::uint64_t i = 0; i < kEvents; ++i) {
+        if ((i % 2 == 0 ? 2.0 : 1.0) == t && static_cast<int>(i % 3) - 1 == priority) {
+          expected.push_back(i);
+        }
+      }
+    }
+  }
+  EXPECT_NE(refusal<std::overflow_error>(q, 0, EventTarget{handlers.data(), 0, 0}).find("2^40"),
+            std::string::npos)
+      << "the 2^40th event must be refused, not wrap to sequence 0 and run first";
+  EXPECT_EQ(q.size(), kEvents) << "a refused event leaves nothing behind";
+  EXPECT_EQ(drain(q), expected);
 }
 
 TEST(EventQueue, AutoMovesToTheLadderAboveItsThreshold) {

@@ -18,7 +18,7 @@ namespace parcours::core {
 namespace {
 
 ScheduledEvent event_at(double t, std::uint64_t sequence) {
-  return ScheduledEvent{std::bit_cast<std::uint64_t>(t), sequence, sequence, 0, 0, 0};
+  return ScheduledEvent{std::bit_cast<std::uint64_t>(t), sequence, sequence, 0, 0};
 }
 
 TEST(LadderScheduler, HoldKeepsTheOrderWithRungsInUse) {
@@ -75,9 +75,8 @@ TEST(LadderScheduler, AClusterInsideAWideSpanGoesDownTheRungs) {
 }
 
 ScheduledEvent event_at(double t, int priority, std::uint64_t sequence) {
-  ScheduledEvent e = event_at(t, sequence);
-  e.order = (static_cast<std::uint64_t>(priority + 128) << 56) | sequence;
-  return e;
+  const auto rank = static_cast<std::uint64_t>(std::int64_t{priority} + 128);
+  return ScheduledEvent::make(t, rank, sequence, 0, 0, sequence, 0);
 }
 
 TEST(LadderScheduler, EventsInsertedBelowTheRungsTakeTheirPlaceInTheRun) {
@@ -102,7 +101,7 @@ TEST(LadderScheduler, EventsInsertedBelowTheRungsTakeTheirPlaceInTheRun) {
     ladder.remove_top();
   }
   ASSERT_EQ(order.size(), 5002U);
-  EXPECT_EQ(order[0].second >> 56, 127U) << "priority -1 first";
+  EXPECT_EQ(order[0].second >> ScheduledEvent::kRankShift, 127U) << "priority -1 first";
   for (std::size_t i = 1; i < order.size(); ++i) {
     ASSERT_TRUE(order[i - 1] < order[i]) << "at " << i;
   }
