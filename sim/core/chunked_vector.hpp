@@ -64,6 +64,13 @@ class ChunkedVector {
     return *at;
   }
   void push_back(const T& value) { emplace_back(value); }
+  /// Removes the last element; its chunk stays, for the next push_back (a stack that follows
+  /// a peak, as a free list does, allocates nothing once it has reached it).
+  void pop_back() {
+    assert(size_ > 0);
+    back().~T();
+    --size_;
+  }
 
   /// Grows to `n` elements, copies of `value` (never shrinks: the tables follow a peak).
   void resize(std::size_t n, const T& value = T{}) {

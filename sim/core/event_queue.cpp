@@ -129,8 +129,6 @@ std::uint16_t EventQueue::handler_index(EventHandler* handler) {
 
 void EventQueue::reserve(std::size_t n) {
   if (!on_ladder_) heap_.reserve(n);
-  state_.reserve(n);
-  free_.reserve(n);
 }
 
 void EventQueue::drop_stale_front() {

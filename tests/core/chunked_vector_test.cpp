@@ -44,6 +44,26 @@ TEST(ChunkedVector, ResizeFillsAndForEachVisitsInOrder) {
   EXPECT_EQ(seen, expected);
 }
 
+TEST(ChunkedVector, PopBackKeepsItsChunksForTheNextPushes) {
+  // A stack that follows a peak (EventQueue's free slots): popped to empty and pushed again to
+  // the same size, it reuses its chunks and reserves not a byte more.
+  ChunkedVector<std::uint32_t, 4> v;  // chunks of 16
+  for (std::uint32_t i = 0; i < 40; ++i) v.push_back(i);
+  const std::size_t peak_bytes = v.capacity_bytes();
+  for (std::uint32_t i = 40; i-- > 17;) {
+    ASSERT_EQ(v.back(), i);
+    v.pop_back();
+  }
+  ASSERT_EQ(v.size(), 17U);
+  EXPECT_EQ(v.back(), 16U);  // the second chunk's first element: the boundary crossed back
+  while (!v.empty()) v.pop_back();
+  EXPECT_EQ(v.capacity_bytes(), peak_bytes);
+  for (std::uint32_t i = 0; i < 40; ++i) v.push_back(100 + i);
+  EXPECT_EQ(v.capacity_bytes(), peak_bytes);
+  EXPECT_EQ(v[0], 100U);
+  EXPECT_EQ(v[39], 139U);
+}
+
 struct Counted {
   static inline int alive = 0;
   int value = 0;
@@ -67,6 +87,8 @@ TEST(ChunkedVector, ConstructsAndDestroysEachElementOnce) {
     assigned = std::move(moved);
     EXPECT_EQ(Counted::alive, 11);
     EXPECT_EQ(assigned[3].value, 3);
+    assigned.pop_back();
+    EXPECT_EQ(Counted::alive, 10) << "pop_back destroys the element it removes";
   }
   EXPECT_EQ(Counted::alive, 0);
 }
