@@ -86,7 +86,8 @@ inline constexpr std::uint64_t kCaseloadIds = std::uint64_t{1} << 62U;
 /// every event touches one, so the size of this struct is felt in every event.
 struct alignas(64) Client {
   // The client's number among the arrivals (1-based), or among the initial caseload; id()
-  // joins the two. 32 bits: World refuses a run with more arrivals rather than wrap.
+  // joins the two. 32 bits: World refuses a run with more arrivals rather than wrap. In a
+  // free slot's record, the next free slot (ClientTable's free list).
   std::uint32_t number = 0;
 
   // Who the client is lives in their Profile (World keeps one per slot); here only what the

@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "core/chunked_vector.hpp"
@@ -58,8 +59,12 @@ class ClientTable final : public core::SubjectPrefetcher {
   [[nodiscard]] const Profile& profile(Slot s) const { return profiles_[s]; }
   /// Slots in use or free: the peak number of clients in the system.
   [[nodiscard]] std::size_t slots() const { return clients_.size(); }
-  [[nodiscard]] std::size_t in_system() const { return clients_.size() - free_slots_.size(); }
-  [[nodiscard]] const std::vector<Slot>& free_slots() const { return free_slots_; }
+  [[nodiscard]] std::size_t in_system() const { return clients_.size() - free_count_; }
+  /// Calls f(slot) for each free slot.
+  template <typename F>
+  void for_each_free_slot(F&& f) const {
+    for (Slot s = free_head_; s != kNoSlot; s = clients_[s].number) f(s);
+  }
   [[nodiscard]] Slot slot_of(const Client& c) const {
     return static_cast<Slot>(clients_.index_of(&c));
   }
@@ -70,9 +75,10 @@ class ClientTable final : public core::SubjectPrefetcher {
   };
   /// A blank record for a new client, in a free slot if there is one.
   Admission admit() {
-    if (!free_slots_.empty()) {
-      const Slot s = free_slots_.back();
-      free_slots_.pop_back();
+    if (free_head_ != kNoSlot) {
+      const Slot s = free_head_;
+      free_head_ = clients_[s].number;
+      --free_count_;
       clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
       return {s, false};
     }
@@ -80,8 +86,12 @@ class ClientTable final : public core::SubjectPrefetcher {
     profiles_.emplace_back();
     return {static_cast<Slot>(clients_.size() - 1), true};
   }
-  /// The client left: the slot is free.
-  void release(Slot s) { free_slots_.push_back(s); }
+  /// The client left: the slot is free (and its record's number links it to the next free).
+  void release(Slot s) {
+    clients_[s].number = free_head_;
+    free_head_ = s;
+    ++free_count_;
+  }
 
   [[nodiscard]] core::Simulation& sim() const { return sim_; }
   [[nodiscard]] core::Time now() const { return sim_.now(); }
@@ -160,7 +170,11 @@ class ClientTable final : public core::SubjectPrefetcher {
   // (at 10 M clients a doubling vector held both copies at once, issue 14).
   core::ChunkedVector<Client> clients_;
   core::ChunkedVector<Profile> profiles_;  // by slot, like clients_
-  std::vector<Slot> free_slots_;
+  // The free slots, last freed first, linked through their records' `number`: a list beside
+  // the table would grow by a slot for each client who leaves, past the peak in the system.
+  static constexpr Slot kNoSlot = std::numeric_limits<Slot>::max();
+  Slot free_head_ = kNoSlot;
+  std::size_t free_count_ = 0;
   std::array<std::uint64_t, kEventKindCount> events_by_kind_{};
   Observer* observer_ = nullptr;
 };

@@ -79,12 +79,12 @@ void Employment::on_job_found(Slot s) {
 
 Job& Employment::open_job(Slot s, unsigned number) {
   if (job_of_[s] == kNoJob) {
-    if (free_jobs_.empty()) {
+    if (free_job_ == kNoJob) {
       job_of_[s] = static_cast<std::uint32_t>(job_pool_.size());
       job_pool_.emplace_back();
     } else {
-      job_of_[s] = free_jobs_.back();
-      free_jobs_.pop_back();
+      job_of_[s] = free_job_;
+      free_job_ = job_pool_[free_job_].number;
     }
   }
   Job& j = job(s);

@@ -70,7 +70,7 @@ void Retention::resume_initial(Slot s, const InitialClient& ic) {
   // What is left of the plan, as start_retention schedules it; a phase already over is not
   // revisited (the plan stays bipartite, rule M4).
   const double done = ic.days_done;
-  const double integration = 7.0 * static_cast<double>(plan.integration_weeks);
+  const double integration = 7.0 * static_cast<double>(plan.integration_weeks());
   c.tripartite_check_due = integration > 0;
   if (r.contacts > 0 && !partner) {  // rule M3's meetings as events
     const double interval = r.contact_interval_days;

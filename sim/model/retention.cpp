@@ -208,7 +208,7 @@ void Retention::start_retention(Slot s, const RetentionPlan& plan, int agreement
                   ? clients_.now() + rng.exponential(1.0 / r.client_stop_per_day)
                   : std::numeric_limits<double>::infinity();
   c.stage = Stage::kRetention;
-  const double integration = 7.0 * static_cast<double>(plan.integration_weeks);
+  const double integration = 7.0 * static_cast<double>(plan.integration_weeks());
   c.tripartite_check_due = integration > 0;
   if (r.contacts > 0 && !j.partner) {  // rule M3's meetings as events
     c.contacts_left = static_cast<std::uint8_t>(r.contacts);
@@ -229,7 +229,7 @@ void Retention::on_retention_contact(Slot s) {
   // meeting may still come: it is a cache miss at a million clients.
   if (c.tripartite_check_due) {
     Job& j = employment_.job(s);
-    const double integration = 7.0 * static_cast<double>(j.plan.integration_weeks);
+    const double integration = 7.0 * static_cast<double>(j.plan.integration_weeks());
     const double since = clients_.now() - j.retention_started;
     if (!j.tripartite && since >= integration && since - r.contact_interval_days < integration) {
       core::RandomStream rng = clients_.stream(c, Draw::kRetentionPlan, 0x200U + j.number);

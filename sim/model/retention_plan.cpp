@@ -2,54 +2,105 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <stdexcept>
 
 namespace parcours::model {
 
-double RetentionPlan::total_hours() const {
-  return std::accumulate(weekly_hours.begin(), weekly_hours.end(), 0.0);
+namespace {
+constexpr std::size_t kInlineReturns = 64;  // consolidation weeks whose bit is in returns_
+}  // namespace
+
+RetentionPlan& RetentionPlan::operator=(const RetentionPlan& other) {
+  if (this == &other) return *this;
+  hours_ = other.hours_;
+  shape_ = other.shape_;
+  returns_ = other.returns_;
+  weeks_ = other.weeks_;
+  integration_weeks_ = other.integration_weeks_;
+  more_returns_.reset();
+  if (other.more_returns_) {
+    more_returns_ = std::make_unique<std::uint64_t[]>(more_words());
+    std::copy_n(other.more_returns_.get(), more_words(), more_returns_.get());
+  }
+  return *this;
 }
 
+std::size_t RetentionPlan::more_words() const {
+  const std::size_t consolidation = weeks_ - integration_weeks_;
+  return consolidation > kInlineReturns ? (consolidation - kInlineReturns + 63) / 64 : 0;
+}
+
+bool RetentionPlan::returned(std::size_t k) const {
+  if (k < kInlineReturns) return ((returns_ >> k) & 1U) != 0;
+  k -= kInlineReturns;
+  return ((more_returns_[k / 64] >> (k % 64)) & 1U) != 0;
+}
+
+double RetentionPlan::weight(std::size_t w) const {
+  if (w < integration_weeks_) return shape_->integration_intensity;
+  // Decreasing linearly from 1 to final_intensity over the consolidation weeks (rule M3).
+  const std::size_t consolidation = weeks_ - integration_weeks_;
+  const std::size_t k = w - integration_weeks_;
+  const double along =
+      consolidation > 1 ? static_cast<double>(k) / static_cast<double>(consolidation - 1) : 0.0;
+  double x = 1.0 + (shape_->final_intensity - 1.0) * along;
+  if (returned(k)) x *= shape_->return_intensity;
+  return x;
+}
+
+double RetentionPlan::weight_sum() const {
+  double sum = 0.0;
+  for (std::size_t w = 0; w < weeks_; ++w) sum += weight(w);
+  return sum;
+}
+
+double RetentionPlan::week_hours(std::size_t w) const {
+  const double sum = weight_sum();
+  return sum > 0 ? hours_ * weight(w) / sum : hours_ / static_cast<double>(weeks_);
+}
+
+double RetentionPlan::total_hours() const { return hours_by(days()); }
+
 double RetentionPlan::integration_hours() const {
-  return std::accumulate(weekly_hours.begin(),
-                         weekly_hours.begin() + static_cast<std::ptrdiff_t>(integration_weeks),
-                         0.0);
+  return hours_by(7.0 * static_cast<double>(integration_weeks_));
 }
 
 double RetentionPlan::hours_by(double days) const {
+  if (weeks_ == 0) return 0.0;
+  const double sum = weight_sum();
   double hours = 0.0;
-  for (std::size_t w = 0; w < weekly_hours.size(); ++w) {
+  for (std::size_t w = 0; w < weeks_; ++w) {
     const double start = 7.0 * static_cast<double>(w);
     if (days <= start) break;
-    hours += weekly_hours[w] * std::min(1.0, (days - start) / 7.0);
+    const double week = sum > 0 ? hours_ * weight(w) / sum : hours_ / static_cast<double>(weeks_);
+    hours += week * std::min(1.0, (days - start) / 7.0);
   }
   return hours;
 }
 
 RetentionPlan make_retention_plan(double hours, double weeks, double integration_weeks,
                                   const RetentionShape& shape, core::RandomStream& rng) {
-  const auto n = static_cast<std::size_t>(std::max(1.0, std::round(weeks)));
   RetentionPlan plan;
-  plan.integration_weeks =
-      std::min(n, static_cast<std::size_t>(std::max(0.0, std::round(integration_weeks))));
-  std::vector<double> weight(n);
-  const std::size_t consolidation = n - plan.integration_weeks;
-  for (std::size_t w = 0; w < n; ++w) {
-    if (w < plan.integration_weeks) {
-      weight[w] = shape.integration_intensity;
-      continue;
+  const double n = std::max(1.0, std::round(weeks));
+  if (!(n <= 1e6)) throw std::invalid_argument("make_retention_plan: over a million weeks");
+  plan.weeks_ = static_cast<std::uint32_t>(n);
+  plan.integration_weeks_ =
+      static_cast<std::uint32_t>(std::min(n, std::max(0.0, std::round(integration_weeks))));
+  plan.hours_ = hours;
+  plan.shape_ = &shape;
+  if (plan.more_words() > 0)
+    plan.more_returns_ = std::make_unique<std::uint64_t[]>(plan.more_words());
+  // One uniform per consolidation week, in order, whether or not returns can happen: the
+  // draws that follow on the stream do not depend on the shape.
+  const std::size_t consolidation = plan.weeks_ - plan.integration_weeks_;
+  for (std::size_t k = 0; k < consolidation; ++k) {
+    if (!(rng.uniform() < shape.return_probability)) continue;
+    if (k < kInlineReturns) {
+      plan.returns_ |= std::uint64_t{1} << k;
+    } else {
+      const std::size_t m = k - kInlineReturns;
+      plan.more_returns_[m / 64] |= std::uint64_t{1} << (m % 64);
     }
-    // Decreasing linearly from 1 to final_intensity over the consolidation weeks (rule M3).
-    const std::size_t k = w - plan.integration_weeks;
-    const double along =
-        consolidation > 1 ? static_cast<double>(k) / static_cast<double>(consolidation - 1) : 0.0;
-    weight[w] = 1.0 + (shape.final_intensity - 1.0) * along;
-    if (rng.uniform() < shape.return_probability) weight[w] *= shape.return_intensity;
-  }
-  const double sum = std::accumulate(weight.begin(), weight.end(), 0.0);
-  plan.weekly_hours.resize(n);
-  for (std::size_t w = 0; w < n; ++w) {
-    plan.weekly_hours[w] = sum > 0 ? hours * weight[w] / sum : hours / static_cast<double>(n);
   }
   return plan;
 }

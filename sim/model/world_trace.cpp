@@ -112,7 +112,7 @@ void World::trace_leave(Slot s) {
 
 void World::trace_horizon() {
   std::vector<bool> free(table_.slots(), false);
-  for (const Slot s : table_.free_slots()) free[s] = true;
+  table_.for_each_free_slot([&free](Slot s) { free[s] = true; });
   for (Slot s = 0; s < table_.slots(); ++s) {
     if (free[s] || !trace_->follows(table_[s].id())) continue;
     trace_row(s, table_[s].id(), "ending", "in_system_at_horizon",
