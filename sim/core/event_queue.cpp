@@ -49,7 +49,9 @@ EventHandle EventQueue::push(Time time, int priority, const EventTarget& target)
   std::uint32_t slot = 0;
   if (free_.empty()) {
     if (state_.size() >= EventHandle::kNone) [[unlikely]] {
-      throw std::overflow_error("EventQueue::push: more than 4294967294 events pending");
+      throw std::overflow_error(
+          "EventQueue::push: 4294967295 events already pending (the limit of the 32-bit "
+          "cancellation slots)");
     }
     slot = static_cast<std::uint32_t>(state_.size());
     state_.push_back(0);

@@ -43,8 +43,9 @@ class EventQueue {
 
   /// Schedules an event. Throws std::out_of_range for a priority outside [kMinPriority,
   /// kMaxPriority], a kind above 65 535, a subject of 2^48 or more or a 65 537th handler, and
-  /// std::overflow_error past 2^40 events in the queue's life or 2^32 - 1 pending: the limits
-  /// of a 32-byte entry (scheduled_event.hpp). A refused event changes nothing.
+  /// std::overflow_error past 2^40 events in the queue's life or with 2^32 - 1 already
+  /// pending: the limits of a 32-byte entry (scheduled_event.hpp). A refused event is not
+  /// scheduled and takes no sequence number.
   EventHandle push(Time time, int priority, const EventTarget& target);
   /// Returns true if the event was pending and is now cancelled.
   bool cancel(EventHandle handle);
