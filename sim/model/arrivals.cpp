@@ -81,7 +81,7 @@ Profile World::draw_profile(Slot s) {
   }
   c.limiting_characteristics =
       static_cast<std::uint8_t>(limiting_characteristics(profile, params_.population.limiting));
-  table_.profile(s) = profile;
+  table_.set_profile(s, profile);
   return profile;
 }
 
