@@ -3,8 +3,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <limits>
-#include <stdexcept>
 
 #include "model/evaluation.hpp"
 #include "model/world.hpp"
@@ -45,15 +43,11 @@ void World::schedule_next_arrival() {
 }
 
 void World::on_arrival() {
-  if (arrivals_ == std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error(
-        "more than 4,294,967,295 arrivals in one run: a client's number "
-        "would wrap; run fewer clients per replication");
-  }
-  ++arrivals_;
+  const std::uint32_t number = next_arrival_number(arrivals_);
+  arrivals_ = number;
   const Slot s = admit();
   Client& c = table_[s];
-  c.number = static_cast<std::uint32_t>(arrivals_);
+  c.number = number;
   c.arrived_at = sim_.now();
   const Profile profile = draw_profile(s);
   assign_groups(s, profile);
@@ -81,7 +75,7 @@ Profile World::draw_profile(Slot s) {
   }
   c.limiting_characteristics =
       static_cast<std::uint8_t>(limiting_characteristics(profile, params_.population.limiting));
-  table_.profile(s) = profile;
+  table_.set_profile(s, profile);
   return profile;
 }
 

@@ -126,6 +126,11 @@ struct alignas(64) Client {
 };
 static_assert(sizeof(Client) == 64, "a client should stay within one cache line");
 
+/// The number of the arrival that follows `arrivals` of them (1-based). Throws
+/// std::length_error past 2^32 - 1 rather than wrap: a wrapped number would give two clients
+/// the same random streams.
+std::uint32_t next_arrival_number(std::uint64_t arrivals);
+
 /// Names an activity step for its random streams: its place in the plan and the revision.
 inline unsigned step_of(const Client& c) { return c.next_activity + 8U * c.revisions; }
 

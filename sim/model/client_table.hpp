@@ -17,6 +17,7 @@
 #include "model/client.hpp"
 #include "model/event_kind.hpp"
 #include "model/indicators.hpp"
+#include "model/packed_profile.hpp"
 #include "model/profile.hpp"
 
 namespace parcours::model {
@@ -55,8 +56,9 @@ class ClientTable final : public core::SubjectPrefetcher {
   Client& operator[](Slot s) { return clients_[s]; }
   const Client& operator[](Slot s) const { return clients_[s]; }
   /// Who the client is (read at decision points only).
-  Profile& profile(Slot s) { return profiles_[s]; }
-  [[nodiscard]] const Profile& profile(Slot s) const { return profiles_[s]; }
+  [[nodiscard]] Profile profile(Slot s) const { return profiles_[s].unpack(); }
+  /// Throws std::out_of_range if a field is past its range (PackedProfile).
+  void set_profile(Slot s, const Profile& p) { profiles_[s] = PackedProfile(p); }
   /// Slots in use or free: the peak number of clients in the system.
   [[nodiscard]] std::size_t slots() const { return clients_.size(); }
   [[nodiscard]] std::size_t in_system() const { return clients_.size() - free_count_; }
@@ -169,7 +171,7 @@ class ClientTable final : public core::SubjectPrefetcher {
   // Slots; grow with the peak in system, not with arrivals, by whole chunks: never copied
   // (at 10 M clients a doubling vector held both copies at once, issue 14).
   core::ChunkedVector<Client> clients_;
-  core::ChunkedVector<Profile> profiles_;  // by slot, like clients_
+  core::ChunkedVector<PackedProfile> profiles_;  // by slot, like clients_
   // The free slots, last freed first, linked through their records' `number`: a list beside
   // the table would grow by a slot for each client who leaves, past the peak in the system.
   static constexpr Slot kNoSlot = std::numeric_limits<Slot>::max();

@@ -67,12 +67,12 @@ void Evaluation::start_interview(Slot s) {
     // older and has spent the time since arrival out of work (and on assistance, if on it).
     Profile now = clients_.profile(s);
     const double months = (clients_.now() - c.arrived_at) / (365.25 / 12.0);
-    now.age = static_cast<std::uint8_t>(std::min(120.0, now.age + months / 12.0));
+    now.age = static_cast<std::uint8_t>(std::min(double{kMaxAge}, now.age + months / 12.0));
     now.months_out_of_work =
-        static_cast<std::uint16_t>(std::min(65535.0, now.months_out_of_work + months));
+        static_cast<std::uint16_t>(std::min(double{kMaxMonths}, now.months_out_of_work + months));
     if (now.income_support == IncomeSupport::kLastResort) {
-      now.months_on_assistance =
-          static_cast<std::uint16_t>(std::min(65535.0, now.months_on_assistance + months));
+      now.months_on_assistance = static_cast<std::uint16_t>(
+          std::min(double{kMaxMonths}, now.months_on_assistance + months));
     }
     c.limiting_characteristics =
         static_cast<std::uint8_t>(limiting_characteristics(now, params_.population.limiting));

@@ -24,7 +24,7 @@ void World::place_initial_caseload() {
     c.number = ++n;
     c.caseload = true;
     c.arrived_at = 0.0;
-    table_.profile(s) = ic.profile;
+    table_.set_profile(s, ic.profile);
     c.limiting_characteristics = static_cast<std::uint8_t>(
         limiting_characteristics(ic.profile, params_.population.limiting));
     assign_groups(s, ic.profile);

@@ -80,16 +80,16 @@ std::optional<Attribute> attribute_named(std::string_view name) {
 double max_value(Attribute a) {
   switch (a) {
     case Attribute::kAge:
-      return 120;
+      return kMaxAge;
     case Attribute::kRegion:
-      return 255;
+      return kMaxRegion;
     case Attribute::kIncomeSupport:
       return 2;
     case Attribute::kSchooling:
       return 3;
     case Attribute::kMonthsOnAssistance:
     case Attribute::kMonthsOutOfWork:
-      return 65535;
+      return kMaxMonths;
     default:
       return 1;
   }

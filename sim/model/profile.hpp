@@ -61,6 +61,12 @@ struct Profile {
   [[nodiscard]] int need_count() const;
 };
 
+/// The largest age and number of months a profile holds: a lifetime (months also count at
+/// most that many years). ClientTable packs a profile in 8 bytes within these ranges.
+inline constexpr unsigned kMaxAge = 120;
+inline constexpr unsigned kMaxMonths = 12 * kMaxAge;
+inline constexpr unsigned kMaxRegion = 255;
+
 /// Every characteristic a population source can set, by name (for CSV headers, Lua and
 /// messages). Booleans take 0/1; enumerations their index in declaration order; `needs_*` are
 /// the four domains of rule E3 as 0/1.

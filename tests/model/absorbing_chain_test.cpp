@@ -13,8 +13,12 @@
 #include "core/random_stream.hpp"
 #include "core/statistics.hpp"
 
+#include "support/text.hpp"
+
 namespace parcours::model {
 namespace {
+
+using testing::contains;
 
 std::string error_of(const std::function<void()>& f) {
   try {
@@ -23,10 +27,6 @@ std::string error_of(const std::function<void()>& f) {
     return e.what();
   }
   return "";
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // A walk on 0..n moving up at rate p * speed and down at rate q * speed; 0 and n absorb.

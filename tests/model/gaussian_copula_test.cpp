@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/errors.hpp"
+#include "support/text.hpp"
 
 #include <array>
 #include <cmath>
@@ -15,6 +16,8 @@
 namespace parcours::model {
 namespace {
 
+using testing::contains;
+
 constexpr std::array<std::string_view, 3> kNames{"age", "female", "schooling"};
 
 std::string error_of(const std::function<void()>& make) {
@@ -23,10 +26,6 @@ std::string error_of(const std::function<void()>& make) {
 
 std::string copula_error(const CorrelationMatrix& c) {
   return error_of([&] { GaussianCopula copula(c, kNames); });
-}
-
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
 }
 
 TEST(GaussianCopula, StandardNormalCdfKnownValues) {

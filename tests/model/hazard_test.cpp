@@ -13,8 +13,12 @@
 
 #include "core/random_stream.hpp"
 
+#include "support/text.hpp"
+
 namespace parcours::model {
 namespace {
+
+using testing::contains;
 
 constexpr core::StreamKey kKey{2024, 0};
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -180,10 +184,6 @@ TEST(Hazard, NoneNeverHappens) {
   EXPECT_EQ(Hazard::constant(0).sample(rng), kInf);
   EXPECT_EQ(Hazard::constant(0.1).sample(rng, 0), kInf);
   EXPECT_EQ(Hazard::constant(0.1).survival(kInf, 0), 1);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 TEST(Hazard, ValidateExplainsWhatIsWrong) {

@@ -12,9 +12,12 @@
 #include "model/population.hpp"
 #include "support/errors.hpp"
 #include "support/population_margins.hpp"
+#include "support/text.hpp"
 
 namespace parcours::model {
 namespace {
+
+using testing::contains;
 
 using testing::categorical;
 using testing::identity;
@@ -27,10 +30,6 @@ std::string error_of(const std::function<void()>& make) {
 
 std::string copula_error(std::vector<Margin> margins, const CorrelationMatrix& c) {
   return error_of([&] { CopulaPopulation population(std::move(margins), c); });
-}
-
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
 }
 
 TEST(CopulaPopulation, RejectsANonPositiveDefiniteMatrix) {

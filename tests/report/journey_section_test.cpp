@@ -7,17 +7,16 @@
 
 #include "report/sections.hpp"
 #include "support/temp_dir.hpp"
+#include "support/text.hpp"
 
 namespace parcours::report {
 namespace {
 
+using testing::contains;
+
 namespace fs = std::filesystem;
 
 const fs::path kFixtures = fs::path(PARCOURS_SOURCE_DIR) / "tests" / "data" / "report";
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST(JourneySection, OnlyWithTraceCsv) {
   const testing::TempDir dir;

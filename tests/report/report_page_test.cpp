@@ -8,9 +8,12 @@
 
 #include "io/input_error.hpp"
 #include "support/temp_dir.hpp"
+#include "support/text.hpp"
 
 namespace parcours::report {
 namespace {
+
+using testing::contains;
 
 namespace fs = std::filesystem;
 
@@ -29,10 +32,6 @@ ReportOptions options(Language language = Language::kEnglish) {
   o.language = language;
   o.chart_js = "/* stand-in for Chart.js */ var Chart = function () {};";
   return o;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 TEST(ReportPage, EachSectionAppearsExactlyWhenItsFileExists) {

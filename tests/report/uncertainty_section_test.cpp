@@ -8,15 +8,14 @@
 
 #include "report/sections.hpp"
 #include "support/temp_dir.hpp"
+#include "support/text.hpp"
 
 namespace parcours::report {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::contains;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+namespace fs = std::filesystem;
 
 void write_ranking(const fs::path& folder) {
   std::ofstream out(folder / "uncertainty_ranking.csv");

@@ -8,6 +8,7 @@
 #include "io/input_error.hpp"
 #include "policy/lua_sandbox.hpp"
 #include "policy/scenario.hpp"
+#include "support/text.hpp"
 
 namespace parcours::testing {
 
@@ -32,10 +33,6 @@ inline std::string load_error(const std::string& text, const std::vector<std::st
     return e.what();
   }
   return "";
-}
-
-inline bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace parcours::testing
