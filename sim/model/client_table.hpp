@@ -50,7 +50,11 @@ class ClientTable final : public core::SubjectPrefetcher {
   /// at a million clients its first read was most of the model's time (issue 14).
   void prefetch(std::uint64_t subject) const override {
     const auto s = static_cast<Slot>(subject);
-    if (s < clients_.size()) __builtin_prefetch(&clients_[s], 1);
+    if (s < clients_.size()) {
+      __builtin_prefetch(&clients_[s], 1);
+      // Its profile too: decision points read it (unpacked, so every read touches it).
+      __builtin_prefetch(&profiles_[s], 0);
+    }
   }
 
   Client& operator[](Slot s) { return clients_[s]; }

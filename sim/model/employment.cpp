@@ -48,9 +48,9 @@ void Employment::start_job_search(Slot s, const Hazard& hazard, unsigned occurre
   Client& c = clients_[s];
   c.stage = Stage::kJobSearch;
   core::RandomStream rng = clients_.stream(c, Draw::kJobSearchTime, occurrence);
-  const double wait =
-      hazard.sample(rng, params_.job_search.effects.multiplier(c, clients_.profile(s)) *
-                             rules_.job_multiplier(c, clients_.profile(s)));
+  const Profile profile = clients_.profile(s);
+  const double wait = hazard.sample(
+      rng, params_.job_search.effects.multiplier(c, profile) * rules_.job_multiplier(c, profile));
   if (std::isinf(wait)) {       // a hazard that may never fire: no job within the model
     if (c.in_parcours) return;  // the Parcours still ends by abandonment or closure
     pathway_->leave(s);

@@ -52,8 +52,9 @@ void ParcoursProcess::schedule_parcours_exit(Slot s, unsigned occurrence) {
     clock = DropoutClock{};
     clock.mass = -std::log(dropout_rng.uniform());  // the one uniform Hazard::sample draws
     clock.origin = clock.since = clients_.now();
-    clock.base = clock.multiplier = p.dropout_effects.multiplier(c, clients_.profile(s)) *
-                                    rules_.dropout_multiplier(c, clients_.profile(s));
+    const Profile profile = clients_.profile(s);
+    clock.base = clock.multiplier =
+        p.dropout_effects.multiplier(c, profile) * rules_.dropout_multiplier(c, profile);
     clock.closure_at =
         clients_.now() + (p.closure_enabled ? p.closure_days.sample(closure_rng)
                                             : std::numeric_limits<double>::infinity());
@@ -61,11 +62,12 @@ void ParcoursProcess::schedule_parcours_exit(Slot s, unsigned occurrence) {
     accompaniment_->schedule_exit_from_clock(s);
     return;
   }
-  const double dropout =
-      p.dropout.family == Hazard::Family::kNone
-          ? kNever
-          : p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, clients_.profile(s)) *
-                                              rules_.dropout_multiplier(c, clients_.profile(s)));
+  double dropout = kNever;
+  if (p.dropout.family != Hazard::Family::kNone) {
+    const Profile profile = clients_.profile(s);
+    dropout = p.dropout.sample(dropout_rng, p.dropout_effects.multiplier(c, profile) *
+                                                rules_.dropout_multiplier(c, profile));
+  }
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
   accompaniment_->start(s);
   if (std::isfinite(std::min(dropout, closure))) {
@@ -182,10 +184,11 @@ StepEnding ParcoursProcess::step_ending(Slot s, double planned_days) {
   for (unsigned k = 0; k < width; ++k) {
     const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
     if (!may_end_early(a)) continue;
-    const double multiplier = a.job_during.family == Hazard::Family::kNone
-                                  ? 1.0
-                                  : a.job_effects.multiplier(c, clients_.profile(s)) *
-                                        rules_.job_multiplier(c, clients_.profile(s));
+    double multiplier = 1.0;
+    if (a.job_during.family != Hazard::Family::kNone) {
+      const Profile profile = clients_.profile(s);
+      multiplier = a.job_effects.multiplier(c, profile) * rules_.job_multiplier(c, profile);
+    }
     core::RandomStream job_rng =
         clients_.stream(c, Draw::kJobDuringActivity, step_of(c) + 0x100U * k);
     core::RandomStream met_rng = clients_.stream(c, Draw::kEarlySuccess, step_of(c) + 0x100U * k);
