@@ -19,8 +19,9 @@ namespace parcours::model {
 class DecisionRules;
 class OseServices;
 
-/// The client's current job and retention support (rules M2-M10). Fields by size, so that a
-/// record is 128 bytes, not 152: one is kept per client whose job is followed or supported.
+/// The client's current job and retention support (rules M2-M10). Fields by size, so that no
+/// padding falls between them (128 bytes): one is kept per client whose job is followed or
+/// supported.
 struct Job {
   core::Time started = 0.0;
   double loss_mass = 0.0;  // Exp(1) drawn at the start: the job is lost when the

@@ -21,7 +21,7 @@ const fs::path kFixtures = fs::path(PARCOURS_SOURCE_DIR) / "tests" / "data" / "r
 
 // A result folder holding only the named fixture files.
 fs::path folder_with(const testing::TempDir& dir, std::initializer_list<const char*> files) {
-  const fs::path folder = dir / "results";
+  fs::path folder = dir / "results";
   fs::create_directories(folder);
   for (const char* f : files) fs::copy_file(kFixtures / f, folder / f);
   return folder;
@@ -59,7 +59,7 @@ TEST(ReportPage, EachSectionAppearsExactlyWhenItsFileExists) {
 
 TEST(ReportPage, TheFlowFallsBackOnPerReplicationValues) {
   const testing::TempDir dir;
-  const fs::path folder = dir / "results";
+  fs::path folder = dir / "results";
   fs::create_directories(folder);
   std::ofstream(folder / "indicators_yearly.csv")
       << "replication,fiscal_year,dimension,group,indicator,value\n"
@@ -171,7 +171,7 @@ TEST(ReportPage, MissingChartJsNamesTheDebianPackage) {
 
 TEST(ReportPage, ABadNumberIsReportedWithItsLine) {
   const testing::TempDir dir;
-  const fs::path folder = dir / "results";
+  fs::path folder = dir / "results";
   fs::create_directories(folder);
   std::ofstream(folder / "sizing.csv") << "indicator,p50,p90\ncost,12,lots\n";
   try {
