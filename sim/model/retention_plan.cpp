@@ -54,10 +54,11 @@ double RetentionPlan::weight_sum() const {
   return sum;
 }
 
-double RetentionPlan::week_hours(std::size_t w) const {
-  const double sum = weight_sum();
+double RetentionPlan::week_hours(std::size_t w, double sum) const {
   return sum > 0 ? hours_ * weight(w) / sum : hours_ / static_cast<double>(weeks_);
 }
+
+double RetentionPlan::week_hours(std::size_t w) const { return week_hours(w, weight_sum()); }
 
 double RetentionPlan::total_hours() const { return hours_by(days()); }
 
@@ -72,8 +73,7 @@ double RetentionPlan::hours_by(double days) const {
   for (std::size_t w = 0; w < weeks_; ++w) {
     const double start = 7.0 * static_cast<double>(w);
     if (days <= start) break;
-    const double week = sum > 0 ? hours_ * weight(w) / sum : hours_ / static_cast<double>(weeks_);
-    hours += week * std::min(1.0, (days - start) / 7.0);
+    hours += week_hours(w, sum) * std::min(1.0, (days - start) / 7.0);
   }
   return hours;
 }

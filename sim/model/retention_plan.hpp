@@ -51,6 +51,9 @@ class RetentionPlan {
   [[nodiscard]] bool returned(std::size_t consolidation_week) const;
   [[nodiscard]] double weight(std::size_t w) const;
   [[nodiscard]] double weight_sum() const;
+  /// Week `w`'s hours, given weight_sum(): the expression of the plan that kept its weeks,
+  /// so the same doubles.
+  [[nodiscard]] double week_hours(std::size_t w, double sum) const;
   [[nodiscard]] std::size_t more_words() const;
 
   double hours_ = 0.0;

@@ -16,9 +16,9 @@
 
 #include "core/calendar.hpp"
 #include "core/simulation.hpp"
-#include "model/decision_rules.hpp"
 #include "model/ose_services.hpp"
 #include "support/model_parameters.hpp"
+#include "support/module_world.hpp"
 
 namespace parcours::model {
 namespace {
@@ -67,8 +67,8 @@ struct At : core::EventHandler {
   void handle(std::uint32_t kind, std::uint64_t /*subject*/) override { actions[kind](); }
 };
 
-struct Fixture {
-  Fixture() : params(testing::small_model()) {
+struct Fixture : testing::ModuleWorld {
+  Fixture() : ModuleWorld(testing::small_model(), kHorizon) {
     params.retention.job_loss = Hazard{};
     params.retention.followup_days = kFollowup;
     params.parcours.followup_days = kWindow;
@@ -94,14 +94,6 @@ struct Fixture {
         t, core::EventTarget{&actions, static_cast<std::uint32_t>(actions.actions.size()), 0});
     actions.actions.push_back(std::move(f));
   }
-  [[nodiscard]] std::uint64_t counted(Count c) const {
-    return table.indicators().record(0).counts[static_cast<std::size_t>(c)];
-  }
-  ModelParameters params;
-  ParametricRules rules{params};
-  core::Simulation sim;
-  core::Calendar calendar{params.horizon.model_start()};
-  ClientTable table{sim, calendar, kHorizon, {}};
   std::unique_ptr<OseServices> ose;
   std::unique_ptr<Employment> employment;
   FakePathway pathway{table};

@@ -14,9 +14,8 @@
 #include "core/resource.hpp"
 #include "core/simulation.hpp"
 #include "model/accompaniment.hpp"
-#include "model/decision_rules.hpp"
-#include "support/client_table_counts.hpp"
 #include "support/model_parameters.hpp"
+#include "support/module_world.hpp"
 
 namespace parcours::model {
 namespace {
@@ -41,8 +40,8 @@ struct NoSupport : Employment::Support {
   void finish(Slot /*s*/, Count /*ending*/) override {}
 };
 
-struct Fixture {
-  Fixture() : params(testing::small_model()) {
+struct Fixture : testing::ModuleWorld {
+  Fixture() : ModuleWorld(testing::small_model(), kHorizon) {
     params.activities[0].duration_days = core::Distribution::fixed(kFirst);
     params.activities[1].duration_days = core::Distribution::fixed(kSecond);
     params.activities[0].dropout_after = 0.0;
@@ -84,12 +83,6 @@ struct Fixture {
     }
     return sum;
   }
-  [[nodiscard]] std::uint64_t counted(Count c) const { return testing::counted(table, c); }
-  ModelParameters params;
-  ParametricRules rules{params};
-  core::Simulation sim;
-  core::Calendar calendar{params.horizon.model_start()};
-  ClientTable table{sim, calendar, kHorizon, {}};
   core::Resource agents{sim, 1};
   FakeOffice office{table};
   NoSupport support;

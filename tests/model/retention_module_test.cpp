@@ -16,9 +16,8 @@
 
 #include "core/calendar.hpp"
 #include "core/simulation.hpp"
-#include "model/decision_rules.hpp"
 #include "model/ose_services.hpp"
-#include "support/client_table_counts.hpp"
+#include "support/module_world.hpp"
 #include "support/ose_run.hpp"
 
 namespace parcours::model {
@@ -57,8 +56,8 @@ struct At : core::EventHandler {
   void handle(std::uint32_t kind, std::uint64_t /*subject*/) override { actions[kind](); }
 };
 
-struct Fixture {
-  Fixture() : params(testing::one_service(2, kPlanned, 2)) {
+struct Fixture : testing::ModuleWorld {
+  Fixture() : ModuleWorld(testing::one_service(2, kPlanned, 2), kHorizon) {
     params.agreements.organisations[0].retention = true;  // rule M11
     RetentionParameters& r = params.retention;
     r.share = 1.0;  // every participant needs it (M1)
@@ -100,12 +99,6 @@ struct Fixture {
     actions.actions.push_back(std::move(f));
     sim.schedule_at(t, core::EventTarget{&actions, kind, 0});
   }
-  [[nodiscard]] std::uint64_t counted(Count c) const { return testing::counted(table, c); }
-  ModelParameters params;
-  ParametricRules rules{params};
-  core::Simulation sim;
-  core::Calendar calendar{params.horizon.model_start()};
-  ClientTable table{sim, calendar, kHorizon, {}};
   FakeOsePathway ose_pathway;
   FakePathway pathway{table};
   At actions;
