@@ -40,6 +40,12 @@ struct EventTarget {
   std::uint64_t subject = 0;
 };
 
+/// A stamped event's mark (EventQueue::post), from 1 to kMaxStamp: the caller's own way to
+/// tell its stale events, given back to it when the event fires.
+using Stamp = std::uint32_t;
+inline constexpr Stamp kNoStamp = 0;
+inline constexpr Stamp kMaxStamp = (Stamp{1} << 31U) - 1;
+
 /// Names a scheduled event so that it can be cancelled. A handle outlives its event safely:
 /// cancelling an event that already ran (or was cancelled) does nothing and returns false.
 struct EventHandle {

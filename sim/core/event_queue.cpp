@@ -39,26 +39,47 @@ EventQueue::EventQueue(SchedulerKind kind, std::size_t ladder_above)
     : kind_(kind), ladder_above_(ladder_above), on_ladder_(kind == SchedulerKind::kLadder) {}
 
 EventHandle EventQueue::push(Time time, int priority, const EventTarget& target) {
-  assert(time >= 0.0);
+  const std::uint16_t handler = check(priority, target);  // may throw: before the slot
+  const std::uint32_t slot = take_slot();
+  insert(time, priority, handler, target, slot);
+  return EventHandle{slot, state_[slot]};
+}
+
+void EventQueue::post(Time time, int priority, const EventTarget& target, Stamp stamp) {
+  if (stamp == kNoStamp || stamp > kMaxStamp) [[unlikely]] {
+    throw std::out_of_range("EventQueue::post: stamps run from 1 to 2147483647, not " +
+                            std::to_string(stamp));
+  }
+  insert(time, priority, check(priority, target), target, ScheduledEvent::kStamped | stamp);
+}
+
+std::uint16_t EventQueue::check(int priority, const EventTarget& target) {
   if (priority < kMinPriority || priority > kMaxPriority ||
       target.kind > std::numeric_limits<std::uint16_t>::max() ||
       target.subject > ScheduledEvent::kSubjectMask || sequence_ >= kSequenceLimit) [[unlikely]] {
     refuse(priority, target);  // or the sequence numbers ran out
   }
-  const std::uint16_t handler = handler_index(target.handler);  // may throw: before the slot
-  std::uint32_t slot = 0;
-  if (free_.empty()) {
-    if (state_.size() >= EventHandle::kNone) [[unlikely]] {
-      throw std::overflow_error(
-          "EventQueue::push: 4294967295 events already pending (the limit of the 32-bit "
-          "cancellation slots)");
-    }
-    slot = static_cast<std::uint32_t>(state_.size());
-    state_.push_back(0);
-  } else {
-    slot = free_.back();
+  return handler_index(target.handler);
+}
+
+std::uint32_t EventQueue::take_slot() {
+  if (!free_.empty()) {
+    const std::uint32_t slot = free_.back();
     free_.pop_back();
+    return slot;
   }
+  if (state_.size() >= ScheduledEvent::kStamped) [[unlikely]] {
+    throw std::overflow_error(
+        "EventQueue::push: 2147483648 cancellation slots already in use (the limit of the "
+        "31-bit slots)");
+  }
+  state_.push_back(0);
+  return static_cast<std::uint32_t>(state_.size() - 1);
+}
+
+void EventQueue::insert(Time time, int priority, std::uint16_t handler, const EventTarget& target,
+                        std::uint32_t slot) {
+  assert(time >= 0.0);
   const auto rank = static_cast<std::uint64_t>(priority - kMinPriority);
   const ScheduledEvent e =
       ScheduledEvent::make(time, rank, sequence_++, handler,
@@ -68,7 +89,6 @@ EventHandle EventQueue::push(Time time, int priority, const EventTarget& target)
   if (!on_ladder_ && kind_ == SchedulerKind::kAuto && heap_.size() > ladder_above_) {
     move_to_ladder();
   }
-  return EventHandle{slot, state_[slot]};
 }
 
 void EventQueue::skip_sequence_numbers(std::uint64_t n) {
@@ -94,11 +114,8 @@ Time EventQueue::next_time() {
 EventQueue::Fired EventQueue::pop() {
   assert(!empty());
   drop_stale_front();
-  const ScheduledEvent& e = front();
-  const Fired out = fired(e);
-  free_slot(e.slot, 2);
-  --live_;
-  remove_front();
+  const Fired out = fired(front());
+  take_front();
   return out;
 }
 
@@ -108,10 +125,15 @@ bool EventQueue::pop_until(Time until, Fired& out) {
   const ScheduledEvent& e = front();
   if (e.time() > until) return false;
   out = fired(e);
-  free_slot(e.slot, 2);
+  take_front();
+  return true;
+}
+
+void EventQueue::take_front() {
+  const ScheduledEvent& e = front();
+  if (!e.stamped()) free_slot(e.slot, 2);
   --live_;
   remove_front();
-  return true;
 }
 
 std::uint16_t EventQueue::handler_index(EventHandler* handler) {
@@ -136,7 +158,7 @@ void EventQueue::reserve(std::size_t n) {
 void EventQueue::drop_stale_front() {
   while (stale_ > 0) {
     const ScheduledEvent& e = front();
-    if ((state_[e.slot] & 1U) == 0) return;
+    if (e.stamped() || (state_[e.slot] & 1U) == 0) return;
     free_slot(e.slot, 1);  // odd + 1: even again, and past every handle of the old event
     remove_front();
     --stale_;

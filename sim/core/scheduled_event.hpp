@@ -10,7 +10,8 @@
 //  - sequence: 40 bits, about 1.1e12 events scheduled in one queue's life;
 //  - handler index: 16 bits, 65 536 handlers per queue;
 //  - kind: 16 bits, below 65 536;
-//  - subject: 48 bits, below 2^48.
+//  - subject: 48 bits, below 2^48;
+//  - cancellation slot: 31 bits (2^31 - 1 events pending); a stamp: 31 bits, not 0.
 
 #include <bit>
 #include <cstdint>
@@ -25,6 +26,7 @@ struct ScheduledEvent {
   static constexpr unsigned kRankShift = kHandlerBits + kSequenceBits;  // priority: top 8 bits
   static constexpr unsigned kSubjectBits = 48;
   static constexpr std::uint64_t kSubjectMask = (std::uint64_t{1} << kSubjectBits) - 1;
+  static constexpr std::uint32_t kStamped = std::uint32_t{1} << 31U;
 
   // The time's bits: for times >= 0 (and -0.0 made +0.0) they order as the times do, so
   // (time, order) compares as one 128-bit integer, without branches.
@@ -33,7 +35,9 @@ struct ScheduledEvent {
   // handler bits below them never decide the order: it is (time, priority, sequence).
   std::uint64_t order = 0;
   std::uint64_t target = 0;  // kind (16 bits) | subject (48)
-  std::uint32_t slot = 0;    // the cancellation slot (EventQueue's), not read when popping
+  // The cancellation slot (EventQueue's, below 2^31), or for a stamped event kStamped | its
+  // stamp: the caller's, given back when the event fires (EventQueue::post).
+  std::uint32_t slot = 0;
   std::uint32_t link = 0;    // not part of the event: the holding scheduler's (ladder: next)
 
   /// Packs an event; the caller (EventQueue::push) has checked every field against its limit.
@@ -51,6 +55,9 @@ struct ScheduledEvent {
     return static_cast<std::uint16_t>(target >> kSubjectBits);
   }
   [[nodiscard]] std::uint64_t subject() const { return target & kSubjectMask; }
+  [[nodiscard]] bool stamped() const { return (slot & kStamped) != 0; }
+  /// The caller's stamp of a stamped event, 0 for an event with a cancellation slot.
+  [[nodiscard]] std::uint32_t stamp() const { return stamped() ? slot & ~kStamped : 0; }
 };
 static_assert(sizeof(ScheduledEvent) == 32, "four words: two entries per cache line");
 

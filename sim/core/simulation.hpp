@@ -28,6 +28,14 @@ class Simulation {
   /// Schedules `target` at absolute time `time` (>= now()).
   EventHandle schedule_at(Time time, const EventTarget& target, int priority = 0);
   bool cancel(EventHandle handle) { return queue_.cancel(handle); }
+  /// Schedules a stamped event after `delay` (EventQueue::post): no handle, no cancellation;
+  /// the handler reads the stamp back with current_stamp().
+  void post(Time delay, const EventTarget& target, Stamp stamp, int priority = 0) {
+    post_at(now_ + delay, target, stamp, priority);
+  }
+  void post_at(Time time, const EventTarget& target, Stamp stamp, int priority = 0);
+  /// While an event is handled: its stamp if it was posted, else kNoStamp.
+  [[nodiscard]] Stamp current_stamp() const { return stamp_; }
   /// The model's hint for the next event's subject (EventQueue::set_prefetcher).
   void set_prefetcher(const SubjectPrefetcher* prefetcher) { queue_.set_prefetcher(prefetcher); }
 
@@ -52,6 +60,7 @@ class Simulation {
   EventQueue queue_;
   Time now_ = 0.0;
   std::uint64_t executed_ = 0;
+  Stamp stamp_ = kNoStamp;
   bool stopping_ = false;
 };
 
