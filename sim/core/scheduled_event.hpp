@@ -38,7 +38,7 @@ struct ScheduledEvent {
   // The cancellation slot (EventQueue's, below 2^31), or for a stamped event kStamped | its
   // stamp: the caller's, given back when the event fires (EventQueue::post).
   std::uint32_t slot = 0;
-  std::uint32_t link = 0;    // not part of the event: the holding scheduler's (ladder: next)
+  std::uint32_t link = 0;  // not part of the event: the holding scheduler's (ladder: next)
 
   /// Packs an event; the caller (EventQueue::push) has checked every field against its limit.
   static ScheduledEvent make(Time time, std::uint64_t rank, std::uint64_t sequence,

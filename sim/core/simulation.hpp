@@ -36,6 +36,9 @@ class Simulation {
   void post_at(Time time, const EventTarget& target, Stamp stamp, int priority = 0);
   /// While an event is handled: its stamp if it was posted, else kNoStamp.
   [[nodiscard]] Stamp current_stamp() const { return stamp_; }
+  /// Said by a handler that drops the event it was given (a stamped event it found stale):
+  /// the event is not counted in events_executed().
+  void drop_current() { --executed_; }
   /// The model's hint for the next event's subject (EventQueue::set_prefetcher).
   void set_prefetcher(const SubjectPrefetcher* prefetcher) { queue_.set_prefetcher(prefetcher); }
 

@@ -25,7 +25,7 @@ Accompaniment::Accompaniment(ClientTable& clients, const ModelParameters& params
                       accompaniment_beta(params.parcours.dropout_effects) != 0.0) {}
 
 void Accompaniment::handle(std::uint32_t kind, std::uint64_t subject) {
-  clients_.note_event(kind, subject);
+  if (!clients_.note_event(kind, subject)) return;  // cancelled since it was scheduled
   switch (kind) {
     case kAccompanimentContact:
       on_contact(subject);
@@ -149,18 +149,16 @@ void Accompaniment::contact_made(Slot s) {
 }
 
 void Accompaniment::schedule_exit_from_clock(Slot s) {
-  Client& c = clients_[s];
   const DropoutClock& clock = clocks_[s];
   core::Simulation& sim = clients_.sim();
-  sim.cancel(c.exit_event);
-  c.exit_event = core::EventHandle{};
+  clients_.cancel_exit(s);
   const double dropout = dropout_delay(params_.parcours.dropout, clock, sim.now());
   const double closure = clock.closure_at - sim.now();
-  if (std::isfinite(std::min(dropout, closure))) {
-    c.exit_event =
-        dropout <= closure
-            ? sim.schedule(dropout, core::EventTarget{&parcours_, kDropout, s})
-            : sim.schedule(std::max(0.0, closure), core::EventTarget{&parcours_, kClosure, s});
+  if (!std::isfinite(std::min(dropout, closure))) return;
+  if (dropout <= closure) {
+    clients_.schedule_exit(dropout, core::EventTarget{&parcours_, kDropout, s});
+  } else {
+    clients_.schedule_exit(std::max(0.0, closure), core::EventTarget{&parcours_, kClosure, s});
   }
 }
 

@@ -74,7 +74,7 @@ Profile World::draw_profile(Slot s) {
     profile.months_on_assistance = 0;
   }
   c.limiting_characteristics =
-      static_cast<std::uint8_t>(limiting_characteristics(profile, params_.population.limiting));
+      limiting_characteristics(profile, params_.population.limiting) & 0xFU;  // 0 to 8
   table_.set_profile(s, profile);
   return profile;
 }

@@ -75,16 +75,17 @@ constexpr std::uint32_t purpose(Draw d, unsigned occurrence = 0) {
   return (static_cast<std::uint32_t>(d) << 16) | (occurrence & 0xffffU);
 }
 
-/// Most activities one plan holds; a fixed array keeps a client small and allocation-free.
+/// Most activities one plan holds (a client's record counts them in four bits).
 inline constexpr std::size_t kMaxPlanLength = 8;
 
 /// The initial caseload's clients (placed at day 0) are numbered from here, apart from the
 /// arrivals, so that their random streams never meet an arrival's.
 inline constexpr std::uint64_t kCaseloadIds = std::uint64_t{1} << 62U;
 
-/// One cache line: a run keeps hundreds of thousands of clients in the system at once, and
-/// every event touches one, so the size of this struct is felt in every event.
-struct alignas(64) Client {
+/// 48 bytes: a run keeps millions of clients in the system at once (2.3 million at the peak
+/// of 10 million clients), and every event touches one, so the size of this struct is felt in
+/// every event and in the run's peak memory (issue 14).
+struct Client {
   // The client's number among the arrivals (1-based), or among the initial caseload; id()
   // joins the two. 32 bits: World refuses a run with more arrivals rather than wrap. In a
   // free slot's record, the next free slot (ClientTable's free list).
@@ -103,28 +104,36 @@ struct alignas(64) Client {
   // The profile's IncomeSupport, fixed at arrival: copied here because every job start and
   // activity reads it (rule P7), and the profile is a cache miss at a million clients.
   std::uint8_t income_support : 2 = 0;
-  std::uint8_t limiting_characteristics = 0;  // rule D1: how many of the eight, as evaluated
 
-  // Pathway state.
-  Stage stage = Stage::kWaitingInterview;
-  std::uint8_t evaluations = 0;            // interviews completed (C or D can bring a client back)
-  std::uint8_t plan_size = 0;              // activities in the current plan
-  std::uint8_t next_activity = 0;          // activities of the plan done so far
-  std::uint8_t contacts_left = 0;          // retention contacts still to come
-  std::uint8_t revisions = 0;              // plan revisions in this Parcours (rule P3)
-  std::uint8_t plan[kMaxPlanLength] = {};  // activity ids, in order (rule P2)
-  GroupKey groups{};                       // the client's group in each table dimension
-  core::Time parcours_ended_at = -1.0;     // days; < 0 while no Parcours has ended
-  core::Time arrived_at = 0.0;             // days
-  core::Time step_started_at = 0.0;  // days: when the client joined a queue or began an activity
-  core::EventHandle next_event;      // the pending end of the current step
-  core::EventHandle exit_event;      // pending abandonment or closure of the Parcours
+  // Pathway state. Four bits where a field cannot pass 8 (assigned through `& 0xFU`).
+  Stage stage : 4 = Stage::kWaitingInterview;
+  std::uint8_t limiting_characteristics : 4 = 0;  // rule D1: how many of the eight, as evaluated
+  std::uint8_t next_activity : 4 = 0;             // activities of the plan done so far
+  std::uint8_t plan_size : 4 = 0;                 // activities in the plan (kMaxPlanLength)
+  std::uint8_t evaluations = 0;    // interviews completed (C or D can bring a client back)
+  std::uint8_t contacts_left = 0;  // retention contacts still to come
+  std::uint8_t revisions = 0;      // plan revisions in this Parcours (rule P3)
+  // The current plan's activities, in order (rule P2): a number in the run's PlanBook
+  // (ClientTable::plan), 0 for none.
+  std::uint16_t plan = 0;
+  GroupKey groups{};                    // the client's group in each table dimension
+  core::Time parcours_ended_at = -1.0;  // days; < 0 while no Parcours has ended
+  core::Time arrived_at = 0.0;          // days
+  core::Time step_started_at = 0.0;     // days: when the client joined a queue or began an activity
+  // The stamps of the client's two pending events (ClientTable::schedule_step, schedule_exit):
+  // the end of the step under way, and its exit (abandonment or closure of the Parcours, loss
+  // of the job, the client's stop of retention). An event is live while it carries its lane's
+  // stamp; cancelling moves the stamp on. Step stamps are even, exit stamps odd. They outlive
+  // the client: the next client of the slot moves them on, so that nothing an earlier client
+  // left pending ever matches.
+  core::Stamp step_stamp = 2;
+  core::Stamp exit_stamp = 3;
 
   /// Names the client's random streams (common random numbers) and their trace rows.
   [[nodiscard]] std::uint64_t id() const { return caseload ? kCaseloadIds + number : number; }
   [[nodiscard]] IncomeSupport support() const { return static_cast<IncomeSupport>(income_support); }
 };
-static_assert(sizeof(Client) == 64, "a client should stay within one cache line");
+static_assert(sizeof(Client) == 48, "a client's record is 48 bytes: fields by size, no padding");
 
 /// The number of the arrival that follows `arrivals` of them (1-based). Throws
 /// std::length_error past 2^32 - 1 rather than wrap: a wrapped number would give two clients

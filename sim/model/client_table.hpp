@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "core/chunked_vector.hpp"
@@ -18,6 +20,7 @@
 #include "model/event_kind.hpp"
 #include "model/indicators.hpp"
 #include "model/packed_profile.hpp"
+#include "model/plan_book.hpp"
 #include "model/profile.hpp"
 
 namespace parcours::model {
@@ -51,7 +54,10 @@ class ClientTable final : public core::SubjectPrefetcher {
   void prefetch(std::uint64_t subject) const override {
     const auto s = static_cast<Slot>(subject);
     if (s < clients_.size()) {
-      __builtin_prefetch(&clients_[s], 1);
+      // A 56-byte record may straddle two cache lines.
+      const auto* record = reinterpret_cast<const char*>(&clients_[s]);
+      __builtin_prefetch(record, 1);
+      __builtin_prefetch(record + sizeof(Client) - 1, 1);
       // Its profile too: decision points read it (unpacked, so every read touches it).
       __builtin_prefetch(&profiles_[s], 0);
     }
@@ -71,6 +77,22 @@ class ClientTable final : public core::SubjectPrefetcher {
   void for_each_free_slot(F&& f) const {
     for (Slot s = free_head_; s != kNoSlot; s = clients_[s].number) f(s);
   }
+  /// The activities of the client's current plan, in order (rule P2).
+  [[nodiscard]] std::span<const std::uint8_t> plan(const Client& c) const {
+    return plans_.activities(c.plan);
+  }
+  /// The activity at place `k` of the client's plan (k below c.plan_size).
+  [[nodiscard]] std::uint8_t activity(const Client& c, unsigned k) const {
+    assert(k < c.plan_size);
+    return plans_.activities(c.plan)[k];
+  }
+  /// Gives the client the plan made of `activities`, from its first (PlanBook::intern: throws
+  /// for more than kMaxPlanLength activities or a 65 537th distinct plan).
+  void set_plan(Client& c, std::span<const std::uint8_t> activities) {
+    c.plan = plans_.intern(activities);
+    c.plan_size = activities.size() & 0xFU;  // at most kMaxPlanLength: intern checked
+    c.next_activity = 0;
+  }
   [[nodiscard]] Slot slot_of(const Client& c) const {
     return static_cast<Slot>(clients_.index_of(&c));
   }
@@ -85,7 +107,13 @@ class ClientTable final : public core::SubjectPrefetcher {
       const Slot s = free_head_;
       free_head_ = clients_[s].number;
       --free_count_;
-      clients_[s] = Client{};  // the profile is drawn whole at arrival: no reset needed
+      Client& c = clients_[s];
+      const Client left = c;
+      c = Client{};  // the profile is drawn whole at arrival: no reset needed
+      // Past every stamp the slot's earlier clients gave: an event one of them left behind
+      // is stale for this client.
+      c.step_stamp = next_stamp(left.step_stamp, s);
+      c.exit_stamp = next_stamp(left.exit_stamp, s);
       return {s, false};
     }
     clients_.emplace_back();
@@ -101,12 +129,28 @@ class ClientTable final : public core::SubjectPrefetcher {
 
   [[nodiscard]] core::Simulation& sim() const { return sim_; }
   [[nodiscard]] core::Time now() const { return sim_.now(); }
-  /// Schedules event `kind` of the client in slot `s` after `delay` days, for `module`, the
-  /// handler of that kind.
-  core::EventHandle schedule(core::EventHandler* module, core::Time delay, EventKind kind,
-                             Slot s) const {
-    return sim_.schedule(delay, core::EventTarget{module, kind, s});
+  /// Schedules the end of the step under way of the client in slot `s` (event `kind` after
+  /// `delay` days, for `module`, the handler of that kind): it is dropped if cancel_step comes
+  /// first.
+  void schedule_step(core::EventHandler* module, core::Time delay, EventKind kind, Slot s) const {
+    schedule_step(delay, core::EventTarget{module, kind, s});
   }
+  /// The same for a target of the module's own (its subject names the slot in its low 32 bits).
+  void schedule_step(core::Time delay, const core::EventTarget& target) const {
+    sim_.post(delay, target, clients_[static_cast<Slot>(target.subject)].step_stamp);
+  }
+  /// Schedules the client's exit (abandonment or closure of the Parcours, loss of the job, the
+  /// client's stop of retention): dropped if cancel_exit comes first.
+  void schedule_exit(core::EventHandler* module, core::Time delay, EventKind kind, Slot s) const {
+    schedule_exit(delay, core::EventTarget{module, kind, s});
+  }
+  void schedule_exit(core::Time delay, const core::EventTarget& target) const {
+    sim_.post(delay, target, clients_[static_cast<Slot>(target.subject)].exit_stamp);
+  }
+  /// Cancels the client's pending step end, or exit (if any: otherwise nothing changes for
+  /// the events to come). O(1): the stamp moves on, and the event is dropped when it comes.
+  void cancel_step(Slot s) { clients_[s].step_stamp = next_stamp(clients_[s].step_stamp, s); }
+  void cancel_exit(Slot s) { clients_[s].exit_stamp = next_stamp(clients_[s].exit_stamp, s); }
   /// Rule M7's "calendar days": whole days from the day of `t` to today.
   [[nodiscard]] double calendar_days_since(core::Time t) const {
     return std::floor(sim_.now()) - std::floor(t);
@@ -157,18 +201,37 @@ class ClientTable final : public core::SubjectPrefetcher {
     }
   }
 
-  /// Every module's handle() calls this first: counts the event by kind, and tells the
-  /// observer (the trace) before the event changes anything.
-  void note_event(std::uint32_t kind, std::uint64_t subject) {
+  /// Every module's handle() calls this first, and drops the event if it returns false: a
+  /// client's step end or exit cancelled since it was scheduled (its stamp is no longer the
+  /// client's), which is not counted as executed either. A live event is counted by kind, and
+  /// the observer (the trace) is told before the event changes anything.
+  [[nodiscard]] bool note_event(std::uint32_t kind, std::uint64_t subject) {
+    if (const core::Stamp stamp = sim_.current_stamp(); stamp != core::kNoStamp) {
+      const Client& c = clients_[static_cast<Slot>(subject)];
+      if (stamp != ((stamp & 1U) == 0 ? c.step_stamp : c.exit_stamp)) {
+        sim_.drop_current();
+        return false;
+      }
+    }
     ++events_by_kind_[kind];
     if (observer_ != nullptr) [[unlikely]]
       observer_->on_event(kind, subject);
+    return true;
   }
   [[nodiscard]] std::uint64_t events_of(EventKind k) const { return events_by_kind_[k]; }
   void set_observer(Observer* observer) { observer_ = observer; }
   [[nodiscard]] bool observed() const { return observer_ != nullptr; }
 
  private:
+  // The lane's next stamp (+2 keeps step stamps even, exit stamps odd). Throws rather than
+  // wrap: a wrapped stamp could match an event cancelled 2^30 stamps ago and still pending.
+  static core::Stamp next_stamp(core::Stamp stamp, Slot s) {
+    if (stamp > core::kMaxStamp - 2) [[unlikely]]
+      throw_stamps_exhausted(s);
+    return stamp + 2;
+  }
+  [[noreturn]] static void throw_stamps_exhausted(Slot s);
+
   core::Simulation& sim_;
   IndicatorTable indicators_;
   std::size_t quarter_ = 0;  // index of the quarter under way
@@ -176,6 +239,7 @@ class ClientTable final : public core::SubjectPrefetcher {
   // (at 10 M clients a doubling vector held both copies at once, issue 14).
   core::ChunkedVector<Client> clients_;
   core::ChunkedVector<PackedProfile> profiles_;  // by slot, like clients_
+  PlanBook plans_;
   // The free slots, last freed first, linked through their records' `number`: a list beside
   // the table would grow by a slot for each client who leaves, past the peak in the system.
   static constexpr Slot kNoSlot = std::numeric_limits<Slot>::max();

@@ -20,7 +20,7 @@ Employment::Employment(ClientTable& clients, const ModelParameters& params, Deci
     : clients_(clients), params_(params), rules_(rules), ose_(ose), track_last_(keep_last) {}
 
 void Employment::handle(std::uint32_t kind, std::uint64_t subject) {
-  clients_.note_event(kind, subject);
+  if (!clients_.note_event(kind, subject)) return;  // cancelled since it was scheduled
   const auto s = static_cast<Slot>(subject);
   switch (kind) {
     case kJobFound:
@@ -56,7 +56,7 @@ void Employment::start_job_search(Slot s, const Hazard& hazard, unsigned occurre
     pathway_->leave(s);
     return;
   }
-  c.next_event = clients_.schedule(this, wait, kJobFound, s);
+  clients_.schedule_step(this, wait, kJobFound, s);
 }
 
 void Employment::on_job_found(Slot s) {
@@ -113,8 +113,7 @@ void Employment::start_job(Slot s) {
     }
     open_job(s, number);
     const core::Time planned_end = p->started + p->planned_days;
-    c.next_event =
-        clients_.schedule(this, std::max(0.0, planned_end - clients_.now()), kIntegrationEnd, s);
+    clients_.schedule_step(this, std::max(0.0, planned_end - clients_.now()), kIntegrationEnd, s);
     set_job_multiplier(s, job_multiplier_now(s));
     return;
   }
@@ -134,11 +133,11 @@ void Employment::follow_job(Slot s) {
   const double followup = c.job_after_parcours ? params_.retention.followup_days : 0.0;
   const core::Time until = j.started + followup;
   if (until <= clients_.now()) {
-    clients_.sim().cancel(c.exit_event);
+    clients_.cancel_exit(s);
     pathway_->leave(s);
     return;
   }
-  c.next_event = clients_.schedule(this, until - clients_.now(), kJobFollowupEnd, s);
+  clients_.schedule_step(this, until - clients_.now(), kJobFollowupEnd, s);
   set_job_multiplier(s, job_multiplier_now(s));
 }
 
@@ -150,12 +149,10 @@ double Employment::job_multiplier_now(Slot s) const {
 }
 
 void Employment::set_job_multiplier(Slot s, double multiplier) {
-  Client& c = clients_[s];
   Job& j = job(s);
   const Hazard& h = params_.retention.job_loss;
   const core::Time t = clients_.now();
-  clients_.sim().cancel(c.exit_event);
-  c.exit_event = core::EventHandle{};
+  clients_.cancel_exit(s);
   if (h.family == Hazard::Family::kNone && !std::isfinite(j.stop_at)) return;
   // The hazard so far, at the old multiplier, uses up part of the mass drawn at the start.
   const double since = h.cumulative(j.segment_start - j.started);
@@ -169,33 +166,27 @@ void Employment::set_job_multiplier(Slot s, double multiplier) {
   }
   // The client's stop of retention support (M5) and the job's loss compete: the earlier exits.
   if (j.in_retention && j.stop_at < loss) {
-    c.exit_event = clients_.schedule(this, j.stop_at - t, kRetentionClientStop, s);
+    clients_.schedule_exit(this, j.stop_at - t, kRetentionClientStop, s);
   } else if (std::isfinite(loss)) {
-    c.exit_event = clients_.schedule(this, std::max(0.0, loss - t), kJobLoss, s);
+    clients_.schedule_exit(this, std::max(0.0, loss - t), kJobLoss, s);
   }
 }
 
 void Employment::on_job_loss(Slot s) {
-  Client& c = clients_[s];
-  c.exit_event = core::EventHandle{};
-  clients_.count(c, Count::kJobLosses);
+  clients_.count(clients_[s], Count::kJobLosses);
   if (job(s).in_retention) support_->finish(s, Count::kRetentionEndedJobLoss);            // rule M5
   if (track_last_ && ose_.participation(s).in_integration) pathway_->end_integration(s);  // M9
-  clients_.sim().cancel(c.next_event);
+  clients_.cancel_step(s);
   pathway_->after_job_loss(s);
 }
 
 void Employment::on_job_followup_end(Slot s) {
-  Client& c = clients_[s];
-  clients_.sim().cancel(c.exit_event);
-  c.exit_event = core::EventHandle{};
+  clients_.cancel_exit(s);
   pathway_->leave(s);
 }
 
 void Employment::on_client_stop(Slot s) {
-  Client& c = clients_[s];
-  c.exit_event = core::EventHandle{};
-  clients_.sim().cancel(c.next_event);
+  clients_.cancel_step(s);
   support_->finish(s, Count::kRetentionEndedClient);  // rule M5
   follow_job(s);
 }

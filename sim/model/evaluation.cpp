@@ -22,7 +22,7 @@ Evaluation::Evaluation(ClientTable& clients, const ModelParameters& params, Deci
 }
 
 void Evaluation::handle(std::uint32_t kind, std::uint64_t subject) {
-  clients_.note_event(kind, subject);
+  if (!clients_.note_event(kind, subject)) return;  // cancelled since it was scheduled
   const auto s = static_cast<Slot>(subject);
   switch (kind) {
     case kAgentGranted:
@@ -75,7 +75,7 @@ void Evaluation::start_interview(Slot s) {
           std::min(double{kMaxMonths}, now.months_on_assistance + months));
     }
     c.limiting_characteristics =
-        static_cast<std::uint8_t>(limiting_characteristics(now, params_.population.limiting));
+        limiting_characteristics(now, params_.population.limiting) & 0xFU;  // 0 to 8
   }
   const double wait = clients_.now() - c.step_started_at;
   clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
@@ -90,7 +90,7 @@ void Evaluation::start_interview(Slot s) {
     clients_.count(c, Count::kSecondMeetings);
     agent_days += e.interview_days.sample(duration);
   }
-  c.next_event = clients_.schedule(this, agent_days, kInterviewEnd, s);
+  clients_.schedule_step(this, agent_days, kInterviewEnd, s);
 }
 
 void Evaluation::on_interview_end(Slot s) {
@@ -141,8 +141,8 @@ void Evaluation::refer_out(Slot s, unsigned occurrence) {
   c.stage = Stage::kReferredOut;
   core::RandomStream rng = clients_.stream(c, Draw::kReferredReturn, occurrence);
   if (rng.bernoulli(params_.evaluation.referred_return_probability)) {
-    c.next_event = clients_.schedule(this, params_.evaluation.referred_return_days.sample(rng),
-                                     kReferredReturn, s);
+    clients_.schedule_step(this, params_.evaluation.referred_return_days.sample(rng),
+                           kReferredReturn, s);
   } else {
     pathway_->leave(s);
   }
@@ -167,8 +167,8 @@ void Evaluation::start_specialised_evaluation(Slot s) {
   // Rule E7: one inside a Parcours (after a major event) draws from its step's own stream.
   core::RandomStream rng = clients_.stream(
       c, Draw::kSpecialisedDelay, c.in_parcours ? 0x100U + step_of(c) : unsigned{c.evaluations});
-  c.next_event = clients_.schedule(this, params_.evaluation.specialised_delay_days.sample(rng),
-                                   kSpecialisedEvaluationEnd, s);
+  clients_.schedule_step(this, params_.evaluation.specialised_delay_days.sample(rng),
+                         kSpecialisedEvaluationEnd, s);
 }
 
 void Evaluation::on_specialised_evaluation_end(Slot s) {

@@ -19,12 +19,10 @@ void ParcoursProcess::resume_initial(Slot s, const InitialClient& ic) {
   // The activity under way first, then what the plan rule plans for the client without it.
   make_plan(s);
   std::vector<std::uint8_t> plan{ic.activity};
-  for (std::uint8_t k = 0; k < c.plan_size && plan.size() < kMaxPlanLength; ++k) {
-    if (c.plan[k] != ic.activity) plan.push_back(c.plan[k]);
+  for (const std::uint8_t a : clients_.plan(c)) {
+    if (a != ic.activity && plan.size() < kMaxPlanLength) plan.push_back(a);
   }
-  std::copy(plan.begin(), plan.end(), c.plan);
-  c.plan_size = static_cast<std::uint8_t>(plan.size());
-  c.next_activity = 0;
+  clients_.set_plan(c, plan);
   schedule_parcours_exit(s, c.evaluations);
 
   c.stage = Stage::kInActivity;
@@ -64,9 +62,11 @@ void ParcoursProcess::resume_initial(Slot s, const InitialClient& ic) {
   StepEnding ending{StepEnding::Kind::kPlanned, planned};
   if (early_endings_) ending = step_ending(s, planned);
   const double left = std::max(0.0, ending.days - ic.days_done);
-  c.next_event = ending.kind == StepEnding::Kind::kJob
-                     ? clients_.sim().schedule(left, employment_->job_found(s))
-                     : clients_.schedule(this, left, kActivityEnd, s);
+  if (ending.kind == StepEnding::Kind::kJob) {
+    clients_.schedule_step(left, employment_->job_found(s));
+  } else {
+    clients_.schedule_step(this, left, kActivityEnd, s);
+  }
 }
 
 }  // namespace parcours::model

@@ -25,8 +25,8 @@ void World::place_initial_caseload() {
     c.caseload = true;
     c.arrived_at = 0.0;
     table_.set_profile(s, ic.profile);
-    c.limiting_characteristics = static_cast<std::uint8_t>(
-        limiting_characteristics(ic.profile, params_.population.limiting));
+    c.limiting_characteristics =
+        limiting_characteristics(ic.profile, params_.population.limiting) & 0xFU;  // 0 to 8
     assign_groups(s, ic.profile);
     if (ic.state == InitialClient::State::kWaitingInterview) {
       evaluation_->join_agent_queue(s);

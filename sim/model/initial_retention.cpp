@@ -77,12 +77,11 @@ void Retention::resume_initial(Slot s, const InitialClient& ic) {
     const int held = static_cast<int>(std::floor(done / interval));
     const int left = std::max(1, r.contacts - held);
     c.contacts_left = static_cast<std::uint8_t>(left);
-    c.next_event =
-        clients_.schedule(this, std::max(0.0, interval * (held + 1) - done), kRetentionContact, s);
+    clients_.schedule_step(this, std::max(0.0, interval * (held + 1) - done), kRetentionContact, s);
   } else if (integration > done && integration < plan.days()) {
-    c.next_event = clients_.schedule(this, integration - done, kRetentionPhaseEnd, s);
+    clients_.schedule_step(this, integration - done, kRetentionPhaseEnd, s);
   } else {
-    c.next_event = clients_.schedule(this, std::max(0.0, plan.days() - done), kRetentionEnd, s);
+    clients_.schedule_step(this, std::max(0.0, plan.days() - done), kRetentionEnd, s);
   }
   employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
 }

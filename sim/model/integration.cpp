@@ -21,7 +21,7 @@ double ParcoursProcess::integration_job_days(Slot s, double planned_days) {
   p.integration_at = -1.0;
   const Client& c = clients_[s];
   if (step_width(c) != 1) return kNone;  // only a step of its own
-  const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
+  const ActivityParameters& a = params_.activities[clients_.activity(c, c.next_activity)];
   if (!(a.integration_days.highest() > 0)) return kNone;
   core::RandomStream rng = clients_.stream(c, Draw::kIntegration, step_of(c));
   const double integration = std::min(planned_days, a.integration_days.sample(rng));
@@ -40,7 +40,7 @@ bool ParcoursProcess::integration_job_due(Slot s) const {
 void ParcoursProcess::start_integration(Slot s) {
   Client& c = clients_[s];
   clients_.count(c, Count::kIntegrationJobs);
-  pay_income_support(s, c.plan[c.next_activity]);  // rule M10: the job pays from now
+  pay_income_support(s, clients_.activity(c, c.next_activity));  // rule M10: the job pays from now
   Participation& p = ose_.participation(s);
   if (!p.placed) {  // off the books: the participation is recorded now, and goes on
     const bool contribution = p.wage_contribution;

@@ -53,7 +53,7 @@ OseServices::OseServices(ClientTable& clients, const ModelParameters& params, co
 }
 
 void OseServices::handle(std::uint32_t kind, std::uint64_t subject) {
-  clients_.note_event(kind, subject);
+  if (!clients_.note_event(kind, subject)) return;  // cancelled since it was scheduled
   const auto s = static_cast<Slot>(subject);
   switch (kind) {
     case kActivityStart:
@@ -101,7 +101,7 @@ core::Resource& OseServices::places_of(const Agreement& a) {
 
 void OseServices::on_planned_start(Slot s) {
   Client& c = clients_[s];
-  const std::uint8_t activity = c.plan[c.next_activity];
+  const std::uint8_t activity = clients_.activity(c, c.next_activity);
   if (agreements_of_activity_.empty() || agreements_of_activity_[activity].empty()) {
     pathway_->begin_activity(
         s);  // no agreements in the scenario for this service: no limit, no ledger
@@ -173,7 +173,7 @@ void OseServices::on_planned_start(Slot s) {
   if (best < 0) {
     if (full < 0 && std::isfinite(next_signature) && next_signature < horizon_) {
       // Rule S8: no activity before the agreement is signed; the client waits for it.
-      c.next_event = clients_.schedule(this, next_signature - clients_.now(), kActivityStart, s);
+      clients_.schedule_step(this, next_signature - clients_.now(), kActivityStart, s);
       return;
     }
     // Every place and waitlist in the region is full: the client is turned away (booked on
@@ -198,8 +198,8 @@ void OseServices::on_planned_start(Slot s) {
   const Organisation& o = params_.agreements.organisations[a.organisation];
   if (o.waiting_dropout_per_day > 0) {
     core::RandomStream rng = clients_.stream(c, Draw::kWaitlistDropout, step_of(c));
-    p.renege = clients_.schedule(this, rng.exponential(1.0 / o.waiting_dropout_per_day),
-                                 kWaitlistDropout, s);
+    p.renege = clients_.sim().schedule(rng.exponential(1.0 / o.waiting_dropout_per_day),
+                                       core::EventTarget{this, kWaitlistDropout, s});
   }
 }
 

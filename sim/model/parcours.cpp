@@ -71,8 +71,11 @@ void ParcoursProcess::schedule_parcours_exit(Slot s, unsigned occurrence) {
   const double closure = p.closure_enabled ? p.closure_days.sample(closure_rng) : kNever;
   accompaniment_->start(s);
   if (std::isfinite(std::min(dropout, closure))) {
-    c.exit_event = dropout <= closure ? clients_.schedule(this, dropout, kDropout, s)
-                                      : clients_.schedule(this, closure, kClosure, s);
+    if (dropout <= closure) {
+      clients_.schedule_exit(this, dropout, kDropout, s);
+    } else {
+      clients_.schedule_exit(this, closure, kClosure, s);
+    }
   }
 }
 
@@ -83,15 +86,13 @@ void ParcoursProcess::make_plan(Slot s) {
   plan_buffer_.clear();
   rules_.plan(c, clients_.profile(s), plan_rng, plan_buffer_);
   assert(plan_buffer_.size() <= kMaxPlanLength);
-  c.plan_size = static_cast<std::uint8_t>(plan_buffer_.size());
-  std::copy(plan_buffer_.begin(), plan_buffer_.end(), c.plan);
-  c.next_activity = 0;
+  clients_.set_plan(c, plan_buffer_);
 }
 
 void ParcoursProcess::start_activity(Slot s) {
   Client& c = clients_[s];
   c.stage = Stage::kInActivity;
-  const ActivityParameters& a = params_.activities[c.plan[c.next_activity]];
+  const ActivityParameters& a = params_.activities[clients_.activity(c, c.next_activity)];
   if (!a.service.eligibility.everyone() &&
       !a.service.eligibility.admits(clients_.profile(s),
                                     c.evaluations > 1)) {  // S2, S4: not for them
@@ -101,7 +102,7 @@ void ParcoursProcess::start_activity(Slot s) {
   }
   // Rule M12: an activity completed before is not done again, except by exceptional
   // approval (a readmission, rule M7, resumes the original participation instead).
-  const std::uint8_t id = c.plan[c.next_activity];
+  const std::uint8_t id = clients_.activity(c, c.next_activity);
   const bool readmission =
       track_last_ && ose_.participation(s).readmission && ose_.participation(s).activity == id;
   if (track_completed_ && !readmission && ((completed_[s][id / 64] >> (id % 64)) & 1U) != 0) {
@@ -116,7 +117,7 @@ void ParcoursProcess::start_activity(Slot s) {
     clients_.count(c, Count::kOseReferrals);
     c.stage = Stage::kAwaitingActivity;
     core::RandomStream rng = clients_.stream(c, Draw::kReferralDelay, step_of(c));
-    c.next_event = clients_.schedule(&ose_, a.referral_days.sample(rng), kActivityStart, s);
+    clients_.schedule_step(&ose_, a.referral_days.sample(rng), kActivityStart, s);
     return;
   }
   ose_.on_planned_start(s);  // an OSE service under agreements, or the office's own
@@ -126,7 +127,7 @@ unsigned ParcoursProcess::step_width(const Client& c) const {
   // Rule P2: activities marked concurrent run alongside the one before them in the plan.
   unsigned width = 1;
   while (c.next_activity + width < c.plan_size &&
-         params_.activities[c.plan[c.next_activity + width]].concurrent) {
+         params_.activities[clients_.activity(c, c.next_activity + width)].concurrent) {
     ++width;
   }
   return width;
@@ -140,14 +141,14 @@ double ParcoursProcess::begin_activity(Slot s) {
   double longest = 0.0;
   for (unsigned k = 0; k < step_width(c); ++k) {
     clients_.count(c, Count::kActivitiesStarted);
-    clients_.count_activity(c, c.plan[c.next_activity + k]);
-    const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
+    clients_.count_activity(c, clients_.activity(c, c.next_activity + k));
+    const ActivityParameters& a = params_.activities[clients_.activity(c, c.next_activity + k)];
     core::RandomStream rng = clients_.stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.planned_days(rng));
   }
   const double integration = integration_job_days(s, longest);  // rule M9: ICTE's job
   if (!early_endings_ && !major_events_ && !std::isfinite(integration)) {
-    c.next_event = clients_.schedule(this, longest, kActivityEnd, s);
+    clients_.schedule_step(this, longest, kActivityEnd, s);
     return longest;
   }
   StepEnding ending{StepEnding::Kind::kPlanned, longest};
@@ -156,13 +157,15 @@ double ParcoursProcess::begin_activity(Slot s) {
   if (major_events_) {  // rule E7: a major event cuts the step short
     const double major = evaluation_->major_event_days(s);
     if (major < ending.days) {
-      c.next_event = clients_.sim().schedule(major, evaluation_->major_event(s));
+      clients_.schedule_step(major, evaluation_->major_event(s));
       return longest;
     }
   }
-  c.next_event = ending.kind == StepEnding::Kind::kJob
-                     ? clients_.sim().schedule(ending.days, employment_->job_found(s))
-                     : clients_.schedule(this, ending.days, kActivityEnd, s);
+  if (ending.kind == StepEnding::Kind::kJob) {
+    clients_.schedule_step(ending.days, employment_->job_found(s));
+  } else {
+    clients_.schedule_step(this, ending.days, kActivityEnd, s);
+  }
   return longest;
 }
 
@@ -170,7 +173,7 @@ double ParcoursProcess::planned_step_days(const Client& c) const {
   // The durations begin_activity drew, drawn again from the same streams.
   double longest = 0.0;
   for (unsigned k = 0; k < step_width(c); ++k) {
-    const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
+    const ActivityParameters& a = params_.activities[clients_.activity(c, c.next_activity + k)];
     core::RandomStream rng = clients_.stream(c, Draw::kActivityDuration, step_of(c) + 0x100U * k);
     longest = std::max(longest, a.planned_days(rng));
   }
@@ -182,7 +185,7 @@ StepEnding ParcoursProcess::step_ending(Slot s, double planned_days) {
   const unsigned width = step_width(c);
   StepEnding ending{StepEnding::Kind::kPlanned, planned_days};
   for (unsigned k = 0; k < width; ++k) {
-    const ActivityParameters& a = params_.activities[c.plan[c.next_activity + k]];
+    const ActivityParameters& a = params_.activities[clients_.activity(c, c.next_activity + k)];
     if (!may_end_early(a)) continue;
     double multiplier = 1.0;
     if (a.job_during.family != Hazard::Family::kNone) {
@@ -201,7 +204,7 @@ void ParcoursProcess::end_step_for_job(Slot s) {
   Client& c = clients_[s];
   clients_.count(c, Count::kJobsDuringActivity);
   for (unsigned k = 0; k < step_width(c); ++k) {
-    const std::uint8_t id = c.plan[c.next_activity + k];
+    const std::uint8_t id = clients_.activity(c, c.next_activity + k);
     // Rule M10: income support stops at the job start, except for Objectif emploi clients,
     // who keep it to the activity's planned end (the duration drawn at its start, drawn again
     // from the same stream).
@@ -219,9 +222,10 @@ void ParcoursProcess::end_step_for_job(Slot s) {
 void ParcoursProcess::interrupt_step(Slot s) {
   Client& c = clients_[s];
   const unsigned width = step_width(c);
-  for (unsigned k = 0; k < width; ++k) pay_income_support(s, c.plan[c.next_activity + k]);
+  for (unsigned k = 0; k < width; ++k)
+    pay_income_support(s, clients_.activity(c, c.next_activity + k));
   if (!ose_.close_participation(s, true) && track_last_) record_last_activity(s);
-  c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);
+  c.next_activity = (c.next_activity + width) & 0xFU;
 }
 
 void ParcoursProcess::continue_plan(Slot s) {
@@ -240,7 +244,7 @@ void ParcoursProcess::record_last_activity(Slot s) {
   ose_.book_followup(s);  // rule S2: the last service's follow-up ends with this one
   Participation& last = ose_.participation(s);
   last = Participation{};
-  last.activity = c.plan[c.next_activity];
+  last.activity = clients_.activity(c, c.next_activity);
   last.step = static_cast<std::uint8_t>(step_of(c));
   last.started = c.step_started_at;
   last.ended_at = clients_.now();
@@ -250,7 +254,7 @@ void ParcoursProcess::on_activity_end(Slot s) {
   Client& c = clients_[s];
   const unsigned width = step_width(c);
   for (unsigned k = 0; k < width; ++k) {
-    const std::uint8_t done = c.plan[c.next_activity + k];
+    const std::uint8_t done = clients_.activity(c, c.next_activity + k);
     clients_.count(c, Count::kActivitiesCompleted);
     pay_income_support(s, done);
     if (track_completed_) completed_[s][done / 64] |= std::uint64_t{1} << (done % 64);  // M12
@@ -262,10 +266,10 @@ void ParcoursProcess::on_activity_end(Slot s) {
   if (!ose_.close_participation(s, early) && track_last_) record_last_activity(s);
   const unsigned step = step_of(c);
   const unsigned first = c.next_activity;
-  c.next_activity = static_cast<std::uint8_t>(c.next_activity + width);  // seen as done
+  c.next_activity = (c.next_activity + width) & 0xFU;  // seen as done
   bool revise = false;
   for (unsigned k = 0; k < width; ++k) {
-    const std::uint8_t finished = c.plan[first + k];
+    const std::uint8_t finished = clients_.activity(c, first + k);
     core::RandomStream rng = clients_.stream(c, Draw::kDropoutDecision, step + 0x100U * k);
     if (rules_.drops_out_after(c, clients_.profile(s), finished, rng)) {
       end_parcours(s, Count::kParcoursEndedDropout);
@@ -304,7 +308,7 @@ void ParcoursProcess::finish_plan(Slot s) {
 
 void ParcoursProcess::skip_step(Slot s) {
   Client& c = clients_[s];
-  c.next_activity = static_cast<std::uint8_t>(c.next_activity + step_width(c));
+  c.next_activity = (c.next_activity + step_width(c)) & 0xFU;
   continue_plan(s);
 }
 
@@ -316,16 +320,15 @@ void ParcoursProcess::waitlist_dropout(Slot s) {
 void ParcoursProcess::on_parcours_exit(Slot s, Count reason) {
   Client& c = clients_[s];
   if (c.stage == Stage::kInActivity) {  // for the weeks the activities under way lasted
-    for (unsigned k = 0; k < step_width(c); ++k) pay_income_support(s, c.plan[c.next_activity + k]);
+    for (unsigned k = 0; k < step_width(c); ++k)
+      pay_income_support(s, clients_.activity(c, c.next_activity + k));
     ose_.close_participation(s);
   } else if (c.stage == Stage::kAwaitingActivity) {
     ose_.leave_waitlist(s);
   } else if (c.stage == Stage::kSpecialisedEvaluation) {  // rule E7, after a major event
     evaluation_->leave_specialised_evaluation(s);
   }
-  c.exit_event = core::EventHandle{};
-  clients_.sim().cancel(
-      c.next_event);  // the activity or job search under way will not end normally
+  clients_.cancel_step(s);  // the activity or job search under way will not end normally
   end_parcours(s, reason);
   after_parcours_exit(s);
 }
@@ -343,7 +346,7 @@ void ParcoursProcess::end_parcours(Slot s, Count reason) {
   Client& c = clients_[s];
   assert(c.in_parcours);
   if (reason != Count::kParcoursEndedEmployment) ose_.book_followup(s);  // rule S2: abandoned
-  clients_.sim().cancel(c.exit_event);
+  clients_.cancel_exit(s);
   c.in_parcours = false;
   c.parcours_ended_at = clients_.now();
   clients_.add_stock(parcours_active_, c, -1);

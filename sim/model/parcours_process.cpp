@@ -31,7 +31,7 @@ ParcoursProcess::ParcoursProcess(ClientTable& clients, const ModelParameters& pa
 }
 
 void ParcoursProcess::handle(std::uint32_t kind, std::uint64_t subject) {
-  clients_.note_event(kind, subject);
+  if (!clients_.note_event(kind, subject)) return;  // cancelled since it was scheduled
   const auto s = static_cast<Slot>(subject);
   switch (kind) {
     case kActivityEnd:

@@ -28,9 +28,7 @@ void ParcoursProcess::resume_parcours(Slot s, std::uint8_t activity) {
   c.in_parcours = true;
   clients_.add_stock(parcours_active_, c, +1);
   clients_.count(c, Count::kParcoursResumed);
-  c.plan_size = 1;
-  c.plan[0] = activity;
-  c.next_activity = 0;
+  clients_.set_plan(c, std::span<const std::uint8_t>(&activity, 1));
   // Streams of its own, not the first Parcours's.
   open_parcours(s, 0x1000U + employment_->job(s).number);
 }

@@ -28,7 +28,7 @@ Retention::Retention(ClientTable& clients, const ModelParameters& params, Decisi
       track_last_(keep_last) {}
 
 void Retention::handle(std::uint32_t kind, std::uint64_t subject) {
-  clients_.note_event(kind, subject);
+  if (!clients_.note_event(kind, subject)) return;  // cancelled since it was scheduled
   const auto s = static_cast<Slot>(subject);
   switch (kind) {
     case kRetentionContact:
@@ -123,7 +123,7 @@ bool Retention::schedule_late_start(Slot s, unsigned number) {
   if (!std::isfinite(when)) return false;
   employment_.open_job(s, number);
   employment_.job(s).employer_request = employer;
-  c.next_event = clients_.schedule(this, when, kRetentionLateStart, s);
+  clients_.schedule_step(this, when, kRetentionLateStart, s);
   employment_.set_job_multiplier(s, 1.0);
   return true;
 }
@@ -212,11 +212,11 @@ void Retention::start_retention(Slot s, const RetentionPlan& plan, int agreement
   c.tripartite_check_due = integration > 0;
   if (r.contacts > 0 && !j.partner) {  // rule M3's meetings as events
     c.contacts_left = static_cast<std::uint8_t>(r.contacts);
-    c.next_event = clients_.schedule(this, r.contact_interval_days, kRetentionContact, s);
+    clients_.schedule_step(this, r.contact_interval_days, kRetentionContact, s);
   } else if (integration > 0 && integration < plan.days()) {
-    c.next_event = clients_.schedule(this, integration, kRetentionPhaseEnd, s);
+    clients_.schedule_step(this, integration, kRetentionPhaseEnd, s);
   } else {
-    c.next_event = clients_.schedule(this, plan.days(), kRetentionEnd, s);
+    clients_.schedule_step(this, plan.days(), kRetentionEnd, s);
   }
   employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
 }
@@ -243,7 +243,7 @@ void Retention::on_retention_contact(Slot s) {
     if (since - r.contact_interval_days >= integration) c.tripartite_check_due = false;
   }
   if (--c.contacts_left > 0) {
-    c.next_event = clients_.schedule(this, r.contact_interval_days, kRetentionContact, s);
+    clients_.schedule_step(this, r.contact_interval_days, kRetentionContact, s);
     return;
   }
   finish(s, Count::kRetentionEndedObjectives);  // rule M5
@@ -260,8 +260,8 @@ void Retention::on_retention_phase_end(Slot s) {
     clients_.count(c, Count::kTripartiteSwitches);
     employment_.set_job_multiplier(s, employment_.job_multiplier_now(s));
   }
-  c.next_event = clients_.schedule(this, j.retention_started + j.plan.days() - clients_.now(),
-                                   kRetentionEnd, s);
+  clients_.schedule_step(this, j.retention_started + j.plan.days() - clients_.now(), kRetentionEnd,
+                         s);
 }
 
 void Retention::finish(Slot s, Count ending) {

@@ -34,7 +34,7 @@ void Retention::refer_to_partner(Slot s) {
   }
   clients_.count(c, Count::kRetentionPartnerReferrals);
   core::RandomStream rng = clients_.stream(c, Draw::kPartnerReferral, employment_.job(s).number);
-  c.next_event = clients_.schedule(this, r.referral_days.sample(rng), kRetentionReferral, s);
+  clients_.schedule_step(this, r.referral_days.sample(rng), kRetentionReferral, s);
   employment_.set_job_multiplier(s, 1.0);
 }
 

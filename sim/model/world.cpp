@@ -130,7 +130,7 @@ void World::run(const Progress& progress) {
 }
 
 void World::handle(std::uint32_t kind, std::uint64_t subject) {
-  table_.note_event(kind, subject);
+  if (!table_.note_event(kind, subject)) return;  // cancelled since it was scheduled
   dispatch(kind, subject);
 }
 

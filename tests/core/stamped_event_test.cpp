@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/event_queue.hpp"
+#include "core/scheduler_kind.hpp"
 #include "core/simulation.hpp"
 #include "support/text.hpp"
 
@@ -24,7 +25,10 @@ class StampedEvents : public ::testing::TestWithParam<SchedulerKind> {
 };
 INSTANTIATE_TEST_SUITE_P(EveryScheduler, StampedEvents,
                          ::testing::Values(SchedulerKind::kHeap, SchedulerKind::kLadder,
-                                           SchedulerKind::kAuto));
+                                           SchedulerKind::kAuto),
+                         [](const ::testing::TestParamInfo<SchedulerKind>& param) {
+                           return std::string(to_string(param.param));
+                         });
 
 TEST_P(StampedEvents, FollowTheOneOrderBesideEventsWithSlotsAndGiveTheirStampsBack) {
   // A random mix of pushed and posted events, some pushed ones cancelled: what comes out is

@@ -40,7 +40,7 @@ struct Fixture {
     Client& c = table[a.slot];
     c.number = static_cast<std::uint32_t>(id);
     c.in_parcours = true;
-    c.limiting_characteristics = characteristics;
+    c.limiting_characteristics = characteristics & 0xFU;
     return a.slot;
   }
   // Runs the simulation to `t` (days), through a no-op event there.

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <span>
+
 #include "core/calendar.hpp"
 #include "core/simulation.hpp"
 #include "support/ose_run.hpp"
@@ -44,8 +47,8 @@ struct Fixture {
     ose.on_admit(a);
     Client& c = table[a.slot];
     c.number = static_cast<std::uint32_t>(id);
-    c.plan_size = 1;
-    c.plan[0] = 0;
+    const std::uint8_t first = 0;
+    table.set_plan(c, std::span<const std::uint8_t>(&first, 1));
     c.stage = Stage::kAwaitingActivity;
     return a.slot;
   }

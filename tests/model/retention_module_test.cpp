@@ -11,6 +11,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -83,8 +84,8 @@ struct Fixture : testing::ModuleWorld {
     Client& c = table[s];
     c.number = static_cast<std::uint32_t>(id);
     c.in_parcours = true;
-    c.plan_size = 1;
-    c.plan[0] = 0;
+    const std::uint8_t first = 0;
+    table.set_plan(c, std::span<const std::uint8_t>(&first, 1));
     c.stage = Stage::kAwaitingActivity;
     ose->on_planned_start(s);
     at(kPlanned, [this, s] {

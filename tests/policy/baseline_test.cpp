@@ -172,7 +172,7 @@ std::vector<std::string> plan_of(const model::ModelParameters& p, LuaRules& rule
                                  std::uint8_t limiting, const model::Profile& profile) {
   model::Client c;
   c.number = 1;
-  c.limiting_characteristics = limiting;
+  c.limiting_characteristics = limiting & 0xFU;
   core::RandomStream rng(core::StreamKey{1, 0}, 1, 1);
   std::vector<std::uint8_t> ids;
   rules.plan(c, profile, rng, ids);

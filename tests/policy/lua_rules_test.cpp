@@ -29,7 +29,7 @@ struct Rig {
 model::Client client(std::uint64_t id, std::uint8_t limiting) {
   model::Client c;
   c.number = static_cast<std::uint32_t>(id);
-  c.limiting_characteristics = limiting;
+  c.limiting_characteristics = limiting & 0xFU;
   return c;
 }
 
