@@ -123,13 +123,16 @@ void LadderScheduler::spread(Lists& lists, std::size_t count, double low, double
   }
   if (rungs_.size() == active_) rungs_.emplace_back();
   Rung& rung = rungs_[active_++];
-  // About one event per bucket: a bucket taken later holds few enough to sort in bottom.
-  rung.bucket_count = count;
+  // About two events per bucket: a bucket taken later holds few enough to sort in bottom, and
+  // the buckets (8 bytes each, kept for the next rung) take half the memory of one per event:
+  // 5.7 MB at 10 million clients with one (issue 14).
+  const std::size_t buckets = (count + 1) / 2;
+  rung.bucket_count = buckets;
   rung.start = low;
-  rung.buckets_per_time = static_cast<double>(count) / (high - low);
+  rung.buckets_per_time = static_cast<double>(buckets) / (high - low);
   rung.current = 0;
   rung.count = count;
-  if (rung.buckets.size() < count) rung.buckets.resize(count);
+  if (rung.buckets.size() < buckets) rung.buckets.resize(buckets);
   walk(lists, [&](std::uint32_t i, Node& n) {
     Bucket& bucket = rung.buckets[rung.bucket_of(n.time())];
     n.link = bucket.head;

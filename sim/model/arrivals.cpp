@@ -50,7 +50,7 @@ void World::on_arrival() {
   c.number = number;
   c.arrived_at = sim_.now();
   const Profile profile = draw_profile(s);
-  assign_groups(s, profile);
+  assign_groups(s);
   count(c, Count::kArrivals);
   count(c, c.convened ? Count::kArrivalsConvened : Count::kArrivalsSelfReferred);
   count_profile(c, profile);

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "core/event.hpp"
-#include "model/indicators.hpp"
+#include "model/packed_profile.hpp"
 #include "model/profile.hpp"
 
 namespace parcours::model {
@@ -82,17 +82,18 @@ inline constexpr std::size_t kMaxPlanLength = 8;
 /// arrivals, so that their random streams never meet an arrival's.
 inline constexpr std::uint64_t kCaseloadIds = std::uint64_t{1} << 62U;
 
-/// 48 bytes: a run keeps millions of clients in the system at once (2.3 million at the peak
-/// of 10 million clients), and every event touches one, so the size of this struct is felt in
-/// every event and in the run's peak memory (issue 14).
+/// A client's job record index when they have none (Client::job).
+inline constexpr std::uint32_t kNoJob = 0xffffffffU;
+
+/// 56 bytes, the profile included: a run keeps millions of clients in the system at once (2.3
+/// million at the peak of 10 million clients), and every event touches one, so the size of
+/// this struct is felt in every event and in the run's peak memory (issue 14).
 struct Client {
   // The client's number among the arrivals (1-based), or among the initial caseload; id()
   // joins the two. 32 bits: World refuses a run with more arrivals rather than wrap. In a
   // free slot's record, the next free slot (ClientTable's free list).
   std::uint32_t number = 0;
 
-  // Who the client is lives in their Profile (World keeps one per slot); here only what the
-  // pathway reads on every event.
   bool convened : 1 = false;            // rule E1: convened after screening vs. came on their own
   bool in_parcours : 1 = false;         // rule P1
   bool job_after_parcours : 1 = false;  // the current job ended a Parcours (rule P7)
@@ -101,9 +102,10 @@ struct Client {
   // Rule M4: a retention meeting may still be the first after the integration phase (Retention
   // reads the job record only then: most meetings have nothing to check, issue 14).
   bool tripartite_check_due : 1 = false;
-  // The profile's IncomeSupport, fixed at arrival: copied here because every job start and
-  // activity reads it (rule P7), and the profile is a cache miss at a million clients.
-  std::uint8_t income_support : 2 = 0;
+  // Rule D2's class at arrival (3 or more limiting characteristics): the client's group in the
+  // tables' "distance" dimension, kept for their stay even if an evaluation reassesses them
+  // (ClientTable::groups).
+  bool distant_at_arrival : 1 = false;
 
   // Pathway state. Four bits where a field cannot pass 8 (assigned through `& 0xFU`).
   Stage stage : 4 = Stage::kWaitingInterview;
@@ -116,7 +118,11 @@ struct Client {
   // The current plan's activities, in order (rule P2): a number in the run's PlanBook
   // (ClientTable::plan), 0 for none.
   std::uint16_t plan = 0;
-  GroupKey groups{};                    // the client's group in each table dimension
+  std::uint32_t job = kNoJob;  // the client's job record (Employment's pool), kNoJob for none
+  // Who the client is, drawn at arrival (ClientTable::profile unpacks it): in the record, as
+  // decision points and the tables' groups read it, and a table beside it was one more cache
+  // miss and 8 bytes per slot.
+  PackedProfile profile;
   core::Time parcours_ended_at = -1.0;  // days; < 0 while no Parcours has ended
   core::Time arrived_at = 0.0;          // days
   core::Time step_started_at = 0.0;     // days: when the client joined a queue or began an activity
@@ -131,9 +137,11 @@ struct Client {
 
   /// Names the client's random streams (common random numbers) and their trace rows.
   [[nodiscard]] std::uint64_t id() const { return caseload ? kCaseloadIds + number : number; }
-  [[nodiscard]] IncomeSupport support() const { return static_cast<IncomeSupport>(income_support); }
+  /// The profile's IncomeSupport, fixed at arrival (every job start and activity reads it,
+  /// rule P7).
+  [[nodiscard]] IncomeSupport support() const { return profile.income_support(); }
 };
-static_assert(sizeof(Client) == 48, "a client's record is 48 bytes: fields by size, no padding");
+static_assert(sizeof(Client) == 56, "a client's record is 56 bytes: fields by size, no padding");
 
 /// The number of the arrival that follows `arrivals` of them (1-based). Throws
 /// std::length_error past 2^32 - 1 rather than wrap: a wrapped number would give two clients

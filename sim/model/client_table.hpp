@@ -1,6 +1,7 @@
 #pragma once
 // The clients in the system, by slot: the small client-state interface the process modules
-// share (ose_services.hpp, world.hpp). It holds each client's record (client.hpp) and profile,
+// share (ose_services.hpp, world.hpp). It holds each client's record (client.hpp, the profile
+// in it),
 // hands out and takes back slots, names the clients' random streams, and counts into the
 // indicator table of the quarter under way; every module's events are counted here by kind.
 // The modules keep their own per-client side tables by the same slots.
@@ -41,9 +42,12 @@ class ClientTable final : public core::SubjectPrefetcher {
     ~Observer() = default;
   };
 
+  /// `dimensions`: none, or World::group_dimensions's, in its order: the region (when
+  /// `by_region`), income support and distance (rule D2); a client's groups come from their
+  /// record (groups()).
   ClientTable(core::Simulation& sim, const core::Calendar& calendar, core::Time horizon,
-              std::vector<GroupDimension> dimensions)
-      : sim_(sim), indicators_(calendar, horizon, std::move(dimensions)) {}
+              std::vector<GroupDimension> dimensions, bool by_region = false)
+      : sim_(sim), indicators_(calendar, horizon, std::move(dimensions)), by_region_(by_region) {}
   ClientTable(const ClientTable&) = delete;
   ClientTable& operator=(const ClientTable&) = delete;
   ~ClientTable() = default;
@@ -54,21 +58,29 @@ class ClientTable final : public core::SubjectPrefetcher {
   void prefetch(std::uint64_t subject) const override {
     const auto s = static_cast<Slot>(subject);
     if (s < clients_.size()) {
-      // A 56-byte record may straddle two cache lines.
+      // A 56-byte record (its profile included) may straddle two cache lines.
       const auto* record = reinterpret_cast<const char*>(&clients_[s]);
       __builtin_prefetch(record, 1);
       __builtin_prefetch(record + sizeof(Client) - 1, 1);
-      // Its profile too: decision points read it (unpacked, so every read touches it).
-      __builtin_prefetch(&profiles_[s], 0);
     }
   }
 
   Client& operator[](Slot s) { return clients_[s]; }
   const Client& operator[](Slot s) const { return clients_[s]; }
   /// Who the client is (read at decision points only).
-  [[nodiscard]] Profile profile(Slot s) const { return profiles_[s].unpack(); }
+  [[nodiscard]] Profile profile(Slot s) const { return clients_[s].profile.unpack(); }
   /// Throws std::out_of_range if a field is past its range (PackedProfile).
-  void set_profile(Slot s, const Profile& p) { profiles_[s] = PackedProfile(p); }
+  void set_profile(Slot s, const Profile& p) { clients_[s].profile = PackedProfile(p); }
+  /// The client's group in each table dimension (the constructor's), from what is fixed at
+  /// arrival: so all of a client's flows stay in one group.
+  [[nodiscard]] GroupKey groups(const Client& c) const {
+    GroupKey key{};
+    std::size_t d = 0;
+    if (by_region_) key[d++] = c.profile.region();
+    key[d++] = static_cast<std::uint8_t>(c.support());
+    key[d] = c.distant_at_arrival ? 1 : 0;  // rule D2
+    return key;
+  }
   /// Slots in use or free: the peak number of clients in the system.
   [[nodiscard]] std::size_t slots() const { return clients_.size(); }
   [[nodiscard]] std::size_t in_system() const { return clients_.size() - free_count_; }
@@ -117,7 +129,6 @@ class ClientTable final : public core::SubjectPrefetcher {
       return {s, false};
     }
     clients_.emplace_back();
-    profiles_.emplace_back();
     return {static_cast<Slot>(clients_.size() - 1), true};
   }
   /// The client left: the slot is free (and its record's number links it to the next free).
@@ -171,18 +182,18 @@ class ClientTable final : public core::SubjectPrefetcher {
   void count(const Client& c, Count what) {
     if (observer_ != nullptr) [[unlikely]]
       observer_->on_count(c, what);
-    indicators_.for_groups(c.groups, [&](std::size_t g) {
+    indicators_.for_groups(groups(c), [&](std::size_t g) {
       ++indicators_.record(quarter_, g).counts[static_cast<std::size_t>(what)];
     });
   }
   /// Counts a start of catalogue activity `id` (rule P2), for all clients and each group.
   void count_activity(const Client& c, std::uint8_t id) {
-    indicators_.for_groups(c.groups,
+    indicators_.for_groups(groups(c),
                            [&](std::size_t g) { indicators_.count_activity(quarter_, g, id); });
   }
   /// Moves a stock counter by group (in system, in a Parcours) by `delta` for the client.
   void add_stock(std::vector<std::int64_t>& stock, const Client& c, std::int64_t delta) const {
-    indicators_.for_groups(c.groups, [&](std::size_t g) { stock[g] += delta; });
+    indicators_.for_groups(groups(c), [&](std::size_t g) { stock[g] += delta; });
   }
   /// Calls f(quarter, share) for each quarter [t0, t1) overlaps, with the share of the
   /// interval in it (all in the current quarter when t1 == t0).
@@ -234,11 +245,11 @@ class ClientTable final : public core::SubjectPrefetcher {
 
   core::Simulation& sim_;
   IndicatorTable indicators_;
+  bool by_region_;
   std::size_t quarter_ = 0;  // index of the quarter under way
   // Slots; grow with the peak in system, not with arrivals, by whole chunks: never copied
   // (at 10 M clients a doubling vector held both copies at once, issue 14).
   core::ChunkedVector<Client> clients_;
-  core::ChunkedVector<PackedProfile> profiles_;  // by slot, like clients_
   PlanBook plans_;
   // The free slots, last freed first, linked through their records' `number`: a list beside
   // the table would grow by a slot for each client who leaves, past the peak in the system.

@@ -78,12 +78,12 @@ void Employment::on_job_found(Slot s) {
 }
 
 Job& Employment::open_job(Slot s, unsigned number) {
-  if (job_of_[s] == kNoJob) {
+  if (clients_[s].job == kNoJob) {
     if (free_job_ == kNoJob) {
-      job_of_[s] = static_cast<std::uint32_t>(job_pool_.size());
+      clients_[s].job = static_cast<std::uint32_t>(job_pool_.size());
       job_pool_.emplace_back();
     } else {
-      job_of_[s] = free_job_;
+      clients_[s].job = free_job_;
       free_job_ = job_pool_[free_job_].number;
     }
   }
@@ -103,7 +103,7 @@ void Employment::start_job(Slot s) {
   Client& c = clients_[s];
   // Jobs are numbered per client (their random streams); a job record is kept only for a
   // client who is followed or supported.
-  const unsigned number = (job_of_[s] == kNoJob ? 0U : job(s).number) + 1;
+  const unsigned number = (clients_[s].job == kNoJob ? 0U : job(s).number) + 1;
   c.stage = Stage::kEmployed;
 
   const Participation* p = track_last_ ? &ose_.participation(s) : nullptr;

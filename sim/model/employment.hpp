@@ -43,7 +43,7 @@ struct Job {
   bool employer_request = false;  // rule M3: a late start asked for by the employer
   std::uint8_t level = 0;
 };
-static_assert(sizeof(Job) <= 128, "fields by size: no padding between them");
+static_assert(sizeof(Job) == 120, "fields by size: no padding between them");
 
 class Employment final : public core::EventHandler {
  public:
@@ -94,16 +94,13 @@ class Employment final : public core::EventHandler {
   }
   void handle(std::uint32_t kind, std::uint64_t subject) override;
 
-  /// A client took a slot (a new slot grows the side table).
-  void on_admit(ClientTable::Admission a) {
-    if (a.new_slot) job_of_.push_back(kNoJob);
-  }
   /// The client leaves: their job record is free.
   void on_leave(Slot s) {
-    if (job_of_[s] != kNoJob) {
-      job_pool_[job_of_[s]].number = free_job_;
-      free_job_ = job_of_[s];
-      job_of_[s] = kNoJob;
+    std::uint32_t& job = clients_[s].job;
+    if (job != kNoJob) {
+      job_pool_[job].number = free_job_;
+      free_job_ = job;
+      job = kNoJob;
     }
   }
 
@@ -114,8 +111,8 @@ class Employment final : public core::EventHandler {
   core::EventTarget job_found(Slot s) { return {this, kJobFound, s}; }
 
   /// The client's job record (one was opened).
-  Job& job(Slot s) { return job_pool_[job_of_[s]]; }
-  [[nodiscard]] const Job& job(Slot s) const { return job_pool_[job_of_[s]]; }
+  Job& job(Slot s) { return job_pool_[clients_[s].job]; }
+  [[nodiscard]] const Job& job(Slot s) const { return job_pool_[clients_[s].job]; }
   /// The client's job record: draws whether it is full time and when it would be lost.
   Job& open_job(Slot s, unsigned number);
   /// Follows an employed client: job loss (the exit event) and the follow-up's end; leaves
@@ -144,13 +141,10 @@ class Employment final : public core::EventHandler {
   bool track_last_;
   Pathway* pathway_ = nullptr;
   Support* support_ = nullptr;
-  // Job records of the clients whose job is followed or supported, in a pool; by slot, the
-  // index of the client's record or kNoJob.
-  static constexpr std::uint32_t kNoJob = 0xffffffffU;
-  // By whole chunks, never copied: a doubling vector held up to twice the records, and both
-  // copies while it grew (63 MB at 10 million clients, issue 14). The free records are linked
-  // through their `number`, last freed first.
-  core::ChunkedVector<std::uint32_t> job_of_;
+  // Job records of the clients whose job is followed or supported, in a pool (Client::job
+  // names a client's). By whole chunks, never copied: a doubling vector held up to twice the
+  // records, and both copies while it grew (63 MB at 10 million clients, issue 14). The free
+  // records are linked through their `number`, last freed first.
   core::ChunkedVector<Job, 12> job_pool_;
   std::uint32_t free_job_ = kNoJob;
 };

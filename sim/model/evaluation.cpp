@@ -78,7 +78,7 @@ void Evaluation::start_interview(Slot s) {
         limiting_characteristics(now, params_.population.limiting) & 0xFU;  // 0 to 8
   }
   const double wait = clients_.now() - c.step_started_at;
-  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+  clients_.indicators().for_groups(clients_.groups(c), [&](std::size_t g) {
     clients_.indicators().record(clients_.quarter(), g).interview_wait_days.add(wait);
   });
   const EvaluationParameters& e = params_.evaluation;
@@ -161,7 +161,7 @@ void Evaluation::request_specialist(Slot s) {
 void Evaluation::start_specialised_evaluation(Slot s) {
   Client& c = clients_[s];
   const double wait = clients_.now() - c.step_started_at;
-  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+  clients_.indicators().for_groups(clients_.groups(c), [&](std::size_t g) {
     clients_.indicators().record(clients_.quarter(), g).specialised_wait_days.add(wait);
   });
   // Rule E7: one inside a Parcours (after a major event) draws from its step's own stream.

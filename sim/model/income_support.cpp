@@ -16,7 +16,7 @@ void ParcoursProcess::start_benefit(Slot s) {
   c.on_benefit = true;
   const auto status = static_cast<std::size_t>(clients_[s].support());
   clients_.indicators().for_groups(
-      c.groups, [&](std::size_t g) { benefits_.add(g, status, +1, clients_.now()); });
+      clients_.groups(c), [&](std::size_t g) { benefits_.add(g, status, +1, clients_.now()); });
 }
 
 void ParcoursProcess::stop_benefit(Slot s, bool job) {
@@ -25,14 +25,14 @@ void ParcoursProcess::stop_benefit(Slot s, bool job) {
   c.on_benefit = false;
   const auto status = static_cast<std::size_t>(clients_[s].support());
   clients_.indicators().for_groups(
-      c.groups, [&](std::size_t g) { benefits_.add(g, status, -1, clients_.now()); });
+      clients_.groups(c), [&](std::size_t g) { benefits_.add(g, status, -1, clients_.now()); });
   if (!job) return;
   // Rule P7: the support no longer paid over the savings horizon, booked at the job start
   // (gross: whether the job lasts that long is not followed here).
   const IncomeSupportParameters& is = params_.income_support;
   const double saved = is.dollars_per_day[status] * is.savings_days;
   if (saved <= 0) return;
-  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+  clients_.indicators().for_groups(clients_.groups(c), [&](std::size_t g) {
     clients_.indicators().record(clients_.quarter(), g).income_support_savings += saved;
   });
 }
@@ -62,19 +62,19 @@ void ParcoursProcess::pay_income_support(Slot s, std::uint8_t activity,
   const double extra = a.extra_costs_per_week * weeks;
   if (allowance == 0.0 && extra == 0.0 && allowance_after == 0.0) return;
   if (allowance_after > 0.0) {
-    clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+    clients_.indicators().for_groups(clients_.groups(c), [&](std::size_t g) {
       clients_.indicators().record(clients_.quarter(), g).allowance_paid += allowance_after;
     });
   }
   // Paid week by week while participating: each week's amount in the quarter it falls in.
-  clients_.spread_over_quarters(c.step_started_at, clients_.now(),
-                                [&](std::size_t q, double share) {
-                                  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
-                                    PeriodRecord& r = clients_.indicators().record(q, g);
-                                    r.allowance_paid += allowance * share;
-                                    r.extra_costs_paid += extra * share;
-                                  });
-                                });
+  clients_.spread_over_quarters(
+      c.step_started_at, clients_.now(), [&](std::size_t q, double share) {
+        clients_.indicators().for_groups(clients_.groups(c), [&](std::size_t g) {
+          PeriodRecord& r = clients_.indicators().record(q, g);
+          r.allowance_paid += allowance * share;
+          r.extra_costs_paid += extra * share;
+        });
+      });
   if (!ose_.on_books()) return;
   const Participation& p = ose_.participation(s);
   if (p.placed && p.activity == activity) {

@@ -27,7 +27,7 @@ void World::place_initial_caseload() {
     table_.set_profile(s, ic.profile);
     c.limiting_characteristics =
         limiting_characteristics(ic.profile, params_.population.limiting) & 0xFU;  // 0 to 8
-    assign_groups(s, ic.profile);
+    assign_groups(s);
     if (ic.state == InitialClient::State::kWaitingInterview) {
       evaluation_->join_agent_queue(s);
     } else if (ic.state == InitialClient::State::kInRetention) {

@@ -1,5 +1,5 @@
 #pragma once
-// A Profile in 8 bytes. ClientTable keeps one per slot: at 10 million clients (2.3 million in
+// A Profile in 8 bytes, in the client's record (client.hpp): at 10 million clients (2.3 million in
 // the system) the 22-byte struct was 51 MB, the largest table after the client records
 // (issue 14). Every field keeps its whole range (profile.cpp's max_value). A decision point
 // unpacks the whole profile, a few shifts, but reads it from memory: ClientTable prefetches it
@@ -31,6 +31,11 @@ class PackedProfile {
       p.*kFlagMembers[i] = ((bits_ >> (kFlags + i)) & 1U) != 0;
     }
     return p;
+  }
+  /// Two fields read without unpacking the rest (ClientTable::groups, Client::support).
+  [[nodiscard]] std::uint8_t region() const { return static_cast<std::uint8_t>(get(kRegion)); }
+  [[nodiscard]] IncomeSupport income_support() const {
+    return static_cast<IncomeSupport>(get(kIncome));
   }
 
  private:

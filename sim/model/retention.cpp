@@ -270,7 +270,7 @@ void Retention::finish(Slot s, Count ending) {
   assert(j.in_retention);
   clients_.count(c, ending);
   const double hours = j.plan.hours_by(clients_.now() - j.retention_started) - j.hours_before;
-  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+  clients_.indicators().for_groups(clients_.groups(c), [&](std::size_t g) {
     clients_.indicators().record(clients_.quarter(), g).retention_hours += hours;
   });
   const bool employed = ending != Count::kRetentionEndedJobLoss;
@@ -326,7 +326,7 @@ void Retention::cancel_unissued_income_support(Slot s) {
   if (allowance + extra <= 0) return;
   const Client& c = clients_[s];
   clients_.count(c, Count::kIncomeSupportCancelled);
-  clients_.indicators().for_groups(c.groups, [&](std::size_t g) {
+  clients_.indicators().for_groups(clients_.groups(c), [&](std::size_t g) {
     PeriodRecord& r = clients_.indicators().record(clients_.quarter(), g);
     r.allowance_paid -= allowance;
     r.extra_costs_paid -= extra;

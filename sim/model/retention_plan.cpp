@@ -6,34 +6,51 @@
 
 namespace parcours::model {
 
-namespace {
-constexpr std::size_t kInlineReturns = 64;  // consolidation weeks whose bit is in returns_
-}  // namespace
-
 RetentionPlan& RetentionPlan::operator=(const RetentionPlan& other) {
   if (this == &other) return *this;
+  release();
+  hours_ = other.hours_;
+  shape_ = other.shape_;
+  weeks_ = other.weeks_;
+  integration_weeks_ = other.integration_weeks_;
+  if (other.long_plan()) {
+    returns_.words = new std::uint64_t[words()];
+    std::copy_n(other.returns_.words, words(), returns_.words);
+  } else {
+    returns_.bits = other.returns_.bits;
+  }
+  return *this;
+}
+
+RetentionPlan& RetentionPlan::operator=(RetentionPlan&& other) noexcept {
+  if (this != &other) {
+    release();
+    take(other);
+  }
+  return *this;
+}
+
+void RetentionPlan::take(RetentionPlan& other) noexcept {
   hours_ = other.hours_;
   shape_ = other.shape_;
   returns_ = other.returns_;
   weeks_ = other.weeks_;
   integration_weeks_ = other.integration_weeks_;
-  more_returns_.reset();
-  if (other.more_returns_) {
-    more_returns_ = std::make_unique<std::uint64_t[]>(more_words());
-    std::copy_n(other.more_returns_.get(), more_words(), more_returns_.get());
-  }
-  return *this;
+  other.weeks_ = 0;
+  other.integration_weeks_ = 0;
+  other.returns_.bits = 0;
 }
 
-std::size_t RetentionPlan::more_words() const {
-  const std::size_t consolidation = weeks_ - integration_weeks_;
-  return consolidation > kInlineReturns ? (consolidation - kInlineReturns + 63) / 64 : 0;
+void RetentionPlan::release() noexcept {
+  if (long_plan()) delete[] returns_.words;
+  weeks_ = 0;
+  integration_weeks_ = 0;
+  returns_.bits = 0;
 }
 
 bool RetentionPlan::returned(std::size_t k) const {
-  if (k < kInlineReturns) return ((returns_ >> k) & 1U) != 0;
-  k -= kInlineReturns;
-  return ((more_returns_[k / 64] >> (k % 64)) & 1U) != 0;
+  const std::uint64_t word = long_plan() ? returns_.words[k / 64] : returns_.bits;
+  return ((word >> (k % 64)) & 1U) != 0;
 }
 
 double RetentionPlan::weight(std::size_t w) const {
@@ -88,19 +105,14 @@ RetentionPlan make_retention_plan(double hours, double weeks, double integration
       static_cast<std::uint32_t>(std::min(n, std::max(0.0, std::round(integration_weeks))));
   plan.hours_ = hours;
   plan.shape_ = &shape;
-  if (plan.more_words() > 0)
-    plan.more_returns_ = std::make_unique<std::uint64_t[]>(plan.more_words());
+  if (plan.long_plan()) plan.returns_.words = new std::uint64_t[plan.words()]();
   // One uniform per consolidation week, in order, whether or not returns can happen: the
   // draws that follow on the stream do not depend on the shape.
   const std::size_t consolidation = plan.weeks_ - plan.integration_weeks_;
   for (std::size_t k = 0; k < consolidation; ++k) {
     if (!(rng.uniform() < shape.return_probability)) continue;
-    if (k < kInlineReturns) {
-      plan.returns_ |= std::uint64_t{1} << k;
-    } else {
-      const std::size_t m = k - kInlineReturns;
-      plan.more_returns_[m / 64] |= std::uint64_t{1} << (m % 64);
-    }
+    std::uint64_t& word = plan.long_plan() ? plan.returns_.words[k / 64] : plan.returns_.bits;
+    word |= std::uint64_t{1} << (k % 64);
   }
   return plan;
 }

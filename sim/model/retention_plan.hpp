@@ -6,13 +6,12 @@
 //
 // A plan is kept for every client in retention (a few hundred thousand at 10 million clients),
 // so it holds what its weeks are made of, not the weeks: the hours, the shape and one bit per
-// consolidation week that returned to a higher intensity. A week's hours are computed when
-// asked, by the same arithmetic as if they had been stored (issue 14: a vector per plan was
-// 32 MB at 10 million clients).
+// consolidation week that returned to a higher intensity, in 32 bytes. A week's hours are computed
+// when asked, by the same arithmetic as if they had been stored (issue 14: a vector per plan was 32
+// MB at 10 million clients).
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 
 #include "core/random_stream.hpp"
 
@@ -30,9 +29,9 @@ class RetentionPlan {
   RetentionPlan() = default;
   RetentionPlan(const RetentionPlan& other) { *this = other; }
   RetentionPlan& operator=(const RetentionPlan& other);
-  RetentionPlan(RetentionPlan&&) noexcept = default;
-  RetentionPlan& operator=(RetentionPlan&&) noexcept = default;
-  ~RetentionPlan() = default;
+  RetentionPlan(RetentionPlan&& other) noexcept { take(other); }
+  RetentionPlan& operator=(RetentionPlan&& other) noexcept;
+  ~RetentionPlan() { release(); }
 
   [[nodiscard]] std::size_t weeks() const { return weeks_; }
   [[nodiscard]] std::size_t integration_weeks() const { return integration_weeks_; }
@@ -54,16 +53,27 @@ class RetentionPlan {
   /// Week `w`'s hours, given weight_sum(): the expression of the plan that kept its weeks,
   /// so the same doubles.
   [[nodiscard]] double week_hours(std::size_t w, double sum) const;
-  [[nodiscard]] std::size_t more_words() const;
+  // More than 64 consolidation weeks: the bits are in returns_.words.
+  [[nodiscard]] bool long_plan() const { return weeks_ - integration_weeks_ > 64; }
+  [[nodiscard]] std::size_t words() const { return (weeks_ - integration_weeks_ + 63) / 64; }
+  void take(RetentionPlan& other) noexcept;  // other's fields, other left empty
+  void release() noexcept;                   // frees a long plan's words
+
+  // Bit k: consolidation week k returned. A plan of up to 64 consolidation weeks keeps them in
+  // `bits`; a longer one keeps all of them in an allocation of its own, `words` (its only
+  // allocation). One word either way: a Job record is 120 bytes (issue 14).
+  union Returns {
+    std::uint64_t bits;
+    std::uint64_t* words;
+  };
 
   double hours_ = 0.0;
   const RetentionShape* shape_ = nullptr;
-  std::uint64_t returns_ = 0;  // bit k: consolidation week k returned (k < 64)
-  // The same for consolidation weeks 64 and later: only plans longer than 64 weeks allocate.
-  std::unique_ptr<std::uint64_t[]> more_returns_;
+  Returns returns_{0};
   std::uint32_t weeks_ = 0;
   std::uint32_t integration_weeks_ = 0;
 };
+static_assert(sizeof(RetentionPlan) == 32);
 
 /// The plan of `hours` over `weeks` (rounded to whole weeks, at least 1), the first
 /// `integration_weeks` of them the integration phase. Draws one uniform per consolidation week.

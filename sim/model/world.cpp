@@ -53,7 +53,8 @@ World::World(core::Simulation& sim, const ModelParameters& params, DecisionRules
       calendar_(params.horizon.model_start()),
       horizon_(horizon_of(calendar_, params.horizon.years + params.horizon.warmup_years)),
       agents_(sim, params.evaluation.agents),
-      table_(sim, calendar_, horizon_, group_dimensions(params)),
+      table_(sim, calendar_, horizon_, group_dimensions(params),
+             params.population.regions.size() > 1),
       in_system_(table_.indicators().groups(), 0),
       ose_(prepared(table_, params, calendar_), params, horizon_, keeps_last(params)),
       parcours_(std::make_unique<ParcoursProcess>(table_, params, rules, ose_, keeps_last(params))),
@@ -164,7 +165,6 @@ Slot World::admit() {
   const Slot s = a.slot;
   ose_.on_admit(a);
   accompaniment_.on_admit(a);
-  employment_->on_admit(a);
   parcours_->on_admit(a);
   return s;
 }
@@ -181,13 +181,9 @@ std::vector<GroupDimension> World::group_dimensions(const ModelParameters& param
 
 // A client's groups are fixed at arrival (the distance class as first assessed, even if a
 // later evaluation reassesses it, rule D4), so that all of a client's flows stay in one group.
-void World::assign_groups(Slot s, const Profile& p) {
+void World::assign_groups(Slot s) {
   Client& c = table_[s];
-  std::size_t d = 0;
-  if (params_.population.regions.size() > 1) c.groups[d++] = p.region;
-  c.groups[d++] = static_cast<std::uint8_t>(p.income_support);
-  c.income_support = static_cast<std::uint8_t>(p.income_support) & 3U;
-  c.groups[d++] = c.limiting_characteristics >= 3 ? 1 : 0;  // rule D2
+  c.distant_at_arrival = c.limiting_characteristics >= 3;  // rule D2 (ClientTable::groups)
   table_.add_stock(in_system_, c, +1);
   parcours_->start_benefit(s);
 }

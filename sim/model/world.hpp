@@ -88,8 +88,9 @@ class World final : public core::EventHandler, private ClientTable::Observer {
   Profile draw_profile(Slot s);
   /// Counts the arrival's profile (arrivals_aged_45_plus, ...), for validation (issue 12).
   void count_profile(const Client& c, const Profile& p);
-  /// The client's groups, from `p`, the profile stored in their slot.
-  void assign_groups(Slot s, const Profile& p);
+  /// Fixes the client's groups (their profile and limiting characteristics set) and counts
+  /// them in the system.
+  void assign_groups(Slot s);
   // initial_caseload.cpp
   /// Places the scenario's initial caseload at day 0 (issue 12).
   void place_initial_caseload();

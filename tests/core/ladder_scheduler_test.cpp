@@ -10,7 +10,6 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <queue>
 #include <vector>
 
@@ -115,9 +114,9 @@ TEST(LadderScheduler, ModelLikeHoldMatchesAHeapAndSpreadsCrowdedBuckets) {
   // events, is far too coarse for the later ones, so its buckets arrive crowded and go down
   // to new rungs several at a time; the order must match a binary heap's exactly.
   LadderScheduler ladder;
-  std::priority_queue<ScheduledEvent, std::vector<ScheduledEvent>,
-                      std::function<bool(const ScheduledEvent&, const ScheduledEvent&)>>
-      reference([](const ScheduledEvent& a, const ScheduledEvent& b) { return before(b, a); });
+  auto later = [](const ScheduledEvent& a, const ScheduledEvent& b) { return before(b, a); };
+  std::priority_queue<ScheduledEvent, std::vector<ScheduledEvent>, decltype(later)> reference(
+      later);
   std::uint64_t x = 2026;
   auto uniform = [&x] {
     x = x * 6364136223846793005ULL + 1442695040888963407ULL;

@@ -82,7 +82,6 @@ struct Fixture : testing::ModuleWorld {
   Slot add_client(std::uint64_t id, bool in_parcours) {
     const ClientTable::Admission a = table.admit();
     ose->on_admit(a);
-    employment->on_admit(a);
     Client& c = table[a.slot];
     c.number = static_cast<std::uint32_t>(id);
     c.in_parcours = in_parcours;

@@ -68,7 +68,6 @@ struct Fixture : testing::ModuleWorld {
     const ClientTable::Admission a = table.admit();
     ose->on_admit(a);
     accompaniment->on_admit(a);
-    employment->on_admit(a);
     parcours->on_admit(a);
     Client& c = table[a.slot];
     c.number = static_cast<std::uint32_t>(id);

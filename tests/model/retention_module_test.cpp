@@ -79,7 +79,6 @@ struct Fixture : testing::ModuleWorld {
   Slot participant(std::uint64_t id, double job_day) {
     const ClientTable::Admission a = table.admit();
     ose->on_admit(a);
-    employment->on_admit(a);
     const Slot s = a.slot;
     Client& c = table[s];
     c.number = static_cast<std::uint32_t>(id);
