@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -91,6 +92,18 @@ TEST(RetentionPlan, LongPlansKeepEveryWeeksReturn) {  // rule M3
   plan = RetentionPlan{};
   for (std::size_t w = 0; w < 200; ++w) EXPECT_EQ(copy.week_hours(w), weeks[w]);
   EXPECT_EQ(copy.hours_by(555.5), by_then);
+  // Moved, it keeps them too, and the plan it left is empty; a short plan copied over a long
+  // one replaces it whole (ASan checks that the long plan's words are freed once).
+  RetentionPlan moved(std::move(copy));
+  EXPECT_EQ(copy.weeks(), 0U);  // NOLINT(bugprone-use-after-move): a moved-from plan is empty
+  RetentionPlan assigned;
+  assigned = std::move(moved);
+  for (std::size_t w = 0; w < 200; ++w) EXPECT_EQ(assigned.week_hours(w), weeks[w]);
+  core::RandomStream short_rng(core::StreamKey{1, 0}, 5, 1);
+  const RetentionPlan short_plan = make_retention_plan(40.0, 20, 4, shape, short_rng);
+  assigned = short_plan;
+  ASSERT_EQ(assigned.weeks(), 20U);
+  for (std::size_t w = 0; w < 20; ++w) EXPECT_EQ(assigned.week_hours(w), short_plan.week_hours(w));
 }
 
 }  // namespace
