@@ -1,10 +1,10 @@
 #pragma once
 // The clients in the system, by slot: the small client-state interface the process modules
 // share (ose_services.hpp, world.hpp). It holds each client's record (client.hpp, the profile
-// in it),
-// hands out and takes back slots, names the clients' random streams, and counts into the
-// indicator table of the quarter under way; every module's events are counted here by kind.
-// The modules keep their own per-client side tables by the same slots.
+// in it) and the run's plans, hands out and takes back slots, schedules and cancels each
+// client's step end and exit (stamped events), names the clients' random streams, and counts
+// into the indicator table of the quarter under way; every module's events are counted here by
+// kind. The modules keep their own per-client side tables by the same slots.
 
 #include <algorithm>
 #include <array>
