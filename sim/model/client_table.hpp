@@ -117,15 +117,16 @@ class ClientTable final : public core::SubjectPrefetcher {
   Admission admit() {
     if (free_head_ != kNoSlot) {
       const Slot s = free_head_;
-      free_head_ = clients_[s].number;
-      --free_count_;
       Client& c = clients_[s];
-      const Client left = c;
-      c = Client{};  // the profile is drawn whole at arrival: no reset needed
       // Past every stamp the slot's earlier clients gave: an event one of them left behind
-      // is stale for this client.
-      c.step_stamp = next_stamp(left.step_stamp, s);
-      c.exit_stamp = next_stamp(left.exit_stamp, s);
+      // is stale for this client. (First: should they run out, the slot stays free.)
+      const core::Stamp step = next_stamp(c.step_stamp, s);
+      const core::Stamp exit = next_stamp(c.exit_stamp, s);
+      free_head_ = c.number;
+      --free_count_;
+      c = Client{};  // the profile is drawn whole at arrival: no reset needed
+      c.step_stamp = step;
+      c.exit_stamp = exit;
       return {s, false};
     }
     clients_.emplace_back();

@@ -20,7 +20,7 @@ class DecisionRules;
 class OseServices;
 
 /// The client's current job and retention support (rules M2-M10). Fields by size, so that no
-/// padding falls between them (128 bytes): one is kept per client whose job is followed or
+/// padding falls between them (120 bytes): one is kept per client whose job is followed or
 /// supported.
 struct Job {
   core::Time started = 0.0;

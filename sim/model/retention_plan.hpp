@@ -6,9 +6,9 @@
 //
 // A plan is kept for every client in retention (a few hundred thousand at 10 million clients),
 // so it holds what its weeks are made of, not the weeks: the hours, the shape and one bit per
-// consolidation week that returned to a higher intensity, in 32 bytes. A week's hours are computed
-// when asked, by the same arithmetic as if they had been stored (issue 14: a vector per plan was 32
-// MB at 10 million clients).
+// consolidation week that returned to a higher intensity, in 32 bytes. A week's hours are
+// computed when asked, by the same arithmetic as if they had been stored (issue 14: a vector
+// per plan was 32 MB at 10 million clients).
 
 #include <cstddef>
 #include <cstdint>

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -83,6 +84,20 @@ TEST_F(ClientTableStamps, AnEventWithACancellationSlotIsNeverDroppedByAStamp) {
   table.cancel_exit(s);
   sim.run();
   EXPECT_EQ(module.seen, (std::vector<Module::Seen>{{kWaitlistDropout, s}}));
+}
+
+TEST_F(ClientTableStamps, AStampThatWouldWrapStopsTheRunInsteadOfComingBack) {
+  // 2^30 moves of one lane would take minutes: the record is set just below the last stamp.
+  const Slot s = table.admit().slot;
+  table[s].step_stamp = core::kMaxStamp - 3;  // even: a step stamp
+  table.cancel_step(s);
+  EXPECT_EQ(table[s].step_stamp, core::kMaxStamp - 1);
+  EXPECT_THROW(table.cancel_step(s), std::overflow_error);
+  table[s].exit_stamp = core::kMaxStamp;  // odd: an exit stamp, the last one
+  EXPECT_THROW(table.cancel_exit(s), std::overflow_error);
+  table.release(s);
+  EXPECT_THROW(table.admit(), std::overflow_error) << "the slot's next client would wrap too";
+  EXPECT_EQ(table.in_system(), 0U) << "the refused slot stays free";
 }
 
 }  // namespace
